@@ -1,0 +1,30 @@
+CREATE TABLE organisers (
+    id BIGSERIAL PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'admin' CHECK (role IN ('admin', 'moderator')),
+    disabled BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE api_tokens (
+    id BIGSERIAL PRIMARY KEY,
+    organiser_id BIGINT NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TIMESTAMP NOT NULL,
+    last_used_at TIMESTAMP,
+    revoked_at TIMESTAMP
+);
+CREATE INDEX api_tokens_organiser ON api_tokens (organiser_id);
+
+CREATE TABLE sessions (
+    id BIGSERIAL PRIMARY KEY,
+    organiser_id BIGINT NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL
+);
+CREATE INDEX sessions_organiser ON sessions (organiser_id);

@@ -1,0 +1,131 @@
+//! The command line: `content-club --help`. Errors go to stderr as one line a person can act
+//! on, with a non-zero exit code.
+
+mod organiser;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::config::Settings;
+use crate::db::Db;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "content-club",
+    version,
+    about = "Run a monthly content club: topics, submissions, moderation, feeds and digests."
+)]
+pub struct Cli {
+    /// A TOML file layered over config/default.toml (environment variables still win).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web service (and, unless disabled, the background worker).
+    Serve,
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Manage organiser accounts and their API tokens.
+    #[command(subcommand)]
+    Organiser(organiser::OrganiserCommand),
+}
+
+/// A failure with the exit code it deserves: 2 for configuration, 1 for everything else.
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(err: E) -> Self {
+        Failure {
+            code: 1,
+            message: crate::db::one_line(&err.to_string()),
+        }
+    }
+}
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("content-club: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let settings = Settings::load(cli.config.as_deref()).map_err(|e| Failure {
+        code: 2,
+        message: e.to_string(),
+    })?;
+    init_logging(&settings);
+    let clock: SharedClock = Arc::new(SystemClock);
+    match cli.command {
+        Command::Serve => serve(settings, clock),
+        Command::Migrate => {
+            let db = connect(&settings)?;
+            let applied = db.migrate()?;
+            eprintln!("{applied} migration(s) applied; the schema is up to date");
+            Ok(())
+        }
+        Command::Organiser(command) => {
+            let db = connect(&settings)?;
+            organiser::run(command, &db, &clock)
+        }
+    }
+}
+
+/// Opens the database and brings its schema up to date.
+fn connect(settings: &Settings) -> Result<Db, Failure> {
+    let db = Db::connect(&settings.database).map_err(|e| Failure {
+        code: 2,
+        message: format!("configuration key database.url: cannot open the database: {e}"),
+    })?;
+    db.migrate()?;
+    Ok(db)
+}
+
+fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
+    actix_web::rt::System::new().block_on(async move {
+        let base = settings.club.base_url.clone();
+        let app = crate::web::Application::build_with_clock(settings, clock)
+            .await
+            .map_err(|e| Failure {
+                code: 2,
+                message: crate::db::one_line(&format!("{e:#}")),
+            })?;
+        tracing::info!(port = app.port(), base_url = %base, "serving");
+        app.run_until_stopped().await?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+fn init_logging(settings: &Settings) {
+    use tracing_subscriber::EnvFilter;
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|f| EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| EnvFilter::new(&settings.log.level));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if settings.log.format == "json" {
+        builder.json().flatten_event(true).try_init()
+    } else {
+        builder.try_init()
+    };
+}

@@ -1,0 +1,525 @@
+//! Typed settings: `config/default.toml` (compiled in), an optional file given with `--config`,
+//! then `CONTENT_CLUB__SECTION__KEY` environment variables. Everything is validated before the
+//! program does anything else; a bad value becomes one [`ConfigError`] that names the key.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+const DEFAULTS: &str = include_str!("../config/default.toml");
+const ENV_PREFIX: &str = "CONTENT_CLUB";
+
+/// A configuration problem: the key and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub key: String,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(key: &str, message: impl Into<String>) -> Self {
+        ConfigError {
+            key: key.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "configuration: {}", self.message)
+        } else {
+            write!(f, "configuration key {}: {}", self.key, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// All settings of one running service.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub club: ClubSettings,
+    pub security: SecuritySettings,
+    pub rate_limit: RateLimitSettings,
+    pub email: EmailSettings,
+    pub web: WebSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub bind: String,
+    pub workers: usize,
+    pub body_limit_bytes: usize,
+    pub shutdown_timeout_seconds: u64,
+    pub data_dir: PathBuf,
+    pub run_worker: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub pool_size: u32,
+    pub connect_timeout_seconds: u64,
+    pub busy_timeout_ms: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClubSettings {
+    pub name: String,
+    pub base_url: String,
+    pub timezone: String,
+    pub language: String,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecuritySettings {
+    pub session_key: String,
+    pub session_ttl_hours: u32,
+}
+
+// Hand-written so that the key never reaches a log line or a panic message.
+impl fmt::Debug for SecuritySettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SecuritySettings")
+            .field("session_key", &"[redacted]")
+            .field("session_ttl_hours", &self.session_ttl_hours)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitSettings {
+    pub login_per_ip_per_minute: u32,
+    pub login_failures_per_account: u32,
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSettings {
+    pub transport: String,
+    pub from: String,
+    pub smtp_url: String,
+    pub smtp_username: String,
+    pub smtp_password: String,
+    pub file_dir: PathBuf,
+}
+
+impl fmt::Debug for EmailSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmailSettings")
+            .field("transport", &self.transport)
+            .field("from", &self.from)
+            .field("smtp_url", &self.smtp_url)
+            .field("smtp_username", &self.smtp_username)
+            .field("smtp_password", &"[redacted]")
+            .field("file_dir", &self.file_dir)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebSettings {
+    pub templates_dir: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: String,
+    pub level: String,
+}
+
+/// Which database engine a URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DatabaseSettings {
+    /// The engine named by the URL scheme (validated at load time).
+    pub fn kind(&self) -> DatabaseKind {
+        if self.url.starts_with("postgres://") || self.url.starts_with("postgresql://") {
+            DatabaseKind::Postgres
+        } else {
+            DatabaseKind::Sqlite
+        }
+    }
+
+    /// For SQLite, the file path behind `sqlite://PATH` (`:memory:` stays as it is).
+    pub fn sqlite_path(&self) -> Option<PathBuf> {
+        self.url
+            .strip_prefix("sqlite://")
+            .map(|path| PathBuf::from(path.split('?').next().unwrap_or(path)))
+    }
+}
+
+impl ClubSettings {
+    /// The club's time zone; validated at load time, so this never fails afterwards.
+    pub fn tz(&self) -> Tz {
+        self.timezone.parse().unwrap_or(Tz::UTC)
+    }
+
+    /// `base_url` without a trailing slash, for building absolute links.
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+impl Settings {
+    /// Defaults, then `file` (if any), then the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        Self::load_with_env(file, std::env::vars())
+    }
+
+    /// Like [`Settings::load`], with the environment given explicitly (for tests).
+    pub fn load_with_env(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Settings, ConfigError> {
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(ConfigError::new(
+                    "",
+                    format!("--config {}: no such file", path.display()),
+                ));
+            }
+            builder = builder.add_source(
+                config::File::from(path.to_path_buf()).format(config::FileFormat::Toml),
+            );
+        }
+        let mut overrides = Vec::new();
+        for (name, value) in env {
+            let Some(rest) = name
+                .strip_prefix(ENV_PREFIX)
+                .and_then(|r| r.strip_prefix("__"))
+            else {
+                continue;
+            };
+            let parts: Vec<String> = rest.split("__").map(|p| p.to_ascii_lowercase()).collect();
+            if parts.len() != 2 || parts.iter().any(|p| p.is_empty()) {
+                return Err(ConfigError::new(
+                    &name,
+                    "expected CONTENT_CLUB__<SECTION>__<KEY>",
+                ));
+            }
+            overrides.push((parts.join("."), name, value));
+        }
+        for (key, name, value) in &overrides {
+            builder = builder
+                .set_override(key.as_str(), typed_env_value(value))
+                .map_err(|e| ConfigError::new(name, e.to_string()))?;
+        }
+        let raw = builder
+            .build()
+            .map_err(|e| ConfigError::new("", one_line(&e.to_string())))?;
+        let settings: Settings = raw.try_deserialize().map_err(|e| {
+            let message = one_line(&e.to_string());
+            // The config crate says "... for key `section.key`"; lift the key to the front.
+            match message.split_once(" for key `") {
+                Some((what, rest)) => {
+                    let key = rest.split('`').next().unwrap_or_default();
+                    ConfigError::new(key, what.to_owned())
+                }
+                None => ConfigError::new("", message),
+            }
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks that go beyond types: schemes, addresses, zones, sizes.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        self.server.bind.parse::<SocketAddr>().map_err(|_| {
+            ConfigError::new(
+                "server.bind",
+                format!(
+                    "'{}' is not HOST:PORT (e.g. 127.0.0.1:8080)",
+                    self.server.bind
+                ),
+            )
+        })?;
+        if self.server.body_limit_bytes < 1024 {
+            return Err(ConfigError::new(
+                "server.body_limit_bytes",
+                "must be at least 1024",
+            ));
+        }
+        if self.server.data_dir.as_os_str().is_empty() {
+            return Err(ConfigError::new("server.data_dir", "must not be empty"));
+        }
+        let url = &self.database.url;
+        if url.starts_with("sqlite://") {
+            if self
+                .database
+                .sqlite_path()
+                .is_none_or(|p| p.as_os_str().is_empty())
+            {
+                return Err(ConfigError::new(
+                    "database.url",
+                    "sqlite:// needs a file path, e.g. sqlite://data/content-club.db",
+                ));
+            }
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            url::Url::parse(url).map_err(|e| {
+                ConfigError::new("database.url", format!("not a valid PostgreSQL URL: {e}"))
+            })?;
+        } else {
+            let scheme = url.split("://").next().unwrap_or(url);
+            return Err(ConfigError::new(
+                "database.url",
+                format!(
+                    "unsupported scheme '{scheme}': use sqlite://PATH or postgres://USER@HOST/DB"
+                ),
+            ));
+        }
+        if self.database.pool_size == 0 {
+            return Err(ConfigError::new("database.pool_size", "must be at least 1"));
+        }
+        if self.database.connect_timeout_seconds == 0 {
+            return Err(ConfigError::new(
+                "database.connect_timeout_seconds",
+                "must be at least 1",
+            ));
+        }
+        let base = url::Url::parse(&self.club.base_url).map_err(|e| {
+            ConfigError::new(
+                "club.base_url",
+                format!("'{}' is not an absolute URL: {e}", self.club.base_url),
+            )
+        })?;
+        if !matches!(base.scheme(), "http" | "https") || base.host_str().is_none() {
+            return Err(ConfigError::new(
+                "club.base_url",
+                "must be an http:// or https:// address",
+            ));
+        }
+        if self.club.timezone.parse::<Tz>().is_err() {
+            return Err(ConfigError::new(
+                "club.timezone",
+                format!(
+                    "'{}' is not an IANA time zone name (e.g. Europe/Berlin)",
+                    self.club.timezone
+                ),
+            ));
+        }
+        if self.club.name.trim().is_empty() {
+            return Err(ConfigError::new("club.name", "must not be empty"));
+        }
+        let key = &self.security.session_key;
+        if !key.is_empty() && (key.len() < 64 || hex::decode(key).is_err()) {
+            return Err(ConfigError::new(
+                "security.session_key",
+                "must be at least 64 hex characters (e.g. from `openssl rand -hex 32`), or empty to generate one",
+            ));
+        }
+        if self.security.session_ttl_hours == 0 {
+            return Err(ConfigError::new(
+                "security.session_ttl_hours",
+                "must be at least 1",
+            ));
+        }
+        if self.rate_limit.login_per_ip_per_minute == 0 {
+            return Err(ConfigError::new(
+                "rate_limit.login_per_ip_per_minute",
+                "must be at least 1",
+            ));
+        }
+        if self.rate_limit.login_failures_per_account == 0 {
+            return Err(ConfigError::new(
+                "rate_limit.login_failures_per_account",
+                "must be at least 1",
+            ));
+        }
+        match self.email.transport.as_str() {
+            "file" => {}
+            "smtp" => {
+                let smtp = url::Url::parse(&self.email.smtp_url)
+                    .map_err(|e| ConfigError::new("email.smtp_url", format!("not a URL: {e}")))?;
+                if !matches!(smtp.scheme(), "smtp" | "smtps") || smtp.host_str().is_none() {
+                    return Err(ConfigError::new(
+                        "email.smtp_url",
+                        "must be smtp://HOST:PORT or smtps://HOST:PORT",
+                    ));
+                }
+            }
+            other => {
+                return Err(ConfigError::new(
+                    "email.transport",
+                    format!("'{other}' is not one of: file, smtp"),
+                ))
+            }
+        }
+        if !self.email.from.contains('@') {
+            return Err(ConfigError::new(
+                "email.from",
+                "must be an address such as 'Club <club@example.org>'",
+            ));
+        }
+        if !matches!(self.log.format.as_str(), "text" | "json") {
+            return Err(ConfigError::new(
+                "log.format",
+                format!("'{}' is not one of: text, json", self.log.format),
+            ));
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            return Err(ConfigError::new(
+                "log.level",
+                format!("'{}' is not a valid log filter", self.log.level),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Environment values are strings; numbers and booleans are given their type so that they
+/// deserialise into numeric and boolean keys, and the string stays usable for text keys.
+fn typed_env_value(value: &str) -> config::Value {
+    if let Ok(n) = value.parse::<i64>() {
+        return config::Value::from(n);
+    }
+    match value {
+        "true" => config::Value::from(true),
+        "false" => config::Value::from(false),
+        _ => config::Value::from(value.to_owned()),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_load_and_validate() {
+        let s = Settings::load_with_env(None, env(&[])).expect("defaults are valid");
+        assert_eq!(s.server.bind, "127.0.0.1:8080");
+        assert_eq!(s.database.url, "sqlite://data/content-club.db");
+        assert_eq!(s.database.kind(), DatabaseKind::Sqlite);
+        assert_eq!(s.email.transport, "file");
+    }
+
+    #[test]
+    fn environment_overrides_the_defaults() {
+        let s = Settings::load_with_env(
+            None,
+            env(&[
+                ("CONTENT_CLUB__SERVER__BIND", "0.0.0.0:9000"),
+                ("CONTENT_CLUB__DATABASE__POOL_SIZE", "3"),
+                ("CONTENT_CLUB__CLUB__TIMEZONE", "Europe/Berlin"),
+                ("CONTENT_CLUB__DATABASE__URL", "postgres://u@localhost/db"),
+            ]),
+        )
+        .expect("valid overrides");
+        assert_eq!(s.server.bind, "0.0.0.0:9000");
+        assert_eq!(s.database.pool_size, 3);
+        assert_eq!(s.club.tz(), chrono_tz::Europe::Berlin);
+        assert_eq!(s.database.kind(), DatabaseKind::Postgres);
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let cases = [
+            ("CONTENT_CLUB__DATABASE__URL", "mysql://x/y", "database.url"),
+            (
+                "CONTENT_CLUB__CLUB__TIMEZONE",
+                "Mars/Olympus",
+                "club.timezone",
+            ),
+            ("CONTENT_CLUB__SERVER__BIND", "nowhere", "server.bind"),
+            (
+                "CONTENT_CLUB__DATABASE__POOL_SIZE",
+                "many",
+                "database.pool_size",
+            ),
+            (
+                "CONTENT_CLUB__EMAIL__TRANSPORT",
+                "pigeon",
+                "email.transport",
+            ),
+            (
+                "CONTENT_CLUB__CLUB__BASE_URL",
+                "example.org",
+                "club.base_url",
+            ),
+            (
+                "CONTENT_CLUB__SECURITY__SESSION_KEY",
+                "short",
+                "security.session_key",
+            ),
+            ("CONTENT_CLUB__LOG__FORMAT", "xml", "log.format"),
+        ];
+        for (name, value, key) in cases {
+            let err = Settings::load_with_env(None, env(&[(name, value)]))
+                .expect_err(&format!("{name}={value} must be refused"));
+            assert_eq!(err.key, key, "{name}={value}: {err}");
+            assert!(!err.to_string().contains('\n'), "one line: {err}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let err = Settings::load_with_env(None, env(&[("CONTENT_CLUB__SERVER__BINDD", "x")]))
+            .expect_err("typo must be refused");
+        assert!(err.to_string().contains("bindd"), "{err}");
+    }
+
+    #[test]
+    fn a_config_file_is_layered_between_defaults_and_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("site.toml");
+        std::fs::write(
+            &path,
+            "[club]\nname = \"Platform Club\"\ntimezone = \"Europe/London\"\n",
+        )
+        .expect("write");
+        let s = Settings::load_with_env(
+            Some(&path),
+            env(&[("CONTENT_CLUB__CLUB__TIMEZONE", "Europe/Berlin")]),
+        )
+        .expect("valid");
+        assert_eq!(s.club.name, "Platform Club");
+        assert_eq!(s.club.timezone, "Europe/Berlin");
+    }
+
+    #[test]
+    fn secrets_are_redacted_in_debug_output() {
+        let mut s = Settings::load_with_env(None, env(&[])).expect("defaults");
+        s.security.session_key = "ab".repeat(32);
+        s.email.smtp_password = "hunter2".into();
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains(&"ab".repeat(32)));
+    }
+}

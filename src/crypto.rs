@@ -1,0 +1,202 @@
+//! Small, explicit building blocks for secrets: random tokens, their stored hashes, HMAC
+//! signatures, constant-time comparison, and argon2id password hashes.
+
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use std::path::Path;
+
+use argon2::Argon2;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// A new random token: 32 bytes from the OS generator, URL-safe base64 (43 characters).
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What is stored for a token: its SHA-256, hex. Tokens carry 256 bits of entropy, so a plain
+/// hash is enough; a leaked table does not reveal usable tokens.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Equality that takes the same time wherever the inputs differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The server's signing key (from configuration or generated once and kept on disk).
+#[derive(Clone)]
+pub struct SigningKey(Vec<u8>);
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SigningKey([redacted])")
+    }
+}
+
+impl SigningKey {
+    pub fn new(bytes: Vec<u8>) -> SigningKey {
+        SigningKey(bytes)
+    }
+
+    pub fn generate() -> SigningKey {
+        let mut bytes = vec![0u8; 64];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        SigningKey(bytes)
+    }
+
+    pub fn to_hex(&self) -> String {
+        hex::encode(&self.0)
+    }
+
+    /// The configured key (hex), or the one kept in `<data_dir>/session.key`, generated and
+    /// written (mode 0600) on first use so that sessions and signed links survive restarts.
+    pub fn load_or_create(configured_hex: &str, data_dir: &Path) -> Result<SigningKey, String> {
+        if !configured_hex.is_empty() {
+            return hex::decode(configured_hex)
+                .map(SigningKey)
+                .map_err(|_| "security.session_key: not hex".to_owned());
+        }
+        let path = data_dir.join("session.key");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let bytes = hex::decode(text.trim()).map_err(|_| {
+                    format!(
+                        "{}: not a hex key; delete it to generate a new one",
+                        path.display()
+                    )
+                })?;
+                if bytes.len() < 32 {
+                    return Err(format!(
+                        "{}: key too short; delete it to generate a new one",
+                        path.display()
+                    ));
+                }
+                Ok(SigningKey(bytes))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(data_dir)
+                    .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+                let key = SigningKey::generate();
+                write_private(&path, &key.to_hex())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                // Another process may have won the race to create it: use whatever is on disk.
+                Self::load_or_create("", data_dir)
+            }
+            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        }
+    }
+
+    /// HMAC-SHA256 of `purpose` and `message`, URL-safe base64. The purpose keeps a signature
+    /// made for one use from being accepted for another.
+    pub fn sign(&self, purpose: &str, message: &str) -> String {
+        let mut mac = HmacSha256::new_from_slice(&self.0).expect("HMAC takes keys of any length");
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(message.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+
+    pub fn verify(&self, purpose: &str, message: &str, signature: &str) -> bool {
+        constant_time_eq(self.sign(purpose, message).as_bytes(), signature.as_bytes())
+    }
+}
+
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(mut file) => file.write_all(content.as_bytes()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// An argon2id hash in PHC string form.
+pub fn hash_password(password: &str) -> Result<String, String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// True when `password` matches the stored PHC hash; false for a malformed hash.
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    match PasswordHash::new(stored) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A valid hash of nothing anyone knows, verified for unknown accounts so that a login for an
+/// unknown email takes as long as one for a known email.
+pub fn dummy_password_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_password(&random_token()).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_hash_stably() {
+        let a = random_token();
+        let b = random_token();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(token_hash(&a), token_hash(&a));
+        assert_ne!(token_hash(&a), token_hash(&b));
+    }
+
+    #[test]
+    fn signatures_bind_purpose_and_key() {
+        let key = SigningKey::generate();
+        let sig = key.sign("csrf", "abc");
+        assert!(key.verify("csrf", "abc", &sig));
+        assert!(!key.verify("session", "abc", &sig));
+        assert!(!key.verify("csrf", "abd", &sig));
+        assert!(!SigningKey::generate().verify("csrf", "abc", &sig));
+    }
+
+    #[test]
+    fn a_generated_key_is_kept_and_reused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = SigningKey::load_or_create("", dir.path()).expect("create");
+        let second = SigningKey::load_or_create("", dir.path()).expect("reload");
+        assert_eq!(first.to_hex(), second.to_hex());
+        let configured =
+            SigningKey::load_or_create(&"ab".repeat(32), dir.path()).expect("configured");
+        assert_eq!(configured.to_hex(), "ab".repeat(32));
+    }
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let hash = hash_password("correct horse battery").expect("hash");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("wrong", &hash));
+        assert!(!verify_password("x", "not a hash"));
+    }
+}

@@ -1,0 +1,239 @@
+//! The database: one connection type over SQLite and PostgreSQL, the pool, embedded migrations,
+//! and one module of queries per table. Nothing above this layer writes SQL.
+
+pub mod api_tokens;
+pub mod organisers;
+pub mod schema;
+pub mod sessions;
+
+use std::path::Path;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::config::{DatabaseKind, DatabaseSettings};
+use crate::error::AppError;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Key of the PostgreSQL advisory lock held while migrating, so that several instances starting
+/// at once apply each migration exactly once.
+const MIGRATION_LOCK_KEY: i64 = 0x0C0_47E47_C1AB;
+
+/// A connection to whichever engine the URL selected.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+impl AnyConnection {
+    pub fn kind(&self) -> DatabaseKind {
+        match self {
+            AnyConnection::Pg(_) => DatabaseKind::Postgres,
+            AnyConnection::Sqlite(_) => DatabaseKind::Sqlite,
+        }
+    }
+}
+
+/// Opens connections for the pool, choosing the engine from the settings rather than by trial,
+/// and sets SQLite up the same way on every connection.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    kind: DatabaseKind,
+    target: String,
+    busy_timeout_ms: u32,
+}
+
+impl ConnectionManager {
+    pub fn new(settings: &DatabaseSettings) -> ConnectionManager {
+        let target = match settings.kind() {
+            DatabaseKind::Postgres => settings.url.clone(),
+            DatabaseKind::Sqlite => settings
+                .sqlite_path()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        ConnectionManager {
+            kind: settings.kind(),
+            target,
+            busy_timeout_ms: settings.busy_timeout_ms,
+        }
+    }
+
+    fn open(&self) -> ConnectionResult<AnyConnection> {
+        match self.kind {
+            DatabaseKind::Postgres => PgConnection::establish(&self.target).map(AnyConnection::Pg),
+            DatabaseKind::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.target)?;
+                // WAL lets readers proceed while one writer writes; the busy timeout makes a
+                // second writer wait instead of failing with "database is locked".
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                    self.busy_timeout_ms
+                ))
+                .map_err(|e| ConnectionError::BadConnection(e.to_string()))?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        self.open().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
+        false
+    }
+}
+
+pub type DbPool = Pool<ConnectionManager>;
+pub type DbConn = PooledConnection<ConnectionManager>;
+
+/// The pool, and the way to use it from async code without blocking the executor.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+    kind: DatabaseKind,
+}
+
+impl Db {
+    /// Opens the pool (creating the SQLite folder when needed) and checks that the database
+    /// answers. The error is one line, fit for an operator.
+    pub fn connect(settings: &DatabaseSettings) -> Result<Db, String> {
+        if settings.kind() == DatabaseKind::Sqlite {
+            if let Some(dir) = settings.sqlite_path().as_deref().and_then(Path::parent) {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
+                }
+            }
+        }
+        let manager = ConnectionManager::new(settings);
+        // Try once directly first: r2d2 would otherwise retry silently until its timeout and
+        // report only "timed out".
+        manager.open().map_err(|e| one_line(&e.to_string()))?;
+        let pool = Pool::builder()
+            .max_size(settings.pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
+            .test_on_check_out(true)
+            .build(manager)
+            .map_err(|e| one_line(&e.to_string()))?;
+        Ok(Db {
+            pool,
+            kind: settings.kind(),
+        })
+    }
+
+    pub fn kind(&self) -> DatabaseKind {
+        self.kind
+    }
+
+    /// A connection for synchronous code (CLI, worker threads, tests).
+    pub fn get(&self) -> Result<DbConn, AppError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Connections in use and idle, for /metrics.
+    pub fn pool_state(&self) -> (u32, u32, u32) {
+        let state = self.pool.state();
+        (
+            state.connections - state.idle_connections,
+            state.idle_connections,
+            self.pool.max_size(),
+        )
+    }
+
+    /// Applies pending migrations; returns how many ran. On PostgreSQL the work happens under
+    /// an advisory lock, so concurrent starters wait for the first and then find nothing to do.
+    pub fn migrate(&self) -> Result<usize, String> {
+        let mut conn = self.pool.get().map_err(|e| one_line(&e.to_string()))?;
+        run_migrations(&mut conn)
+    }
+
+    /// Whether the database answers a trivial query (for /readyz).
+    pub async fn ping(&self) -> bool {
+        self.run(|conn| {
+            conn.batch_execute("SELECT 1")?;
+            Ok(())
+        })
+        .await
+        .is_ok()
+    }
+}
+
+/// Applies pending migrations on one connection; see [`Db::migrate`].
+pub fn run_migrations(conn: &mut AnyConnection) -> Result<usize, String> {
+    let applied = match conn {
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        AnyConnection::Pg(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+                .map_err(|e| one_line(&e.to_string()))?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len());
+            let unlock =
+                c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
+            if let (Ok(_), Err(e)) = (&result, unlock) {
+                return Err(one_line(&e.to_string()));
+            }
+            result
+        }
+    };
+    applied.map_err(|e| format!("migration failed: {}", one_line(&e.to_string())))
+}
+
+/// Names of the embedded migrations for each engine, in order (the two trees must match).
+pub fn migration_names() -> (Vec<String>, Vec<String>) {
+    use diesel::migration::MigrationSource;
+    let names = |source: &EmbeddedMigrations| -> Vec<String> {
+        MigrationSource::<diesel::sqlite::Sqlite>::migrations(source)
+            .map(|list| list.iter().map(|m| m.name().to_string()).collect())
+            .unwrap_or_default()
+    };
+    (names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS))
+}
+
+/// libpq and SQLite messages span lines; an operator's error line must not.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when the error is a unique-constraint violation (both engines).
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

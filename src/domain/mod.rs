@@ -1,0 +1,8 @@
+//! The rules of the club, independent of HTTP: validated values and the operations that keep
+//! the data consistent. Handlers and the CLI call these; these call the db layer.
+
+pub mod auth;
+pub mod email_address;
+pub mod organisers;
+
+pub use email_address::EmailAddress;

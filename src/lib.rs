@@ -1,0 +1,15 @@
+//! Content Club: a monthly content club — topics, member submissions, moderation, RSS feeds and
+//! email digests — as one library used by the `content-club` binary and the tests.
+//!
+//! Layers, each importing only those above it in this list:
+//! `config` → `db` → `domain` → `render` → `web` / `cli`.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod render;
+pub mod web;

@@ -1,0 +1,185 @@
+//! Organiser pages: login, logout, dashboard.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Duration;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::page::{self, Page};
+use super::session::{self, Csrf, CurrentOrganiser, SESSION_COOKIE};
+use super::AppState;
+use crate::domain::{auth, organisers, EmailAddress};
+use crate::error::AppError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/admin/login")
+            .route(web::get().to(login_form))
+            .route(web::post().to(login)),
+    )
+    .service(web::resource("/admin/logout").route(web::post().to(logout)))
+    .service(web::resource("/admin").route(web::get().to(dashboard)));
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LoginFormData {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Only same-site paths are followed after login.
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+    {
+        next.to_owned()
+    } else {
+        "/admin".to_owned()
+    }
+}
+
+async fn login_form(
+    req: HttpRequest,
+    query: web::Query<LoginQuery>,
+) -> Result<HttpResponse, AppError> {
+    let next = safe_next(query.next.as_deref().unwrap_or("/admin"));
+    if session::logged_in(&req).is_some() {
+        return Ok(page::redirect(&next));
+    }
+    render_login(&req, StatusCode::OK, "", &next, None)
+}
+
+fn render_login(
+    req: &HttpRequest,
+    status: StatusCode,
+    email: &str,
+    next: &str,
+    error: Option<&str>,
+) -> Result<HttpResponse, AppError> {
+    Page::new("pages/admin/login.html", "Organiser login")
+        .status(status)
+        .render(
+            req,
+            json!({"email": email, "next": next, "form_error": error}),
+        )
+}
+
+async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    csrf: Csrf,
+    form: web::Form<LoginFormData>,
+) -> Result<HttpResponse, AppError> {
+    csrf.check(&form.csrf_token)?;
+    let form = form.into_inner();
+    let next = safe_next(&form.next);
+    let ip = session::client_ip(&req, state.settings.rate_limit.trust_forwarded_for);
+    let account = EmailAddress::parse(&form.email)
+        .map(|e| e.key())
+        .unwrap_or_else(|_| form.email.trim().to_lowercase());
+    let limited = state
+        .login_ip_limiter
+        .check(&ip)
+        .and_then(|()| state.login_account_limiter.peek(&account));
+    if let Err(wait) = limited {
+        let message = format!("Too many login attempts. Wait {wait} seconds and try again.");
+        let mut response = render_login(
+            &req,
+            StatusCode::TOO_MANY_REQUESTS,
+            &form.email,
+            &next,
+            Some(&message),
+        )?;
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from(wait),
+        );
+        return Ok(response);
+    }
+    let ttl = Duration::hours(i64::from(state.settings.security.session_ttl_hours));
+    let now = state.clock.now();
+    let (email, password) = (form.email.clone(), form.password);
+    let started = state
+        .db
+        .run(
+            move |conn| match organisers::authenticate(conn, &email, &password)? {
+                Some(organiser) => auth::start_session(conn, &organiser, ttl, now).map(Some),
+                None => Ok(None),
+            },
+        )
+        .await?;
+    match started {
+        Some(token) => {
+            tracing::info!(account = %account, "organiser logged in");
+            let mut response = page::redirect(&next);
+            response
+                .add_cookie(&session::session_cookie(&state, &token))
+                .map_err(AppError::internal)?;
+            Ok(response)
+        }
+        None => {
+            let _ = state.login_account_limiter.check(&account);
+            tracing::warn!(account = %account, ip = %ip, "failed organiser login");
+            render_login(
+                &req,
+                StatusCode::UNAUTHORIZED,
+                &form.email,
+                &next,
+                Some("That email and password do not match an organiser account."),
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfOnly {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    csrf: Csrf,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    csrf.check(&form.csrf_token)?;
+    if let Some(token) = req
+        .cookie(SESSION_COOKIE)
+        .and_then(|c| session::verify_session_cookie(&state.key, c.value()))
+    {
+        state
+            .db
+            .run(move |conn| auth::end_session(conn, &token))
+            .await?;
+    }
+    let mut response = page::redirect_with_flash(&req, "/", "You are logged out.");
+    response
+        .add_cookie(&session::removal_cookie(
+            SESSION_COOKIE,
+            state.settings.club.is_https(),
+        ))
+        .map_err(AppError::internal)?;
+    Ok(response)
+}
+
+async fn dashboard(
+    req: HttpRequest,
+    _organiser: CurrentOrganiser,
+) -> Result<HttpResponse, AppError> {
+    Page::new("pages/admin/dashboard.html", "Dashboard").render(&req, json!({}))
+}

@@ -1,0 +1,124 @@
+//! Cross-cutting request handling: metrics and request logs, security headers, the CSRF cookie,
+//! and loading the logged-in organiser.
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::{DefaultHeaders, Next};
+use actix_web::{web, HttpMessage};
+
+use super::session::{self, CsrfSeed, CSRF_COOKIE};
+use super::AppState;
+use crate::crypto;
+
+/// Counts and times every request by its route pattern, and logs one line for it.
+pub async fn observe(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = req.method().to_string();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let res = next.call(req).await?;
+    let status = res.status().as_u16();
+    let elapsed = started.elapsed();
+    if let Some(state) = state {
+        state.metrics.observe(&method, &route, status, elapsed);
+    }
+    tracing::info!(
+        target: "content_club::http",
+        method = %method,
+        route = %route,
+        path = %res.request().path(),
+        status,
+        ms = elapsed.as_secs_f64() * 1000.0,
+        "request"
+    );
+    Ok(res)
+}
+
+/// Headers every response carries. The CSP allows no inline script or style.
+pub fn security_headers(https: bool) -> DefaultHeaders {
+    let mut headers = DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+    if https {
+        headers = headers.add(("Strict-Transport-Security", "max-age=31536000"));
+    }
+    headers
+}
+
+/// Makes sure every visitor has a CSRF seed cookie, so any page can render a form whose token
+/// the POST handler can check (signed double submit: the token is an HMAC of the seed).
+pub async fn seed_csrf(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let existing = req
+        .cookie(CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| {
+            v.len() == 43
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+    let (seed, fresh) = match existing {
+        Some(seed) => (seed, false),
+        None => (crypto::random_token(), true),
+    };
+    req.extensions_mut().insert(CsrfSeed(seed.clone()));
+    let https = req
+        .app_data::<web::Data<AppState>>()
+        .is_some_and(|s| s.settings.club.is_https());
+    let mut res = next.call(req).await?;
+    if fresh {
+        let cookie = Cookie::build(CSRF_COOKIE, seed)
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(https)
+            .finish();
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    Ok(res)
+}
+
+/// Puts the organiser behind a valid session cookie into the request extensions.
+pub async fn load_session(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if let (Some(state), Some(cookie)) = (
+        req.app_data::<web::Data<AppState>>().cloned(),
+        req.cookie(session::SESSION_COOKIE),
+    ) {
+        if let Some(token) = session::verify_session_cookie(&state.key, cookie.value()) {
+            let now = state.clock.now();
+            let found = state
+                .db
+                .run(move |conn| crate::domain::auth::session_organiser(conn, &token, now))
+                .await;
+            match found {
+                Ok(Some(organiser)) => {
+                    req.extensions_mut().insert(session::LoggedIn(organiser));
+                }
+                Ok(None) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    next.call(req).await
+}

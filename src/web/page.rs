@@ -1,0 +1,152 @@
+//! Rendering a page: the layout's shared context (club, CSRF token, organiser, flash message)
+//! merged with the page's own data.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::session::{self, FLASH_COOKIE};
+use super::AppState;
+use crate::error::AppError;
+
+/// A feed offered with `<link rel="alternate">` in the page head.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub title: String,
+    pub href: String,
+}
+
+/// A page about to be rendered.
+pub struct Page<'a> {
+    pub template: &'a str,
+    pub title: String,
+    pub status: StatusCode,
+    pub feeds: Vec<FeedLink>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(template: &'a str, title: impl Into<String>) -> Page<'a> {
+        Page {
+            template,
+            title: title.into(),
+            status: StatusCode::OK,
+            feeds: Vec::new(),
+        }
+    }
+
+    pub fn status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn feeds(mut self, feeds: Vec<FeedLink>) -> Self {
+        self.feeds = feeds;
+        self
+    }
+
+    /// Renders the page with `data` (an object) beside the shared `page` context.
+    pub fn render(self, req: &HttpRequest, data: Value) -> Result<HttpResponse, AppError> {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .ok_or_else(|| AppError::internal("no state"))?;
+        let flash = read_flash(req, state);
+        let mut context = match data {
+            Value::Object(map) => map,
+            Value::Null => serde_json::Map::new(),
+            other => {
+                return Err(AppError::internal(format!(
+                    "page data must be an object, not {other}"
+                )))
+            }
+        };
+        context.insert(
+            "page".into(),
+            page_context(req, state, &self.title, flash.clone(), &self.feeds),
+        );
+        let body = state
+            .renderer
+            .html(self.template, &Value::Object(context))
+            .map_err(AppError::Internal)?;
+        let mut response = HttpResponse::build(self.status);
+        response
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        if flash.is_some() {
+            response.cookie(session::removal_cookie(
+                FLASH_COOKIE,
+                state.settings.club.is_https(),
+            ));
+        }
+        Ok(response.body(body))
+    }
+}
+
+/// The `page` object every template sees.
+pub fn page_context(
+    req: &HttpRequest,
+    state: &AppState,
+    title: &str,
+    flash: Option<String>,
+    feeds: &[FeedLink],
+) -> Value {
+    let organiser = req.extensions().get::<session::LoggedIn>().map(|l| {
+        json!({
+            "display_name": l.0.display_name,
+            "email": l.0.email,
+            "role": l.0.role,
+            "is_admin": l.0.role == "admin",
+        })
+    });
+    json!({
+        "title": title,
+        "club_name": state.settings.club.name,
+        "language": state.settings.club.language,
+        "base_url": state.settings.club.base(),
+        "csrf_token": session::csrf_token(req),
+        "organiser": organiser,
+        "flash": flash,
+        "asset_version": state.asset_version,
+        "feeds": feeds,
+    })
+}
+
+/// 303 See Other to `location`, carrying a one-time message for the next page.
+pub fn redirect_with_flash(req: &HttpRequest, location: &str, message: &str) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther();
+    response.insert_header((header::LOCATION, location.to_owned()));
+    if let Some(state) = req.app_data::<web::Data<AppState>>() {
+        let encoded = URL_SAFE_NO_PAD.encode(message.as_bytes());
+        let signature = state.key.sign("flash", &encoded);
+        response.cookie(
+            actix_web::cookie::Cookie::build(FLASH_COOKIE, format!("{encoded}.{signature}"))
+                .path("/")
+                .http_only(true)
+                .same_site(actix_web::cookie::SameSite::Lax)
+                .secure(state.settings.club.is_https())
+                .finish(),
+        );
+    }
+    response.finish()
+}
+
+/// 303 See Other without a message.
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .finish()
+}
+
+fn read_flash(req: &HttpRequest, state: &AppState) -> Option<String> {
+    let cookie = req.cookie(FLASH_COOKIE)?;
+    let (encoded, signature) = cookie.value().split_once('.')?;
+    if !state.key.verify("flash", encoded, signature) {
+        return None;
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(encoded).ok()?;
+    String::from_utf8(bytes).ok()
+}

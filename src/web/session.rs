@@ -1,0 +1,193 @@
+//! Who is asking: the CSRF token of a visitor, the organiser behind a session cookie or an API
+//! bearer token, and the client address used for rate limits.
+
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
+
+use actix_web::cookie::{time, Cookie, SameSite};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+
+use super::AppState;
+use crate::crypto::{self, SigningKey};
+use crate::db::organisers::Organiser;
+use crate::domain::organisers::Role;
+use crate::error::AppError;
+
+pub const SESSION_COOKIE: &str = "cc_session";
+pub const CSRF_COOKIE: &str = "cc_csrf";
+pub const FLASH_COOKIE: &str = "cc_flash";
+
+/// The visitor's CSRF seed (from the cookie, or new on this request).
+#[derive(Clone)]
+pub struct CsrfSeed(pub String);
+
+/// The organiser behind this request's session cookie, set by the session middleware.
+#[derive(Clone)]
+pub struct LoggedIn(pub Organiser);
+
+/// The CSRF token of this visitor; forms carry it in a hidden `csrf_token` field.
+pub struct Csrf {
+    token: String,
+}
+
+impl Csrf {
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// Refuses (403) a form whose token is missing or does not match this visitor's seed.
+    pub fn check(&self, submitted: &str) -> Result<(), AppError> {
+        if !submitted.is_empty()
+            && crypto::constant_time_eq(submitted.as_bytes(), self.token.as_bytes())
+        {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(
+                "This form has expired or was not sent from this site. Go back, reload the page and try again.".into(),
+            ))
+        }
+    }
+}
+
+/// The token a page should put in its forms for this request.
+pub fn csrf_token(req: &HttpRequest) -> String {
+    let seed = req.extensions().get::<CsrfSeed>().map(|s| s.0.clone());
+    match (seed, req.app_data::<web::Data<AppState>>()) {
+        (Some(seed), Some(state)) => state.key.sign("csrf", &seed),
+        _ => String::new(),
+    }
+}
+
+impl FromRequest for Csrf {
+    type Error = AppError;
+    type Future = Ready<Result<Csrf, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = csrf_token(req);
+        ready(if token.is_empty() {
+            Err(AppError::internal("CSRF middleware is not installed"))
+        } else {
+            Ok(Csrf { token })
+        })
+    }
+}
+
+/// The logged-in organiser, if any.
+pub fn logged_in(req: &HttpRequest) -> Option<Organiser> {
+    req.extensions().get::<LoggedIn>().map(|l| l.0.clone())
+}
+
+/// Extractor for pages behind the organiser login: refuses with 401 (the error handler sends
+/// browsers to the login form).
+pub struct CurrentOrganiser(pub Organiser);
+
+impl CurrentOrganiser {
+    /// Refuses (403) organisers who are not admins.
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if Role::parse(&self.0.role) == Ok(Role::Admin) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("This page is for club admins.".into()))
+        }
+    }
+}
+
+impl FromRequest for CurrentOrganiser {
+    type Error = AppError;
+    type Future = Ready<Result<CurrentOrganiser, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            logged_in(req)
+                .map(CurrentOrganiser)
+                .ok_or(AppError::Unauthorized),
+        )
+    }
+}
+
+/// Extractor for `/api/v1` routes that need `Authorization: Bearer <token>`.
+pub struct ApiOrganiser {
+    pub organiser: Organiser,
+    pub token_id: i64,
+}
+
+impl FromRequest for ApiOrganiser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<ApiOrganiser, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::internal("no state"))?;
+            let token = token.ok_or(AppError::Unauthorized)?;
+            let now = state.clock.now();
+            let found = state
+                .db
+                .run(move |conn| crate::domain::organisers::organiser_for_token(conn, &token, now))
+                .await?;
+            let (row, organiser) = found.ok_or(AppError::Unauthorized)?;
+            Ok(ApiOrganiser {
+                organiser,
+                token_id: row.id,
+            })
+        })
+    }
+}
+
+/// The token from `Authorization: Bearer …`, when present and well-formed.
+pub fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 200)
+        .then(|| token.to_owned())
+}
+
+/// The cookie value for a session token: the token and its signature.
+pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+    let value = format!("{token}.{}", state.key.sign("session", token));
+    Cookie::build(SESSION_COOKIE, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.club.is_https())
+        .max_age(time::Duration::hours(i64::from(
+            state.settings.security.session_ttl_hours,
+        )))
+        .finish()
+}
+
+/// A cookie that removes the session cookie.
+pub fn removal_cookie(name: &'static str, https: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build(name, "")
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(https)
+        .finish();
+    cookie.make_removal();
+    cookie
+}
+
+/// The session token in a cookie value, when its signature holds.
+pub fn verify_session_cookie(key: &SigningKey, value: &str) -> Option<String> {
+    let (token, signature) = value.split_once('.')?;
+    key.verify("session", token, signature)
+        .then(|| token.to_owned())
+}
+
+/// The client address used for rate limits: the peer, or the proxy's X-Forwarded-For when
+/// configured to trust it.
+pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> String {
+    if trust_forwarded_for {
+        if let Some(ip) = req.connection_info().realip_remote_addr() {
+            return ip.to_owned();
+        }
+    }
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
