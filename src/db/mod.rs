@@ -23,7 +23,7 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 
 /// Key of the PostgreSQL advisory lock held while migrating, so that several instances starting
 /// at once apply each migration exactly once.
-const MIGRATION_LOCK_KEY: i64 = 0x0C0_47E47_C1AB;
+const MIGRATION_LOCK_KEY: i64 = 0x0C04_7E47_C1AB;
 
 /// A connection to whichever engine the URL selected.
 #[derive(diesel::MultiConnection)]

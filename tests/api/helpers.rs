@@ -1,0 +1,226 @@
+//! The test harness: a real server on port 0 with its own database — a fresh SQLite file, or a
+//! fresh database on the PostgreSQL server named by `TEST_DATABASE_URL`.
+
+use std::sync::Arc;
+
+use actix_web::web;
+use chrono::Utc;
+use content_club::clock::ManualClock;
+use content_club::config::Settings;
+use content_club::web::{AppState, Application};
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub state: web::Data<AppState>,
+    #[allow(dead_code)]
+    pub clock: Arc<ManualClock>,
+    pub settings: Settings,
+    pub dir: Arc<TempDir>,
+}
+
+/// Settings for a test: loopback on a free port, everything under a temporary folder.
+pub fn test_settings(dir: &TempDir) -> Settings {
+    let mut settings =
+        Settings::load_with_env(None, Vec::<(String, String)>::new()).expect("defaults load");
+    settings.server.bind = "127.0.0.1:0".into();
+    settings.server.workers = 2;
+    settings.server.data_dir = dir.path().join("data");
+    settings.email.file_dir = dir.path().join("data/mail");
+    settings.database.pool_size = 4;
+    settings.database.url = fresh_database_url(dir);
+    settings
+}
+
+/// A new, empty database for one test.
+pub fn fresh_database_url(dir: &TempDir) -> String {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) if !server.is_empty() => {
+            let name = format!(
+                "cc_test_{}",
+                content_club::crypto::random_token()
+                    .to_lowercase()
+                    .replace(['-', '_'], "")[..16]
+                    .to_owned()
+            );
+            let mut admin = diesel::PgConnection::establish(&server)
+                .expect("TEST_DATABASE_URL must accept connections");
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .expect("create test database");
+            let mut url = url::Url::parse(&server).expect("TEST_DATABASE_URL is a URL");
+            url.set_path(&format!("/{name}"));
+            url.to_string()
+        }
+        _ => format!("sqlite://{}", dir.path().join("data/test.db").display()),
+    }
+}
+
+#[allow(dead_code)]
+pub fn using_postgres() -> bool {
+    std::env::var("TEST_DATABASE_URL").is_ok_and(|v| !v.is_empty())
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts the app after `adjust` has changed the test settings.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let dir = Arc::new(tempfile::tempdir().expect("tempdir"));
+    let mut settings = test_settings(&dir);
+    adjust(&mut settings);
+    spawn_app_on(settings, dir).await
+}
+
+/// Starts the app on given settings (to restart on the same database and data folder).
+pub async fn spawn_app_on(settings: Settings, dir: Arc<TempDir>) -> TestApp {
+    let clock = ManualClock::new(Utc::now());
+    let app = Application::build_with_clock(settings.clone(), clock.clone())
+        .await
+        .expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: new_client(),
+        state,
+        clock,
+        settings,
+        dir,
+    }
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// The value of the first `name="csrf_token"` hidden field in a page.
+pub fn csrf_from(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("page has a csrf_token field") + marker.len();
+    html[start..]
+        .split('"')
+        .next()
+        .expect("closing quote")
+        .to_owned()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// The CSRF token from the form on `page`.
+    pub async fn csrf(&self, page: &str) -> String {
+        let (status, html) = self.get_text(page).await;
+        assert_eq!(status, 200, "{page} answers 200");
+        csrf_from(&html)
+    }
+
+    /// Creates an organiser straight through the domain layer.
+    pub fn add_organiser(&self, email: &str, password: &str) {
+        self.add_organiser_with_role(
+            email,
+            password,
+            content_club::domain::organisers::Role::Admin,
+        );
+    }
+
+    pub fn add_organiser_with_role(
+        &self,
+        email: &str,
+        password: &str,
+        role: content_club::domain::organisers::Role,
+    ) {
+        let mut conn = self.state.db.get().expect("connection");
+        content_club::domain::organisers::add_organiser(
+            &mut conn,
+            email,
+            "Test Organiser",
+            password,
+            role,
+            Utc::now(),
+        )
+        .expect("organiser added");
+    }
+
+    /// Logs in through the form; returns the response to the POST.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        let csrf = self.csrf("/admin/login").await;
+        self.post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &csrf),
+                ("email", email),
+                ("password", password),
+                ("next", "/admin"),
+            ],
+        )
+        .await
+    }
+
+    /// Adds an organiser and logs in as them.
+    pub async fn logged_in_admin(&self) -> &Self {
+        self.add_organiser("admin@example.org", "a long enough password");
+        let res = self
+            .login("admin@example.org", "a long enough password")
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "login redirects");
+        self
+    }
+
+    /// A new API token for an existing organiser.
+    pub fn api_token(&self, email: &str) -> (i64, String) {
+        let mut conn = self.state.db.get().expect("connection");
+        let (row, token) = content_club::domain::organisers::create_api_token(
+            &mut conn,
+            email,
+            "test",
+            Utc::now(),
+        )
+        .expect("token");
+        (row.id, token)
+    }
+
+    pub fn count(&self, table: &str) -> i64 {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = self.state.db.get().expect("connection");
+        diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .get_result::<Count>(&mut *conn)
+            .expect("count")
+            .n
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real app over HTTP, and the real binary for the CLI.
+
+mod admin_login;
+mod api_auth;
+mod cli;
+mod helpers;
+mod migrations;
+mod operations;
+mod web_shell;
