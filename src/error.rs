@@ -24,6 +24,12 @@ pub enum AppError {
     Validation(FieldErrors),
     #[error("{0}")]
     Conflict(String),
+    /// A conflict caused by one field's value (a month or slug that is taken).
+    #[error("{message}")]
+    FieldConflict {
+        field: &'static str,
+        message: String,
+    },
     #[error("authentication required")]
     Unauthorized,
     #[error("{0}")]
@@ -54,7 +60,7 @@ impl AppError {
             AppError::NotFound => "Not found",
             AppError::BadRequest(_) => "Bad request",
             AppError::Validation(_) => "Invalid input",
-            AppError::Conflict(_) => "Conflict",
+            AppError::Conflict(_) | AppError::FieldConflict { .. } => "Conflict",
             AppError::Unauthorized => "Unauthorized",
             AppError::Forbidden(_) => "Forbidden",
             AppError::RateLimited { .. } => "Too many requests",
@@ -116,7 +122,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::FieldConflict { .. } => StatusCode::CONFLICT,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -137,6 +143,9 @@ impl ResponseError for AppError {
             detail: self.public_detail(),
             errors: match self {
                 AppError::Validation(errors) => Some(errors.clone()),
+                AppError::FieldConflict { field, message } => {
+                    Some(FieldErrors::from([((*field).to_owned(), message.clone())]))
+                }
                 _ => None,
             },
         };

@@ -11,5 +11,6 @@ pub mod crypto;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod feeds;
 pub mod render;
 pub mod web;

@@ -1,7 +1,9 @@
 //! The command line: `content-club --help`. Errors go to stderr as one line a person can act
 //! on, with a non-zero exit code.
 
+mod demo;
 mod organiser;
+mod topic;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,12 +33,21 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the web service (and, unless disabled, the background worker).
-    Serve,
+    Serve {
+        /// Load the demo programme first (see `demo`), so that a new site has something to show.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply pending database migrations, then exit.
     Migrate,
     /// Manage organiser accounts and their API tokens.
     #[command(subcommand)]
     Organiser(organiser::OrganiserCommand),
+    /// Plan the schedule: one topic a month.
+    #[command(subcommand)]
+    Topic(topic::TopicCommand),
+    /// Load the demo programme (2025 topics, an open topic and two upcoming ones); idempotent.
+    Demo,
 }
 
 /// A failure with the exit code it deserves: 2 for configuration, 1 for everything else.
@@ -74,7 +85,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     init_logging(&settings);
     let clock: SharedClock = Arc::new(SystemClock);
     match cli.command {
-        Command::Serve => serve(settings, clock),
+        Command::Serve { demo: load_demo } => {
+            if load_demo {
+                demo::run(&connect(&settings)?, &settings, &clock)?;
+            }
+            serve(settings, clock)
+        }
         Command::Migrate => {
             let db = connect(&settings)?;
             let applied = db.migrate()?;
@@ -85,6 +101,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let db = connect(&settings)?;
             organiser::run(command, &db, &clock)
         }
+        Command::Topic(command) => {
+            let db = connect(&settings)?;
+            topic::run(command, &db, &settings, &clock)
+        }
+        Command::Demo => demo::run(&connect(&settings)?, &settings, &clock),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod organisers;
 pub mod schema;
 pub mod sessions;
+pub mod topics;
 
 use std::path::Path;
 use std::time::Duration;

@@ -39,4 +39,35 @@ diesel::table! {
 diesel::joinable!(api_tokens -> organisers (organiser_id));
 diesel::joinable!(sessions -> organisers (organiser_id));
 
-diesel::allow_tables_to_appear_in_same_query!(organisers, api_tokens, sessions);
+diesel::table! {
+    topics (id) {
+        id -> BigInt,
+        slug -> Text,
+        month -> Text,
+        title -> Text,
+        summary -> Text,
+        opens_at -> Timestamp,
+        closes_at -> Timestamp,
+        announced -> Bool,
+        sequence -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topic_slug_redirects (old_slug) {
+        old_slug -> Text,
+        topic_id -> BigInt,
+    }
+}
+
+diesel::joinable!(topic_slug_redirects -> topics (topic_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisers,
+    api_tokens,
+    sessions,
+    topics,
+    topic_slug_redirects
+);

@@ -3,6 +3,8 @@
 
 pub mod auth;
 pub mod email_address;
+pub mod month;
 pub mod organisers;
+pub mod topics;
 
 pub use email_address::EmailAddress;

@@ -2,6 +2,7 @@
 //! here. Handlers are thin: parse, call the domain, render.
 
 pub mod admin;
+pub mod admin_topics;
 pub mod api;
 pub mod assets;
 pub mod errors;
@@ -12,6 +13,7 @@ pub mod page;
 pub mod public;
 pub mod ratelimit;
 pub mod session;
+pub mod views;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -187,6 +189,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .configure(assets::configure)
             .configure(api::configure)
             .configure(admin::configure)
+            .configure(admin_topics::configure)
             .configure(public::configure)
             .default_service(web::to(errors::not_found))
     })

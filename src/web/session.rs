@@ -137,6 +137,24 @@ impl FromRequest for ApiOrganiser {
     }
 }
 
+/// For routes open to everyone that show more to organisers: `None` without an
+/// `Authorization` header; a header with a bad token is refused (401), never silently ignored.
+pub struct MaybeApiOrganiser(pub Option<ApiOrganiser>);
+
+impl FromRequest for MaybeApiOrganiser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<MaybeApiOrganiser, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().contains_key(header::AUTHORIZATION) {
+            let inner = ApiOrganiser::from_request(req, payload);
+            Box::pin(async move { inner.await.map(|o| MaybeApiOrganiser(Some(o))) })
+        } else {
+            Box::pin(async { Ok(MaybeApiOrganiser(None)) })
+        }
+    }
+}
+
 /// The token from `Authorization: Bearer …`, when present and well-formed.
 pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;

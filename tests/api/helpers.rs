@@ -224,3 +224,54 @@ impl TestApp {
             .n
     }
 }
+
+impl TestApp {
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        req.send().await.expect("API request")
+    }
+
+    /// An admin organiser and an API token for them.
+    pub fn admin_token(&self) -> String {
+        self.add_organiser("api-admin@example.org", "a long enough password");
+        self.api_token("api-admin@example.org").1
+    }
+
+    /// Creates a topic through the API; panics unless 201.
+    pub async fn create_topic(&self, token: &str, body: serde_json::Value) -> serde_json::Value {
+        let res = self
+            .api(
+                reqwest::Method::POST,
+                "/api/v1/topics",
+                Some(token),
+                Some(body),
+            )
+            .await;
+        let status = res.status().as_u16();
+        let json: serde_json::Value = res.json().await.expect("json");
+        assert_eq!(status, 201, "{json}");
+        json
+    }
+
+    /// All rows of `topics` as (month, slug, title, announced), for before/after comparisons.
+    pub fn topics_snapshot(&self) -> Vec<(String, String, String, bool)> {
+        let mut conn = self.state.db.get().expect("connection");
+        content_club::db::topics::Topic::all(&mut conn, true)
+            .expect("topics")
+            .into_iter()
+            .map(|t| (t.month, t.slug, t.title, t.announced))
+            .collect()
+    }
+}

@@ -6,4 +6,5 @@ mod cli;
 mod helpers;
 mod migrations;
 mod operations;
+mod topics;
 mod web_shell;

@@ -1,0 +1,2 @@
+DROP TABLE topic_slug_redirects;
+DROP TABLE topics;
