@@ -6,6 +6,8 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use std::str::FromStr;
+
 use chrono_tz::Tz;
 use serde::Deserialize;
 
@@ -49,6 +51,8 @@ pub struct Settings {
     pub club: ClubSettings,
     pub security: SecuritySettings,
     pub rate_limit: RateLimitSettings,
+    pub submissions: SubmissionSettings,
+    pub worker: WorkerSettings,
     pub email: EmailSettings,
     pub web: WebSettings,
     pub log: LogSettings,
@@ -108,6 +112,25 @@ pub struct RateLimitSettings {
     pub trust_forwarded_for: bool,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionSettings {
+    pub min_fill_seconds: u32,
+    pub per_ip_per_hour: u32,
+    pub per_email_per_day: u32,
+    pub unconfirmed_expiry_hours: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerSettings {
+    pub poll_interval_ms: u64,
+    pub batch_size: u32,
+    pub lease_seconds: u32,
+    pub max_attempts: u32,
+    pub retry_base_seconds: u32,
+}
+
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailSettings {
@@ -116,6 +139,8 @@ pub struct EmailSettings {
     pub smtp_url: String,
     pub smtp_username: String,
     pub smtp_password: String,
+    pub pool_size: u32,
+    pub smtp_timeout_seconds: u64,
     pub file_dir: PathBuf,
 }
 
@@ -127,6 +152,8 @@ impl fmt::Debug for EmailSettings {
             .field("smtp_url", &self.smtp_url)
             .field("smtp_username", &self.smtp_username)
             .field("smtp_password", &"[redacted]")
+            .field("pool_size", &self.pool_size)
+            .field("smtp_timeout_seconds", &self.smtp_timeout_seconds)
             .field("file_dir", &self.file_dir)
             .finish()
     }
@@ -372,7 +399,24 @@ impl Settings {
                 ))
             }
         }
-        if !self.email.from.contains('@') {
+        for (key, value) in [
+            ("submissions.per_ip_per_hour", self.submissions.per_ip_per_hour),
+            ("submissions.per_email_per_day", self.submissions.per_email_per_day),
+            ("submissions.unconfirmed_expiry_hours", self.submissions.unconfirmed_expiry_hours),
+            ("worker.batch_size", self.worker.batch_size),
+            ("worker.lease_seconds", self.worker.lease_seconds),
+            ("worker.max_attempts", self.worker.max_attempts),
+            ("worker.retry_base_seconds", self.worker.retry_base_seconds),
+            ("email.pool_size", self.email.pool_size),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::new(key, "must be at least 1"));
+            }
+        }
+        if self.worker.poll_interval_ms == 0 {
+            return Err(ConfigError::new("worker.poll_interval_ms", "must be at least 1"));
+        }
+        if lettre::message::Mailbox::from_str(&self.email.from).is_err() {
             return Err(ConfigError::new(
                 "email.from",
                 "must be an address such as 'Club <club@example.org>'",

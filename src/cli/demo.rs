@@ -36,6 +36,55 @@ const LIVING: [(&str, &str); 3] = [
      "You installed a portal a year ago. Who uses it now, what did you remove, and what would you do differently?"),
 ];
 
+/// Approved sample entries: (topic month, kind, title, url, summary, author).
+const SAMPLES: [(&str, &str, &str, &str, &str, &str); 6] = [
+    ("2025-02", "article", "Our first year with stream-aligned teams", "https://example.org/blog/stream-aligned-year-one",
+     "What changed when we split the monolith team into four stream-aligned teams, and the platform team we had to build next.", "Priya Raman"),
+    ("2025-02", "talk", "Team APIs: writing down how to work with us", "https://example.org/talks/team-apis",
+     "A 25-minute talk on team API documents: what we put in them and how often they are read.", "Jonas Weber"),
+    ("2025-03", "article", "DORA metrics without the theatre", "https://example.org/blog/dora-without-theatre",
+     "We stopped reporting deployment frequency upwards and started using it in retros. Here is what happened.", "Amelia Chen"),
+    ("2025-03", "podcast", "Episode 42: Measuring developer experience", "https://example.org/podcast/42.mp3",
+     "A conversation about surveys, telemetry, and why satisfaction scores move slower than you think.", "The Platform Hour"),
+    ("2025-04", "video", "Pairing with an assistant on Terraform reviews", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+     "A screen recording of reviewing infrastructure changes with an AI assistant, mistakes included.", "Luis Ortega"),
+    ("2025-06", "post", "Nobody reads the platform docs. Now what?", "https://example.org/posts/nobody-reads-docs",
+     "A short post on the internal newsletter that doubled our portal's weekly users.", "Sam O'Neill"),
+];
+
+fn add_sample_submissions(conn: &mut crate::db::AnyConnection) -> Result<usize, crate::error::AppError> {
+    use crate::db::submissions::{NewSubmission, Submission};
+    let mut added = 0;
+    for (i, (month, kind, title, url, summary, author)) in SAMPLES.iter().enumerate() {
+        let Some(topic) = Topic::by_month(conn, month)? else { continue };
+        if Submission::by_topic_and_url(conn, topic.id, url)?.is_some() {
+            continue;
+        }
+        let published = topic.closes_at - chrono::Duration::days(3 + i as i64);
+        let public_id = format!("demo{:08}", i + 1);
+        let author_email = format!("demo-author-{}@example.org", i + 1);
+        let inserted = NewSubmission {
+            public_id: &public_id,
+            topic_id: topic.id,
+            kind,
+            title,
+            url,
+            summary,
+            author_name: author,
+            author_email: &author_email,
+            author_link: None,
+            status: "approved",
+            edit_token_hash: &crate::crypto::token_hash(&crate::crypto::random_token()),
+            created_at: published,
+            updated_at: published,
+        }
+        .insert(conn)?;
+        Submission::mark_published(conn, inserted.id, published)?;
+        added += 1;
+    }
+    Ok(added)
+}
+
 pub fn run(db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Failure> {
     let mut conn = db.get().map_err(super::topic::explain)?;
     let tz = settings.club.tz();
@@ -67,6 +116,7 @@ pub fn run(db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Fail
         topics::create_topic(&mut conn, input, tz, now).map_err(super::topic::explain)?;
         added += 1;
     }
-    eprintln!("demo: {added} topic(s) added; months that already had a topic were left alone");
+    let samples = add_sample_submissions(&mut conn).map_err(super::topic::explain)?;
+    eprintln!("demo: {added} topic(s) and {samples} sample submission(s) added; existing ones were left alone");
     Ok(())
 }

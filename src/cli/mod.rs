@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::Settings;
 use crate::db::Db;
+use crate::worker::Worker;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,6 +41,9 @@ pub enum Command {
     },
     /// Apply pending database migrations, then exit.
     Migrate,
+    /// Run only the background worker (mail delivery, housekeeping); several may share one
+    /// PostgreSQL database.
+    Worker,
     /// Manage organiser accounts and their API tokens.
     #[command(subcommand)]
     Organiser(organiser::OrganiserCommand),
@@ -91,6 +95,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
             serve(settings, clock)
         }
+        Command::Worker => {
+            let db = connect(&settings)?;
+            run_worker(settings, db, clock)
+        }
         Command::Migrate => {
             let db = connect(&settings)?;
             let applied = db.migrate()?;
@@ -122,17 +130,68 @@ fn connect(settings: &Settings) -> Result<Db, Failure> {
 fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
     actix_web::rt::System::new().block_on(async move {
         let base = settings.club.base_url.clone();
-        let app = crate::web::Application::build_with_clock(settings, clock)
+        let worker_settings = settings.clone();
+        let app = crate::web::Application::build_with_clock(settings, clock.clone())
             .await
             .map_err(|e| Failure {
                 code: 2,
                 message: crate::db::one_line(&format!("{e:#}")),
             })?;
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let worker = if worker_settings.server.run_worker {
+            let worker = Worker::new(worker_settings, app.state().db.clone(), clock).map_err(|m| Failure { code: 2, message: m })?;
+            Some(actix_web::rt::spawn(worker.run(stopped)))
+        } else {
+            None
+        };
         tracing::info!(port = app.port(), base_url = %base, "serving");
-        app.run_until_stopped().await?;
+        let served = app.run_until_stopped().await;
+        // The server stopped (SIGTERM/SIGINT): let the worker finish its round, then exit.
+        let _ = stop.send(true);
+        if let Some(handle) = worker {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(30), handle).await;
+        }
+        served?;
         tracing::info!("stopped");
         Ok(())
     })
+}
+
+fn run_worker(settings: Settings, db: Db, clock: SharedClock) -> Result<(), Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let worker = Worker::new(settings, db, clock).map_err(|m| Failure { code: 2, message: m })?;
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let running = tokio::spawn(worker.run(stopped));
+        shutdown_signal().await;
+        tracing::info!("stopping the worker after its current round");
+        let _ = stop.send(true);
+        let _ = running.await;
+        Ok(())
+    })
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(_) => {
+                let _ = interrupt.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
 }
 
 fn init_logging(settings: &Settings) {

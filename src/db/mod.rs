@@ -2,9 +2,11 @@
 //! and one module of queries per table. Nothing above this layer writes SQL.
 
 pub mod api_tokens;
+pub mod deliveries;
 pub mod organisers;
 pub mod schema;
 pub mod sessions;
+pub mod submissions;
 pub mod topics;
 
 use std::path::Path;
@@ -237,4 +239,36 @@ pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
         err,
         diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
     )
+}
+
+/// A transaction that will write. On SQLite it starts with `BEGIN IMMEDIATE`, taking the write
+/// lock up front: a deferred transaction that reads first and then writes can fail at once with
+/// "database is locked" when another writer got in between, while an immediate one waits its
+/// turn (up to the busy timeout). On PostgreSQL it is an ordinary transaction.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    match conn {
+        AnyConnection::Pg(_) => conn.transaction(f),
+        AnyConnection::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+            let result = f(conn);
+            let AnyConnection::Sqlite(inner) = conn else {
+                unreachable!("the connection kind does not change")
+            };
+            match result {
+                Ok(value) => {
+                    AnsiTransactionManager::commit_transaction(inner)?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    AnsiTransactionManager::rollback_transaction(inner)?;
+                    Err(e)
+                }
+            }
+        }
+    }
 }

@@ -64,10 +64,74 @@ diesel::table! {
 
 diesel::joinable!(topic_slug_redirects -> topics (topic_id));
 
+diesel::table! {
+    submissions (id) {
+        id -> BigInt,
+        public_id -> Text,
+        topic_id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        url -> Text,
+        summary -> Text,
+        author_name -> Text,
+        author_email -> Text,
+        author_link -> Nullable<Text>,
+        status -> Text,
+        decision_reason -> Nullable<Text>,
+        reviewer_id -> Nullable<BigInt>,
+        edit_token_hash -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    submission_events (id) {
+        id -> BigInt,
+        submission_id -> BigInt,
+        action -> Text,
+        organiser_id -> Nullable<BigInt>,
+        reason -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> BigInt,
+        kind -> Text,
+        digest_id -> Nullable<BigInt>,
+        subscriber_id -> Nullable<BigInt>,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Nullable<Text>,
+        message_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        claim -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(submissions -> topics (topic_id));
+diesel::joinable!(submission_events -> submissions (submission_id));
+diesel::joinable!(submission_events -> organisers (organiser_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisers,
     api_tokens,
     sessions,
     topics,
-    topic_slug_redirects
+    topic_slug_redirects,
+    submissions,
+    submission_events,
+    deliveries,
 );

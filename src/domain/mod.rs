@@ -3,8 +3,11 @@
 
 pub mod auth;
 pub mod email_address;
+pub mod links;
 pub mod month;
 pub mod organisers;
+pub mod outbox;
+pub mod submissions;
 pub mod topics;
 
 pub use email_address::EmailAddress;

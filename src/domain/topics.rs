@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use diesel::Connection;
 
 use super::month::Month;
 use crate::db::topics::{NewTopic, Topic, TopicChanges};
@@ -258,7 +257,7 @@ pub fn create_topic(
         ));
     }
 
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if let Some(other) = Topic::by_month(conn, &month.to_string())? {
             return Err(month_taken(month, &other));
         }
@@ -337,7 +336,7 @@ pub fn update_topic(
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<Topic, AppError> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let topic = topic_at(conn, slug)?;
         let mut errors = FieldErrors::new();
         let old_month = month_of(&topic);
@@ -451,8 +450,16 @@ pub fn update_topic(
 
 /// Deletes a topic; refused while submissions point at it.
 pub fn delete_topic(conn: &mut AnyConnection, slug: &str) -> Result<Topic, AppError> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let topic = topic_at(conn, slug)?;
+        let count = crate::db::submissions::Submission::count_for_topic(conn, topic.id, None)?;
+        if count > 0 {
+            return Err(AppError::Conflict(format!(
+                "“{}” has {count} submission{}; it cannot be deleted. Move it to another month, or make it a draft, instead.",
+                topic.title,
+                if count == 1 { "" } else { "s" }
+            )));
+        }
         Topic::delete(conn, topic.id)?;
         Ok(topic)
     })

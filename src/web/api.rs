@@ -7,13 +7,18 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::json;
 
+use super::admin_submissions::apply_decision;
 use super::session::{ApiOrganiser, MaybeApiOrganiser};
+use super::submissions::{check_submit_limits, store_submission};
 use super::views::utc;
 use super::AppState;
 use crate::db::api_tokens::ApiToken;
 use crate::db::topics::Topic;
 use crate::domain::month::parse_rfc3339;
 use crate::domain::topics::{self, Lookup, TopicInput, TopicPatch};
+use crate::db::submissions::{Submission, SubmissionFilter};
+use crate::domain::links::normalise_url;
+use crate::domain::submissions::{self as member_submissions, Decision, SubmissionInput};
 use crate::error::{AppError, FieldErrors};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -31,7 +36,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(get_topic))
                     .route(web::patch().to(update_topic))
                     .route(web::delete().to(delete_topic)),
-            ),
+            )
+            .service(web::resource("/topics/{slug}/submissions").route(web::post().to(submit_entry)))
+            .service(web::resource("/topics/{slug}/submissions/check").route(web::get().to(check_url)))
+            .service(web::resource("/submissions").route(web::get().to(list_submissions)))
+            .service(web::resource("/submissions/{id}/approve").route(web::post().to(approve_submission)))
+            .service(web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission))),
     );
 }
 
@@ -269,4 +279,185 @@ async fn delete_topic(
         .run(move |conn| topics::delete_topic(conn, &slug))
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubmissionBody {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    author_name: String,
+    #[serde(default)]
+    author_email: String,
+    author_link: Option<String>,
+}
+
+/// A member's submission by API: the same rules and limits as the form → 202.
+async fn submit_entry(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    body: web::Json<SubmissionBody>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let input = SubmissionInput {
+        kind: body.kind,
+        title: body.title,
+        url: body.url,
+        summary: body.summary,
+        author_name: body.author_name,
+        author_email: body.author_email,
+        author_link: body.author_link,
+    };
+    let entry = input.validate().map_err(AppError::Validation)?;
+    check_submit_limits(&req, &state, entry.author_email.as_str())?;
+    let submission = store_submission(&state, slug.into_inner(), entry).await?;
+    Ok(HttpResponse::Accepted().json(json!({"id": submission.public_id, "status": submission.status})))
+}
+
+#[derive(Debug, Deserialize)]
+struct CheckQuery {
+    #[serde(default)]
+    url: String,
+}
+
+/// Whether a link is already in for this topic (for the form's live check).
+async fn check_url(state: web::Data<AppState>, slug: web::Path<String>, query: web::Query<CheckQuery>) -> Result<HttpResponse, AppError> {
+    let url = normalise_url(&query.url).map_err(|m| AppError::field("url", m))?;
+    let slug = slug.into_inner();
+    let lookup = url.clone();
+    let found = state
+        .db
+        .run(move |conn| {
+            let topic = member_submissions::public_topic(conn, &slug)?;
+            member_submissions::find_duplicate(conn, topic.id, &lookup)
+        })
+        .await?;
+    let base = state.settings.club.base();
+    let entry = found
+        .as_ref()
+        .filter(|s| s.status == "approved")
+        .map(|s| format!("{base}/submissions/{}", s.public_id));
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(json!({"url": url, "exists": found.is_some(), "entry": entry})))
+}
+
+/// A submission as organisers see it through the API.
+#[derive(Debug, Serialize)]
+pub struct SubmissionResource {
+    pub id: String,
+    pub topic: String,
+    pub kind: String,
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub author_name: String,
+    pub author_email: String,
+    pub author_link: Option<String>,
+    pub status: String,
+    pub decision_reason: Option<String>,
+    pub submitted_at: String,
+    pub decided_at: Option<String>,
+    pub published_at: Option<String>,
+}
+
+fn submission_resource(s: &Submission, topic_slug: &str) -> SubmissionResource {
+    SubmissionResource {
+        id: s.public_id.clone(),
+        topic: topic_slug.to_owned(),
+        kind: s.kind.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        summary: s.summary.clone(),
+        author_name: s.author_name.clone(),
+        author_email: s.author_email.clone(),
+        author_link: s.author_link.clone(),
+        status: s.status.clone(),
+        decision_reason: s.decision_reason.clone(),
+        submitted_at: rfc3339(s.created_at),
+        decided_at: s.decided_at.map(rfc3339),
+        published_at: s.published_at.map(rfc3339),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct SubmissionQuery {
+    status: Option<String>,
+    topic: Option<String>,
+}
+
+async fn list_submissions(state: web::Data<AppState>, _who: ApiOrganiser, query: web::Query<SubmissionQuery>) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    if let Some(status) = &query.status {
+        if !super::admin_submissions::STATUSES.contains(&status.as_str()) {
+            return Err(AppError::field("status", format!("Use one of: {}.", super::admin_submissions::STATUSES.join(", "))));
+        }
+    }
+    let rows = state
+        .db
+        .run(move |conn| {
+            let topics = Topic::all(conn, true)?;
+            let topic_id = match &query.topic {
+                Some(slug) => Some(topics.iter().find(|t| &t.slug == slug).ok_or(AppError::NotFound)?.id),
+                None => None,
+            };
+            let filter = SubmissionFilter { topic_id, status: query.status.clone(), ..SubmissionFilter::default() };
+            let list = Submission::list(conn, &filter)?;
+            Ok(list
+                .into_iter()
+                .map(|s| {
+                    let slug = topics.iter().find(|t| t.id == s.topic_id).map(|t| t.slug.clone()).unwrap_or_default();
+                    submission_resource(&s, &slug)
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(rows))
+}
+
+async fn decided_response(state: &web::Data<AppState>, who: &ApiOrganiser, id: String, decision: Decision) -> Result<HttpResponse, AppError> {
+    let (decided, _) = apply_decision(state, who.organiser.id, vec![id.clone()], decision).await?;
+    match decided.first() {
+        Some(s) => {
+            let topic_id = s.topic_id;
+            let (slug, _) = state.db.run(move |conn| Ok(Submission::topic_of(conn, topic_id)?)).await?;
+            Ok(HttpResponse::Ok().json(submission_resource(s, &slug)))
+        }
+        None => {
+            let exists = state.db.run(move |conn| Ok(Submission::by_public_id(conn, &id)?)).await?;
+            match exists {
+                Some(s) => Err(AppError::Conflict(format!("This submission is {}; only pending submissions can be decided.", s.status))),
+                None => Err(AppError::NotFound),
+            }
+        }
+    }
+}
+
+async fn approve_submission(state: web::Data<AppState>, who: ApiOrganiser, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    decided_response(&state, &who, id.into_inner(), Decision::Approve).await
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RejectBody {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn reject_submission(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    id: web::Path<String>,
+    body: web::Json<RejectBody>,
+) -> Result<HttpResponse, AppError> {
+    let reason = member_submissions::rejection_reason("", &body.reason)?;
+    decided_response(&state, &who, id.into_inner(), Decision::Reject(reason)).await
 }

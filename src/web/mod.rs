@@ -2,6 +2,7 @@
 //! here. Handlers are thin: parse, call the domain, render.
 
 pub mod admin;
+pub mod admin_submissions;
 pub mod admin_topics;
 pub mod api;
 pub mod assets;
@@ -13,6 +14,7 @@ pub mod page;
 pub mod public;
 pub mod ratelimit;
 pub mod session;
+pub mod submissions;
 pub mod views;
 
 use std::net::TcpListener;
@@ -40,11 +42,21 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub login_ip_limiter: ratelimit::KeyedLimiter,
     pub login_account_limiter: ratelimit::KeyedLimiter,
+    pub submit_ip_limiter: ratelimit::KeyedLimiter,
+    pub submit_email_limiter: ratelimit::KeyedLimiter,
     pub started_unix: i64,
     pub asset_version: String,
 }
 
 impl AppState {
+    /// The host part of the base URL, for Message-IDs and calendar UIDs.
+    pub fn host(&self) -> String {
+        url::Url::parse(&self.settings.club.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "localhost".into())
+    }
+
     /// Connects to the database, applies migrations, loads the signing key and templates.
     pub fn build(settings: Settings, clock: SharedClock) -> anyhow::Result<AppState> {
         let db = Db::connect(&settings.database).map_err(|e| {
@@ -73,6 +85,14 @@ impl AppState {
             login_account_limiter: ratelimit::KeyedLimiter::new(
                 rl.login_failures_per_account,
                 Duration::from_secs(15 * 60),
+            ),
+            submit_ip_limiter: ratelimit::KeyedLimiter::new(
+                settings.submissions.per_ip_per_hour,
+                Duration::from_secs(3600),
+            ),
+            submit_email_limiter: ratelimit::KeyedLimiter::new(
+                settings.submissions.per_email_per_day,
+                Duration::from_secs(24 * 3600),
             ),
             started_unix: clock.now().timestamp(),
             settings,
@@ -190,6 +210,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .configure(api::configure)
             .configure(admin::configure)
             .configure(admin_topics::configure)
+            .configure(admin_submissions::configure)
+            .configure(submissions::configure)
             .configure(public::configure)
             .default_service(web::to(errors::not_found))
     })

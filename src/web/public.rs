@@ -8,8 +8,10 @@ use serde_json::json;
 
 use super::page::Page;
 use super::session;
-use super::views::TopicView;
+use super::views::{SubmissionView, TopicView};
 use super::AppState;
+use crate::db::submissions::Submission;
+use crate::domain::submissions::KINDS;
 use crate::domain::topics::{self, Lookup};
 use crate::error::AppError;
 use crate::feeds::ical;
@@ -86,19 +88,39 @@ async fn schedule(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     )
 }
 
+#[derive(serde::Deserialize)]
+struct ArchiveQuery {
+    kind: Option<String>,
+}
+
+/// A topic page and its archive of approved submissions, filterable by kind.
 async fn topic_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<ArchiveQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
+    let kind = query.into_inner().kind.filter(|k| KINDS.contains(&k.as_str()));
+    let filter = kind.clone();
     let found = state
         .db
-        .run(move |conn| topics::find_topic(conn, &slug))
+        .run(move |conn| match topics::find_topic(conn, &slug)? {
+            Lookup::Found(topic) => {
+                let entries = Submission::published_for_topic(conn, topic.id, filter.as_deref())?;
+                let total = Submission::count_for_topic(conn, topic.id, Some("approved"))?;
+                Ok(Ok((topic, entries, total)))
+            }
+            Lookup::Moved(current) => Ok(Err(current)),
+        })
         .await?;
-    let topic = match found {
-        Lookup::Found(topic) => topic,
-        Lookup::Moved(current) => return Ok(moved_permanently(&format!("/topics/{current}"))),
+    let (topic, entries, total) = match found {
+        Ok(found) => found,
+        Err(current) => {
+            let query = req.query_string();
+            let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
+            return Ok(moved_permanently(&format!("/topics/{current}{suffix}")));
+        }
     };
     let is_organiser = session::logged_in(&req).is_some();
     if !topic.announced && !is_organiser {
@@ -106,9 +128,23 @@ async fn topic_page(
     }
     let now = state.clock.now();
     let view = TopicView::new(&state, &topic, now);
+    let filters: Vec<_> = std::iter::once(json!({"label": "All", "href": view.url.clone(), "current": kind.is_none()}))
+        .chain(KINDS.iter().map(|k| {
+            json!({"label": format!("{}s", capitalise(k)), "href": format!("{}?kind={k}", view.url), "current": kind.as_deref() == Some(*k)})
+        }))
+        .collect();
+    let entries: Vec<SubmissionView> = entries.iter().map(|s| SubmissionView::new(&state, s)).collect();
     Page::new("pages/topic.html", topic.title.clone()).render(
         &req,
-        json!({"topic": view, "timezone": state.settings.club.timezone, "is_draft": !topic.announced}),
+        json!({
+            "topic": view,
+            "timezone": state.settings.club.timezone,
+            "is_draft": !topic.announced,
+            "entries": entries,
+            "total": total,
+            "filters": filters,
+            "kind": kind,
+        }),
     )
 }
 
@@ -143,6 +179,11 @@ async fn calendar(state: web::Data<AppState>) -> Result<HttpResponse, AppError> 
         ))
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
         .body(body))
+}
+
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 pub fn moved_permanently(location: &str) -> HttpResponse {

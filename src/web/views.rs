@@ -62,3 +62,40 @@ impl TopicView {
             .collect()
     }
 }
+
+/// A submission as public pages show it: never the author's email.
+#[derive(Debug, Serialize)]
+pub struct SubmissionView {
+    pub public_id: String,
+    pub title: String,
+    pub url: String,
+    pub kind: String,
+    pub summary: String,
+    pub author_name: String,
+    pub author_link: Option<String>,
+    pub status: String,
+    pub published: Option<String>,
+    pub submitted: String,
+    pub permalink: String,
+    pub decision_reason: Option<String>,
+}
+
+impl SubmissionView {
+    pub fn new(state: &AppState, s: &crate::db::submissions::Submission) -> SubmissionView {
+        let tz = state.settings.club.tz();
+        SubmissionView {
+            public_id: s.public_id.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+            kind: s.kind.clone(),
+            summary: s.summary.clone(),
+            author_name: s.author_name.clone(),
+            author_link: s.author_link.clone(),
+            status: s.status.clone(),
+            published: s.published_at.map(|p| dates::local_date(utc(p), tz)),
+            submitted: dates::local_datetime(utc(s.created_at), tz),
+            permalink: format!("/submissions/{}", s.public_id),
+            decision_reason: s.decision_reason.clone(),
+        }
+    }
+}

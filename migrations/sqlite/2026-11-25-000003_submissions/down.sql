@@ -1,0 +1,3 @@
+DROP TABLE deliveries;
+DROP TABLE submission_events;
+DROP TABLE submissions;

@@ -1,0 +1,170 @@
+//! Queries on `deliveries`, the outbox. A row is claimed under a lease before it is sent, so a
+//! crashed sender's rows go out again once the lease runs out, and several workers never take
+//! the same row at once.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text, Timestamp};
+
+use super::schema::deliveries;
+use super::AnyConnection;
+
+#[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
+#[diesel(table_name = deliveries)]
+pub struct Delivery {
+    pub id: i64,
+    pub kind: String,
+    pub digest_id: Option<i64>,
+    pub subscriber_id: Option<i64>,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub message_id: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub lease_until: Option<NaiveDateTime>,
+    pub claim: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = deliveries)]
+pub struct NewDelivery<'a> {
+    pub kind: &'a str,
+    pub digest_id: Option<i64>,
+    pub subscriber_id: Option<i64>,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub body_html: Option<&'a str>,
+    pub message_id: &'a str,
+    pub status: &'a str,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+impl NewDelivery<'_> {
+    pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<usize> {
+        diesel::insert_into(deliveries::table).values(self).execute(conn)
+    }
+}
+
+impl Delivery {
+    /// Claims up to `limit` due rows for `claim` until `lease_until`: queued rows whose time has
+    /// come, and rows in `sending` whose lease ran out (their sender died). Returns them.
+    pub fn claim_due(
+        conn: &mut AnyConnection,
+        claim: &str,
+        now: NaiveDateTime,
+        lease_until: NaiveDateTime,
+        limit: i64,
+    ) -> QueryResult<Vec<Delivery>> {
+        // The outer conditions repeat the inner ones: under PostgreSQL's READ COMMITTED a row
+        // another worker claimed meanwhile is re-checked and skipped. SKIP LOCKED keeps
+        // workers from queueing behind each other.
+        let due = "(status = 'queued' AND next_attempt_at <= {now}) OR (status = 'sending' AND lease_until < {now})";
+        match conn {
+            AnyConnection::Pg(c) => {
+                let cond = due.replace("{now}", "$1");
+                let sql = format!(
+                    "UPDATE deliveries SET status = 'sending', claim = $2, lease_until = $3, attempts = attempts + 1 \
+                     WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                     AND ({cond})"
+                );
+                diesel::sql_query(sql)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<Text, _>(claim)
+                    .bind::<Timestamp, _>(lease_until)
+                    .bind::<BigInt, _>(limit)
+                    .execute(c)?;
+            }
+            AnyConnection::Sqlite(c) => {
+                // SQLite has one writer at a time; the statement is atomic on its own.
+                let cond = due.replace("{now}", "?");
+                let sql = format!(
+                    "UPDATE deliveries SET status = 'sending', claim = ?, lease_until = ?, attempts = attempts + 1 \
+                     WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT ?)"
+                );
+                diesel::sql_query(sql)
+                    .bind::<Text, _>(claim)
+                    .bind::<Timestamp, _>(lease_until)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<BigInt, _>(limit)
+                    .execute(c)?;
+            }
+        }
+        deliveries::table
+            .filter(deliveries::claim.eq(claim))
+            .filter(deliveries::status.eq("sending"))
+            .order(deliveries::id.asc())
+            .select(Delivery::as_select())
+            .load(conn)
+    }
+
+    /// Marks a claimed row sent; only the holder of the claim may.
+    pub fn mark_sent(conn: &mut AnyConnection, id: i64, claim: &str, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
+            .set((
+                deliveries::status.eq("sent"),
+                deliveries::sent_at.eq(now),
+                deliveries::lease_until.eq(None::<NaiveDateTime>),
+                deliveries::last_error.eq(None::<String>),
+            ))
+            .execute(conn)
+    }
+
+    /// Puts a claimed row back in the queue for a later attempt.
+    pub fn retry_later(
+        conn: &mut AnyConnection,
+        id: i64,
+        claim: &str,
+        at: NaiveDateTime,
+        error: &str,
+    ) -> QueryResult<usize> {
+        diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
+            .set((
+                deliveries::status.eq("queued"),
+                deliveries::next_attempt_at.eq(at),
+                deliveries::lease_until.eq(None::<NaiveDateTime>),
+                deliveries::last_error.eq(Some(error)),
+            ))
+            .execute(conn)
+    }
+
+    /// Gives up on a claimed row.
+    pub fn mark_failed(conn: &mut AnyConnection, id: i64, claim: &str, error: &str) -> QueryResult<usize> {
+        diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
+            .set((
+                deliveries::status.eq("failed"),
+                deliveries::lease_until.eq(None::<NaiveDateTime>),
+                deliveries::last_error.eq(Some(error)),
+            ))
+            .execute(conn)
+    }
+
+    pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<Delivery>> {
+        deliveries::table.order(deliveries::id.asc()).select(Delivery::as_select()).load(conn)
+    }
+
+    /// Rows not yet finished (queued or being sent).
+    pub fn outstanding(conn: &mut AnyConnection) -> QueryResult<i64> {
+        deliveries::table
+            .filter(deliveries::status.eq_any(["queued", "sending"]))
+            .count()
+            .get_result(conn)
+    }
+
+    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
+        deliveries::table
+            .group_by(deliveries::status)
+            .select((deliveries::status, diesel::dsl::count_star()))
+            .load(conn)
+    }
+}
+

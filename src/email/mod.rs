@@ -1,0 +1,165 @@
+//! Building and sending mail with lettre. The mailer is an enum of transports: SMTP for
+//! production, `.eml` files for the embedded default, memory for tests.
+
+pub mod compose;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use lettre::message::{header, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::PoolConfig;
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::EmailSettings;
+
+/// Why a message was not sent, as the outbox needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// Try again later: connection trouble, a 4xx answer, a timeout.
+    Temporary(String),
+    /// Do not try again: the server refused for good (5xx), or the message cannot be built.
+    Permanent(String),
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::Temporary(m) => write!(f, "temporary: {m}"),
+            SendError::Permanent(m) => write!(f, "permanent: {m}"),
+        }
+    }
+}
+
+/// A message as the outbox stores it.
+pub struct MailParts<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: Option<&'a str>,
+    pub message_id: &'a str,
+}
+
+/// Builds a MIME message: plain text, or multipart/alternative with an HTML twin.
+pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
+    let from: Mailbox = parts.from.parse().map_err(|e| SendError::Permanent(format!("bad sender: {e}")))?;
+    let to: Mailbox = parts.to.parse().map_err(|e| SendError::Permanent(format!("bad recipient: {e}")))?;
+    let builder = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(parts.subject)
+        .message_id(Some(parts.message_id.to_owned()))
+        .date_now();
+    let message = match parts.html {
+        Some(html) => builder.multipart(MultiPart::alternative_plain_html(parts.text.to_owned(), html.to_owned())),
+        None => builder.singlepart(
+            SinglePart::builder()
+                .header(header::ContentType::TEXT_PLAIN)
+                .body(parts.text.to_owned()),
+        ),
+    };
+    message.map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
+}
+
+/// The configured transport.
+#[derive(Clone)]
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    File(AsyncFileTransport<Tokio1Executor>),
+    Memory(Arc<Mutex<Vec<Message>>>),
+}
+
+impl Mailer {
+    pub fn from_settings(settings: &EmailSettings) -> Result<Mailer, String> {
+        match settings.transport.as_str() {
+            "smtp" => {
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
+                    .map_err(|e| format!("email.smtp_url: {e}"))?
+                    .timeout(Some(Duration::from_secs(settings.smtp_timeout_seconds)))
+                    .pool_config(PoolConfig::new().max_size(settings.pool_size));
+                if !settings.smtp_username.is_empty() {
+                    builder = builder.credentials(Credentials::new(
+                        settings.smtp_username.clone(),
+                        settings.smtp_password.clone(),
+                    ));
+                }
+                Ok(Mailer::Smtp(builder.build()))
+            }
+            _ => {
+                std::fs::create_dir_all(&settings.file_dir)
+                    .map_err(|e| format!("email.file_dir: cannot create {}: {e}", settings.file_dir.display()))?;
+                Ok(Mailer::File(AsyncFileTransport::new(&settings.file_dir)))
+            }
+        }
+    }
+
+    pub fn memory() -> Mailer {
+        Mailer::Memory(Arc::new(Mutex::new(Vec::new())))
+    }
+
+    /// Messages a memory mailer holds.
+    pub fn sent(&self) -> Vec<Message> {
+        match self {
+            Mailer::Memory(store) => store.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub async fn send(&self, message: Message) -> Result<(), SendError> {
+        match self {
+            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| {
+                let text = crate::db::one_line(&e.to_string());
+                if e.is_permanent() {
+                    SendError::Permanent(text)
+                } else {
+                    SendError::Temporary(text)
+                }
+            }),
+            Mailer::File(transport) => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Temporary(e.to_string())),
+            Mailer::Memory(store) => {
+                store.lock().unwrap_or_else(|p| p.into_inner()).push(message);
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts<'a>(subject: &'a str, html: Option<&'a str>) -> MailParts<'a> {
+        MailParts {
+            from: "Club <club@example.org>",
+            to: "\"Ada\" <ada@example.org>",
+            subject,
+            text: "Hello <b>text</b>",
+            html,
+            message_id: "<abc@example.org>",
+        }
+    }
+
+    #[tokio::test]
+    async fn the_memory_mailer_keeps_multipart_messages() {
+        let mailer = Mailer::memory();
+        let message = build_message(&parts("Hi", Some("<p>Hello</p>"))).expect("builds");
+        mailer.send(message).await.expect("sent");
+        let sent = mailer.sent();
+        assert_eq!(sent.len(), 1);
+        let raw = String::from_utf8(sent[0].formatted()).expect("utf8");
+        assert!(raw.contains("multipart/alternative"), "{raw}");
+        assert!(raw.contains("Message-ID: <abc@example.org>"), "{raw}");
+    }
+
+    #[test]
+    fn a_subject_cannot_add_headers() {
+        let message = build_message(&parts("Hi\r\nBcc: victim@example.org", None)).expect("builds");
+        let raw = String::from_utf8(message.formatted()).expect("utf8");
+        assert!(!raw.lines().any(|l| l.starts_with("Bcc:")), "{raw}");
+    }
+}
