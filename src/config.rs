@@ -400,9 +400,18 @@ impl Settings {
             }
         }
         for (key, value) in [
-            ("submissions.per_ip_per_hour", self.submissions.per_ip_per_hour),
-            ("submissions.per_email_per_day", self.submissions.per_email_per_day),
-            ("submissions.unconfirmed_expiry_hours", self.submissions.unconfirmed_expiry_hours),
+            (
+                "submissions.per_ip_per_hour",
+                self.submissions.per_ip_per_hour,
+            ),
+            (
+                "submissions.per_email_per_day",
+                self.submissions.per_email_per_day,
+            ),
+            (
+                "submissions.unconfirmed_expiry_hours",
+                self.submissions.unconfirmed_expiry_hours,
+            ),
             ("worker.batch_size", self.worker.batch_size),
             ("worker.lease_seconds", self.worker.lease_seconds),
             ("worker.max_attempts", self.worker.max_attempts),
@@ -414,7 +423,10 @@ impl Settings {
             }
         }
         if self.worker.poll_interval_ms == 0 {
-            return Err(ConfigError::new("worker.poll_interval_ms", "must be at least 1"));
+            return Err(ConfigError::new(
+                "worker.poll_interval_ms",
+                "must be at least 1",
+            ));
         }
         if lettre::message::Mailbox::from_str(&self.email.from).is_err() {
             return Err(ConfigError::new(

@@ -52,11 +52,15 @@ const SAMPLES: [(&str, &str, &str, &str, &str, &str); 6] = [
      "A short post on the internal newsletter that doubled our portal's weekly users.", "Sam O'Neill"),
 ];
 
-fn add_sample_submissions(conn: &mut crate::db::AnyConnection) -> Result<usize, crate::error::AppError> {
+fn add_sample_submissions(
+    conn: &mut crate::db::AnyConnection,
+) -> Result<usize, crate::error::AppError> {
     use crate::db::submissions::{NewSubmission, Submission};
     let mut added = 0;
     for (i, (month, kind, title, url, summary, author)) in SAMPLES.iter().enumerate() {
-        let Some(topic) = Topic::by_month(conn, month)? else { continue };
+        let Some(topic) = Topic::by_month(conn, month)? else {
+            continue;
+        };
         if Submission::by_topic_and_url(conn, topic.id, url)?.is_some() {
             continue;
         }

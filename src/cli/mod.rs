@@ -139,7 +139,13 @@ fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
             })?;
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = if worker_settings.server.run_worker {
-            let worker = Worker::new(worker_settings, app.state().db.clone(), clock).map_err(|m| Failure { code: 2, message: m })?;
+            let worker =
+                Worker::new(worker_settings, app.state().db.clone(), clock).map_err(|m| {
+                    Failure {
+                        code: 2,
+                        message: m,
+                    }
+                })?;
             Some(actix_web::rt::spawn(worker.run(stopped)))
         } else {
             None
@@ -158,9 +164,14 @@ fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
 }
 
 fn run_worker(settings: Settings, db: Db, clock: SharedClock) -> Result<(), Failure> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
-        let worker = Worker::new(settings, db, clock).map_err(|m| Failure { code: 2, message: m })?;
+        let worker = Worker::new(settings, db, clock).map_err(|m| Failure {
+            code: 2,
+            message: m,
+        })?;
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let running = tokio::spawn(worker.run(stopped));
         shutdown_signal().await;
@@ -176,13 +187,14 @@ async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(signal) => signal,
-            Err(_) => {
-                let _ = interrupt.await;
-                return;
-            }
-        };
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = interrupt => {}
             _ = terminate.recv() => {}

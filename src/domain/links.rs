@@ -12,9 +12,27 @@ fn is_tracking_parameter(name: &str) -> bool {
         || name.starts_with("pk_")
         || matches!(
             name.as_str(),
-            "fbclid" | "gclid" | "dclid" | "gbraid" | "wbraid" | "msclkid" | "yclid" | "twclid" | "ttclid"
-                | "mc_cid" | "mc_eid" | "igshid" | "_hsenc" | "_hsmi" | "mkt_tok" | "oly_anon_id"
-                | "oly_enc_id" | "vero_id" | "__s" | "ref_src" | "si"
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "gbraid"
+                | "wbraid"
+                | "msclkid"
+                | "yclid"
+                | "twclid"
+                | "ttclid"
+                | "mc_cid"
+                | "mc_eid"
+                | "igshid"
+                | "_hsenc"
+                | "_hsmi"
+                | "mkt_tok"
+                | "oly_anon_id"
+                | "oly_enc_id"
+                | "vero_id"
+                | "__s"
+                | "ref_src"
+                | "si"
         )
 }
 
@@ -25,12 +43,15 @@ pub fn normalise_url(input: &str) -> Result<String, String> {
         return Err("Enter the link to your content.".into());
     }
     if text.chars().count() > MAX_URL_CHARS {
-        return Err(format!("The link may have at most {MAX_URL_CHARS} characters."));
+        return Err(format!(
+            "The link may have at most {MAX_URL_CHARS} characters."
+        ));
     }
     if text.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("The link cannot contain spaces or control characters.".into());
     }
-    let mut url = Url::parse(text).map_err(|_| "Enter a full link starting with https:// or http://.".to_owned())?;
+    let mut url = Url::parse(text)
+        .map_err(|_| "Enter a full link starting with https:// or http://.".to_owned())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err("Only http:// and https:// links can be submitted.".into());
     }
@@ -85,22 +106,40 @@ mod tests {
             "https://example.org/blog/post?gclid=1#top",
             "  https://example.org/blog/post  ",
         ] {
-            assert_eq!(normalise_url(variant).expect("valid"), canonical, "{variant}");
+            assert_eq!(
+                normalise_url(variant).expect("valid"),
+                canonical,
+                "{variant}"
+            );
         }
-        assert_eq!(normalise_url("https://example.org/").expect("valid"), "https://example.org");
+        assert_eq!(
+            normalise_url("https://example.org/").expect("valid"),
+            "https://example.org"
+        );
         assert_eq!(
             normalise_url("https://youtube.com/watch?v=abc&utm_source=x").expect("valid"),
             "https://youtube.com/watch?v=abc"
         );
-        assert_eq!(normalise_url("http://example.org:80/a").expect("valid"), "http://example.org/a");
+        assert_eq!(
+            normalise_url("http://example.org:80/a").expect("valid"),
+            "http://example.org/a"
+        );
     }
 
     #[test]
     fn other_schemes_and_junk_are_refused() {
         for bad in [
-            "javascript:alert(1)", "ftp://example.org/file", "data:text/html,hi", "example.org/post",
-            "https://", "https://user:pw@example.org/", "https://exa mple.org", "https://example.org/\u{0}",
-            "", "mailto:a@b.org", "https://intranet/page",
+            "javascript:alert(1)",
+            "ftp://example.org/file",
+            "data:text/html,hi",
+            "example.org/post",
+            "https://",
+            "https://user:pw@example.org/",
+            "https://exa mple.org",
+            "https://example.org/\u{0}",
+            "",
+            "mailto:a@b.org",
+            "https://intranet/page",
         ] {
             assert!(normalise_url(bad).is_err(), "{bad:?}");
         }

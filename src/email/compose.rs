@@ -33,7 +33,11 @@ fn common(settings: &Settings) -> serde_json::Value {
     json!({"club_name": settings.club.name, "base_url": settings.club.base()})
 }
 
-fn submission_data(settings: &Settings, submission: &Submission, topic: &Topic) -> serde_json::Value {
+fn submission_data(
+    settings: &Settings,
+    submission: &Submission,
+    topic: &Topic,
+) -> serde_json::Value {
     let base = settings.club.base();
     json!({
         "club": common(settings),
@@ -60,8 +64,14 @@ pub fn submission_confirmation(
 ) -> Result<OutgoingMail, String> {
     let base = settings.club.base();
     let mut data = submission_data(settings, submission, topic);
-    data["confirm_url"] = json!(format!("{base}/submissions/{}/confirm?token={token}", submission.public_id));
-    data["edit_url"] = json!(format!("{base}/submissions/{}/edit?token={token}", submission.public_id));
+    data["confirm_url"] = json!(format!(
+        "{base}/submissions/{}/confirm?token={token}",
+        submission.public_id
+    ));
+    data["edit_url"] = json!(format!(
+        "{base}/submissions/{}/edit?token={token}",
+        submission.public_id
+    ));
     data["expiry_hours"] = json!(settings.submissions.unconfirmed_expiry_hours);
     render(
         renderer,
@@ -79,7 +89,11 @@ pub fn submission_decision(
     submission: &Submission,
     topic: &Topic,
 ) -> Result<OutgoingMail, String> {
-    let name = if submission.status == "approved" { "submission_approved" } else { "submission_rejected" };
+    let name = if submission.status == "approved" {
+        "submission_approved"
+    } else {
+        "submission_rejected"
+    };
     render(
         renderer,
         name,

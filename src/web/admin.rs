@@ -177,12 +177,21 @@ async fn logout(
     Ok(response)
 }
 
-async fn dashboard(req: HttpRequest, state: web::Data<AppState>, who: CurrentOrganiser) -> Result<HttpResponse, AppError> {
+async fn dashboard(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: CurrentOrganiser,
+) -> Result<HttpResponse, AppError> {
     let counts = state
         .db
         .run(|conn| Ok(crate::db::submissions::Submission::count_by_status(conn)?))
         .await?;
-    let count = |status: &str| counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+    let count = |status: &str| {
+        counts
+            .iter()
+            .find(|(s, _)| s == status)
+            .map_or(0, |(_, n)| *n)
+    };
     Page::new("pages/admin/dashboard.html", "Dashboard").render(
         &req,
         json!({

@@ -13,12 +13,12 @@ use super::submissions::{check_submit_limits, store_submission};
 use super::views::utc;
 use super::AppState;
 use crate::db::api_tokens::ApiToken;
-use crate::db::topics::Topic;
-use crate::domain::month::parse_rfc3339;
-use crate::domain::topics::{self, Lookup, TopicInput, TopicPatch};
 use crate::db::submissions::{Submission, SubmissionFilter};
+use crate::db::topics::Topic;
 use crate::domain::links::normalise_url;
+use crate::domain::month::parse_rfc3339;
 use crate::domain::submissions::{self as member_submissions, Decision, SubmissionInput};
+use crate::domain::topics::{self, Lookup, TopicInput, TopicPatch};
 use crate::error::{AppError, FieldErrors};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -37,11 +37,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::patch().to(update_topic))
                     .route(web::delete().to(delete_topic)),
             )
-            .service(web::resource("/topics/{slug}/submissions").route(web::post().to(submit_entry)))
-            .service(web::resource("/topics/{slug}/submissions/check").route(web::get().to(check_url)))
+            .service(
+                web::resource("/topics/{slug}/submissions").route(web::post().to(submit_entry)),
+            )
+            .service(
+                web::resource("/topics/{slug}/submissions/check").route(web::get().to(check_url)),
+            )
             .service(web::resource("/submissions").route(web::get().to(list_submissions)))
-            .service(web::resource("/submissions/{id}/approve").route(web::post().to(approve_submission)))
-            .service(web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission))),
+            .service(
+                web::resource("/submissions/{id}/approve")
+                    .route(web::post().to(approve_submission)),
+            )
+            .service(
+                web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission)),
+            ),
     );
 }
 
@@ -126,11 +135,20 @@ async fn list_topics(
     who: MaybeApiOrganiser,
 ) -> Result<HttpResponse, AppError> {
     let include_drafts = who.0.is_some();
-    let all = state
+    let (all, counts) = state
         .db
-        .run(move |conn| Ok(Topic::all(conn, include_drafts)?))
+        .run(move |conn| {
+            Ok((
+                Topic::all(conn, include_drafts)?,
+                Submission::published_counts(conn)?,
+            ))
+        })
         .await?;
-    let body: Vec<TopicResource> = all.iter().map(|t| topic_resource(&state, t, 0)).collect();
+    let count = |id: i64| counts.iter().find(|(t, _)| *t == id).map_or(0, |(_, n)| *n);
+    let body: Vec<TopicResource> = all
+        .iter()
+        .map(|t| topic_resource(&state, t, count(t.id)))
+        .collect();
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -216,16 +234,23 @@ async fn get_topic(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
-    match state
+    let (found, count) = state
         .db
-        .run(move |conn| topics::find_topic(conn, &slug))
-        .await?
-    {
+        .run(move |conn| {
+            let found = topics::find_topic(conn, &slug)?;
+            let count = match &found {
+                Lookup::Found(t) => Submission::count_for_topic(conn, t.id, Some("approved"))?,
+                Lookup::Moved(_) => 0,
+            };
+            Ok((found, count))
+        })
+        .await?;
+    match found {
         Lookup::Moved(current) => Ok(HttpResponse::MovedPermanently()
             .insert_header((header::LOCATION, format!("/api/v1/topics/{current}")))
             .finish()),
         Lookup::Found(topic) if topic.announced || who.0.is_some() => {
-            Ok(HttpResponse::Ok().json(topic_resource(&state, &topic, 0)))
+            Ok(HttpResponse::Ok().json(topic_resource(&state, &topic, count)))
         }
         Lookup::Found(_) => Err(AppError::NotFound),
     }
@@ -319,7 +344,8 @@ async fn submit_entry(
     let entry = input.validate().map_err(AppError::Validation)?;
     check_submit_limits(&req, &state, entry.author_email.as_str())?;
     let submission = store_submission(&state, slug.into_inner(), entry).await?;
-    Ok(HttpResponse::Accepted().json(json!({"id": submission.public_id, "status": submission.status})))
+    Ok(HttpResponse::Accepted()
+        .json(json!({"id": submission.public_id, "status": submission.status})))
 }
 
 #[derive(Debug, Deserialize)]
@@ -329,7 +355,11 @@ struct CheckQuery {
 }
 
 /// Whether a link is already in for this topic (for the form's live check).
-async fn check_url(state: web::Data<AppState>, slug: web::Path<String>, query: web::Query<CheckQuery>) -> Result<HttpResponse, AppError> {
+async fn check_url(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<CheckQuery>,
+) -> Result<HttpResponse, AppError> {
     let url = normalise_url(&query.url).map_err(|m| AppError::field("url", m))?;
     let slug = slug.into_inner();
     let lookup = url.clone();
@@ -394,11 +424,21 @@ struct SubmissionQuery {
     topic: Option<String>,
 }
 
-async fn list_submissions(state: web::Data<AppState>, _who: ApiOrganiser, query: web::Query<SubmissionQuery>) -> Result<HttpResponse, AppError> {
+async fn list_submissions(
+    state: web::Data<AppState>,
+    _who: ApiOrganiser,
+    query: web::Query<SubmissionQuery>,
+) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     if let Some(status) = &query.status {
         if !super::admin_submissions::STATUSES.contains(&status.as_str()) {
-            return Err(AppError::field("status", format!("Use one of: {}.", super::admin_submissions::STATUSES.join(", "))));
+            return Err(AppError::field(
+                "status",
+                format!(
+                    "Use one of: {}.",
+                    super::admin_submissions::STATUSES.join(", ")
+                ),
+            ));
         }
     }
     let rows = state
@@ -406,15 +446,29 @@ async fn list_submissions(state: web::Data<AppState>, _who: ApiOrganiser, query:
         .run(move |conn| {
             let topics = Topic::all(conn, true)?;
             let topic_id = match &query.topic {
-                Some(slug) => Some(topics.iter().find(|t| &t.slug == slug).ok_or(AppError::NotFound)?.id),
+                Some(slug) => Some(
+                    topics
+                        .iter()
+                        .find(|t| &t.slug == slug)
+                        .ok_or(AppError::NotFound)?
+                        .id,
+                ),
                 None => None,
             };
-            let filter = SubmissionFilter { topic_id, status: query.status.clone(), ..SubmissionFilter::default() };
+            let filter = SubmissionFilter {
+                topic_id,
+                status: query.status.clone(),
+                ..SubmissionFilter::default()
+            };
             let list = Submission::list(conn, &filter)?;
             Ok(list
                 .into_iter()
                 .map(|s| {
-                    let slug = topics.iter().find(|t| t.id == s.topic_id).map(|t| t.slug.clone()).unwrap_or_default();
+                    let slug = topics
+                        .iter()
+                        .find(|t| t.id == s.topic_id)
+                        .map(|t| t.slug.clone())
+                        .unwrap_or_default();
                     submission_resource(&s, &slug)
                 })
                 .collect::<Vec<_>>())
@@ -423,25 +477,43 @@ async fn list_submissions(state: web::Data<AppState>, _who: ApiOrganiser, query:
     Ok(HttpResponse::Ok().json(rows))
 }
 
-async fn decided_response(state: &web::Data<AppState>, who: &ApiOrganiser, id: String, decision: Decision) -> Result<HttpResponse, AppError> {
+async fn decided_response(
+    state: &web::Data<AppState>,
+    who: &ApiOrganiser,
+    id: String,
+    decision: Decision,
+) -> Result<HttpResponse, AppError> {
     let (decided, _) = apply_decision(state, who.organiser.id, vec![id.clone()], decision).await?;
     match decided.first() {
         Some(s) => {
             let topic_id = s.topic_id;
-            let (slug, _) = state.db.run(move |conn| Ok(Submission::topic_of(conn, topic_id)?)).await?;
+            let (slug, _) = state
+                .db
+                .run(move |conn| Ok(Submission::topic_of(conn, topic_id)?))
+                .await?;
             Ok(HttpResponse::Ok().json(submission_resource(s, &slug)))
         }
         None => {
-            let exists = state.db.run(move |conn| Ok(Submission::by_public_id(conn, &id)?)).await?;
+            let exists = state
+                .db
+                .run(move |conn| Ok(Submission::by_public_id(conn, &id)?))
+                .await?;
             match exists {
-                Some(s) => Err(AppError::Conflict(format!("This submission is {}; only pending submissions can be decided.", s.status))),
+                Some(s) => Err(AppError::Conflict(format!(
+                    "This submission is {}; only pending submissions can be decided.",
+                    s.status
+                ))),
                 None => Err(AppError::NotFound),
             }
         }
     }
 }
 
-async fn approve_submission(state: web::Data<AppState>, who: ApiOrganiser, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+async fn approve_submission(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     decided_response(&state, &who, id.into_inner(), Decision::Approve).await
 }
 

@@ -101,7 +101,10 @@ async fn topic_page(
     query: web::Query<ArchiveQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
-    let kind = query.into_inner().kind.filter(|k| KINDS.contains(&k.as_str()));
+    let kind = query
+        .into_inner()
+        .kind
+        .filter(|k| KINDS.contains(&k.as_str()));
     let filter = kind.clone();
     let found = state
         .db
@@ -118,7 +121,11 @@ async fn topic_page(
         Ok(found) => found,
         Err(current) => {
             let query = req.query_string();
-            let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
+            let suffix = if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            };
             return Ok(moved_permanently(&format!("/topics/{current}{suffix}")));
         }
     };
@@ -133,7 +140,10 @@ async fn topic_page(
             json!({"label": format!("{}s", capitalise(k)), "href": format!("{}?kind={k}", view.url), "current": kind.as_deref() == Some(*k)})
         }))
         .collect();
-    let entries: Vec<SubmissionView> = entries.iter().map(|s| SubmissionView::new(&state, s)).collect();
+    let entries: Vec<SubmissionView> = entries
+        .iter()
+        .map(|s| SubmissionView::new(&state, s))
+        .collect();
     Page::new("pages/topic.html", topic.title.clone()).render(
         &req,
         json!({
@@ -183,7 +193,9 @@ async fn calendar(state: web::Data<AppState>) -> Result<HttpResponse, AppError> 
 
 fn capitalise(word: &str) -> String {
     let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 pub fn moved_permanently(location: &str) -> HttpResponse {

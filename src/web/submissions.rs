@@ -33,7 +33,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(edit_page))
             .route(web::post().to(edit_entry)),
     )
-    .service(web::resource("/submissions/{public_id}/withdraw").route(web::post().to(withdraw_entry)))
+    .service(
+        web::resource("/submissions/{public_id}/withdraw").route(web::post().to(withdraw_entry)),
+    )
     .service(web::resource("/submissions/{public_id}").route(web::get().to(permalink)));
 }
 
@@ -108,17 +110,23 @@ fn form_stamp(state: &AppState) -> String {
 }
 
 fn check_stamp(state: &AppState, stamp: &str) -> Result<(), String> {
-    let (at, signature) = stamp.split_once('.').ok_or("The form is incomplete. Reload the page and try again.")?;
+    let (at, signature) = stamp
+        .split_once('.')
+        .ok_or("The form is incomplete. Reload the page and try again.")?;
     if !state.key.verify("form-start", at, signature) {
         return Err("The form is incomplete. Reload the page and try again.".into());
     }
-    let at: i64 = at.parse().map_err(|_| "The form is incomplete. Reload the page and try again.")?;
+    let at: i64 = at
+        .parse()
+        .map_err(|_| "The form is incomplete. Reload the page and try again.")?;
     let elapsed = state.clock.now().timestamp() - at;
     if elapsed < i64::from(state.settings.submissions.min_fill_seconds) {
         return Err("That was faster than a person can fill in the form. Check your entry and send it again.".into());
     }
     if elapsed > 24 * 3600 {
-        return Err("The form was open for more than a day. Check your entry and send it again.".into());
+        return Err(
+            "The form was open for more than a day. Check your entry and send it again.".into(),
+        );
     }
     Ok(())
 }
@@ -132,7 +140,9 @@ fn kind_options(selected: &str) -> Vec<serde_json::Value> {
 
 fn capitalised(word: &str) -> String {
     let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 struct FormPage<'a> {
@@ -144,70 +154,122 @@ struct FormPage<'a> {
     status: StatusCode,
 }
 
-fn render_submit(req: &HttpRequest, state: &AppState, page: FormPage<'_>) -> Result<HttpResponse, AppError> {
+fn render_submit(
+    req: &HttpRequest,
+    state: &AppState,
+    page: FormPage<'_>,
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let closed = submissions::closed_reason(page.topic, now);
-    Page::new("pages/submit.html", format!("Submit to “{}”", page.topic.title))
-        .status(page.status)
-        .render(
-            req,
-            json!({
-                "topic": TopicView::new(state, page.topic, now),
-                "closed": closed,
-                "form": page.form.echo(),
-                "kinds": kind_options(&page.form.kind),
-                "errors": page.errors,
-                "has_errors": !page.errors.is_empty(),
-                "notice": page.notice,
-                "duplicate_link": page.duplicate_link,
-                "started": form_stamp(state),
-                "max_summary": submissions::MAX_SUMMARY_CHARS,
-            }),
-        )
+    Page::new(
+        "pages/submit.html",
+        format!("Submit to “{}”", page.topic.title),
+    )
+    .status(page.status)
+    .render(
+        req,
+        json!({
+            "topic": TopicView::new(state, page.topic, now),
+            "closed": closed,
+            "form": page.form.echo(),
+            "kinds": kind_options(&page.form.kind),
+            "errors": page.errors,
+            "has_errors": !page.errors.is_empty(),
+            "notice": page.notice,
+            "duplicate_link": page.duplicate_link,
+            "started": form_stamp(state),
+            "max_summary": submissions::MAX_SUMMARY_CHARS,
+        }),
+    )
 }
 
 async fn load_topic(state: &AppState, slug: String) -> Result<Topic, AppError> {
-    state.db.run(move |conn| submissions::public_topic(conn, &slug)).await
+    state
+        .db
+        .run(move |conn| submissions::public_topic(conn, &slug))
+        .await
 }
 
-async fn submit_form(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+async fn submit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let topic = load_topic(&state, slug.into_inner()).await?;
     let form = FormData::default();
     render_submit(
         &req,
         &state,
-        FormPage { topic: &topic, form: &form, errors: &FieldErrors::new(), notice: None, duplicate_link: None, status: StatusCode::OK },
+        FormPage {
+            topic: &topic,
+            form: &form,
+            errors: &FieldErrors::new(),
+            notice: None,
+            duplicate_link: None,
+            status: StatusCode::OK,
+        },
     )
 }
 
 /// Per-address and per-author limits shared by the form and the API.
-pub fn check_submit_limits(req: &HttpRequest, state: &AppState, author_email: &str) -> Result<(), AppError> {
+pub fn check_submit_limits(
+    req: &HttpRequest,
+    state: &AppState,
+    author_email: &str,
+) -> Result<(), AppError> {
     let ip = session::client_ip(req, state.settings.rate_limit.trust_forwarded_for);
     state
         .submit_ip_limiter
         .check(&ip)
-        .and_then(|()| state.submit_email_limiter.check(&author_email.to_lowercase()))
-        .map_err(|wait| AppError::RateLimited { retry_after_seconds: wait })
+        .and_then(|()| {
+            state
+                .submit_email_limiter
+                .check(&author_email.to_lowercase())
+        })
+        .map_err(|wait| AppError::RateLimited {
+            retry_after_seconds: wait,
+        })
 }
 
 /// Stores a valid entry for `slug` and queues its confirmation email.
-pub async fn store_submission(state: &web::Data<AppState>, slug: String, entry: ValidSubmission) -> Result<Submission, AppError> {
+pub async fn store_submission(
+    state: &web::Data<AppState>,
+    slug: String,
+    entry: ValidSubmission,
+) -> Result<Submission, AppError> {
     let now = state.clock.now();
     let host = state.host();
     let st = state.clone();
     state
         .db
         .run(move |conn| {
-            submissions::submit(conn, &slug, entry, &host, now, |submission, topic, token| {
-                compose::submission_confirmation(&st.renderer, &st.settings, submission, topic, token)
-            })
+            submissions::submit(
+                conn,
+                &slug,
+                entry,
+                &host,
+                now,
+                |submission, topic, token| {
+                    compose::submission_confirmation(
+                        &st.renderer,
+                        &st.settings,
+                        submission,
+                        topic,
+                        token,
+                    )
+                },
+            )
         })
         .await
 }
 
 /// The public address of an earlier entry with the same link, when it is published.
 async fn public_duplicate(state: &AppState, topic_id: i64, url: String) -> Option<String> {
-    let found = state.db.run(move |conn| submissions::find_duplicate(conn, topic_id, &url)).await.ok()??;
+    let found = state
+        .db
+        .run(move |conn| submissions::find_duplicate(conn, topic_id, &url))
+        .await
+        .ok()??;
     (found.status == "approved").then(|| format!("/submissions/{}", found.public_id))
 }
 
@@ -221,34 +283,75 @@ async fn submit_entry(
     csrf.check(&form.csrf_token)?;
     let form = form.into_inner();
     let topic = load_topic(&state, slug.into_inner()).await?;
-    let page = |form: &FormData, errors: FieldErrors, notice: Option<String>, duplicate: Option<String>, status: StatusCode| {
-        render_submit(&req, &state, FormPage { topic: &topic, form, errors: &errors, notice, duplicate_link: duplicate, status })
+    let page = |form: &FormData,
+                errors: FieldErrors,
+                notice: Option<String>,
+                duplicate: Option<String>,
+                status: StatusCode| {
+        render_submit(
+            &req,
+            &state,
+            FormPage {
+                topic: &topic,
+                form,
+                errors: &errors,
+                notice,
+                duplicate_link: duplicate,
+                status,
+            },
+        )
     };
     if !form.website.trim().is_empty() {
         tracing::info!("submission refused: honeypot filled");
-        return page(&form, FieldErrors::new(), Some("Your submission could not be accepted.".into()), None, StatusCode::BAD_REQUEST);
+        return page(
+            &form,
+            FieldErrors::new(),
+            Some("Your submission could not be accepted.".into()),
+            None,
+            StatusCode::BAD_REQUEST,
+        );
     }
     if let Some(reason) = submissions::closed_reason(&topic, state.clock.now()) {
-        return page(&form, FieldErrors::new(), Some(reason), None, StatusCode::CONFLICT);
+        return page(
+            &form,
+            FieldErrors::new(),
+            Some(reason),
+            None,
+            StatusCode::CONFLICT,
+        );
     }
     if let Err(message) = check_stamp(&state, &form.started) {
-        return page(&form, FieldErrors::new(), Some(message), None, StatusCode::BAD_REQUEST);
+        return page(
+            &form,
+            FieldErrors::new(),
+            Some(message),
+            None,
+            StatusCode::BAD_REQUEST,
+        );
     }
     let valid = form.input().validate();
     let mut errors = valid.as_ref().err().cloned().unwrap_or_default();
     if form.agree.is_none() {
-        errors.insert("agree".into(), "Please confirm that your entry follows the submission rules.".into());
+        errors.insert(
+            "agree".into(),
+            "Please confirm that your entry follows the submission rules.".into(),
+        );
     }
     let entry = match valid {
         Ok(entry) if errors.is_empty() => entry,
         _ => return page(&form, errors, None, None, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    if let Err(AppError::RateLimited { retry_after_seconds }) = check_submit_limits(&req, &state, entry.author_email.as_str()) {
+    if let Err(AppError::RateLimited {
+        retry_after_seconds,
+    }) = check_submit_limits(&req, &state, entry.author_email.as_str())
+    {
         let minutes = retry_after_seconds.div_ceil(60);
         let mut response = page(
             &form,
             FieldErrors::new(),
-            Some(format!("Too many submissions from here. Please try again in about {minutes} minute(s).")),
+            Some(format!(
+                "Too many submissions from here. Please try again in about {minutes} minute(s)."
+            )),
             None,
             StatusCode::TOO_MANY_REQUESTS,
         )?;
@@ -292,7 +395,11 @@ struct TokenForm {
     token: String,
 }
 
-async fn with_token(state: &AppState, public_id: String, token: String) -> Result<(Submission, Topic), AppError> {
+async fn with_token(
+    state: &AppState,
+    public_id: String,
+    token: String,
+) -> Result<(Submission, Topic), AppError> {
     state
         .db
         .run(move |conn| {
@@ -334,7 +441,10 @@ async fn confirm_entry(
     let public_id = public_id.into_inner();
     let now = state.clock.now();
     let (id, token) = (public_id.clone(), form.token.clone());
-    state.db.run(move |conn| submissions::confirm(conn, &id, &token, now)).await?;
+    state
+        .db
+        .run(move |conn| submissions::confirm(conn, &id, &token, now))
+        .await?;
     Ok(redirect_with_flash(
         &req,
         &format!("/submissions/{public_id}/edit?token={}", form.token),
@@ -351,19 +461,21 @@ fn render_edit(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    Page::new("pages/submission_edit.html", "Your submission").status(status).render(
-        req,
-        json!({
-            "submission": SubmissionView::new(state, submission),
-            "editable": submissions::is_editable(submission),
-            "token": token,
-            "form": form.echo(),
-            "kinds": kind_options(&form.kind),
-            "errors": errors,
-            "has_errors": !errors.is_empty(),
-            "max_summary": submissions::MAX_SUMMARY_CHARS,
-        }),
-    )
+    Page::new("pages/submission_edit.html", "Your submission")
+        .status(status)
+        .render(
+            req,
+            json!({
+                "submission": SubmissionView::new(state, submission),
+                "editable": submissions::is_editable(submission),
+                "token": token,
+                "form": form.echo(),
+                "kinds": kind_options(&form.kind),
+                "errors": errors,
+                "has_errors": !errors.is_empty(),
+                "max_summary": submissions::MAX_SUMMARY_CHARS,
+            }),
+        )
 }
 
 async fn edit_page(
@@ -375,7 +487,15 @@ async fn edit_page(
     let token = query.into_inner().token;
     let (submission, _) = with_token(&state, public_id.into_inner(), token.clone()).await?;
     let form = FormData::from_submission(&submission);
-    render_edit(&req, &state, &submission, &token, &form, &FieldErrors::new(), StatusCode::OK)
+    render_edit(
+        &req,
+        &state,
+        &submission,
+        &token,
+        &form,
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
 }
 
 #[derive(Deserialize)]
@@ -402,15 +522,39 @@ async fn edit_entry(
     input.author_email = submission.author_email.clone();
     let entry = match input.validate() {
         Ok(entry) => entry,
-        Err(errors) => return render_edit(&req, &state, &submission, &token, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(errors) => {
+            return render_edit(
+                &req,
+                &state,
+                &submission,
+                &token,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
     };
     let now = state.clock.now();
     let (id, tok) = (public_id.clone(), token.clone());
-    match state.db.run(move |conn| submissions::edit(conn, &id, &tok, entry, now)).await {
-        Ok(_) => Ok(redirect_with_flash(&req, &format!("/submissions/{public_id}/edit?token={token}"), "Your changes are saved.")),
-        Err(AppError::FieldConflict { field, message }) => {
-            render_edit(&req, &state, &submission, &token, &form, &FieldErrors::from([(field.to_owned(), message)]), StatusCode::CONFLICT)
-        }
+    match state
+        .db
+        .run(move |conn| submissions::edit(conn, &id, &tok, entry, now))
+        .await
+    {
+        Ok(_) => Ok(redirect_with_flash(
+            &req,
+            &format!("/submissions/{public_id}/edit?token={token}"),
+            "Your changes are saved.",
+        )),
+        Err(AppError::FieldConflict { field, message }) => render_edit(
+            &req,
+            &state,
+            &submission,
+            &token,
+            &form,
+            &FieldErrors::from([(field.to_owned(), message)]),
+            StatusCode::CONFLICT,
+        ),
         Err(other) => Err(other),
     }
 }
@@ -427,7 +571,10 @@ async fn withdraw_entry(
     let public_id = public_id.into_inner();
     let now = state.clock.now();
     let (id, token) = (public_id.clone(), form.token.clone());
-    state.db.run(move |conn| submissions::withdraw(conn, &id, &token, now)).await?;
+    state
+        .db
+        .run(move |conn| submissions::withdraw(conn, &id, &token, now))
+        .await?;
     Ok(redirect_with_flash(
         &req,
         &format!("/submissions/{public_id}/edit?token={}", form.token),
@@ -435,12 +582,17 @@ async fn withdraw_entry(
     ))
 }
 
-async fn permalink(req: HttpRequest, state: web::Data<AppState>, public_id: web::Path<String>) -> Result<HttpResponse, AppError> {
+async fn permalink(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    public_id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let public_id = public_id.into_inner();
     let (submission, topic) = state
         .db
         .run(move |conn| {
-            let submission = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
+            let submission =
+                Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
             let topic = Topic::by_id(conn, submission.topic_id)?.ok_or(AppError::NotFound)?;
             Ok((submission, topic))
         })

@@ -6,5 +6,7 @@ mod cli;
 mod helpers;
 mod migrations;
 mod operations;
+mod smtp_sink;
+mod submissions;
 mod topics;
 mod web_shell;
