@@ -29,9 +29,7 @@ pub struct ManualClock {
 
 impl ManualClock {
     pub fn new(start: DateTime<Utc>) -> Arc<ManualClock> {
-        Arc::new(ManualClock {
-            now: Mutex::new(start),
-        })
+        Arc::new(ManualClock { now: Mutex::new(start) })
     }
 
     pub fn set(&self, to: DateTime<Utc>) {

@@ -23,10 +23,7 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(key: &str, message: impl Into<String>) -> Self {
-        ConfigError {
-            key: key.to_owned(),
-            message: message.into(),
-        }
+        ConfigError { key: key.to_owned(), message: message.into() }
     }
 }
 
@@ -53,6 +50,7 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     pub submissions: SubmissionSettings,
     pub worker: WorkerSettings,
+    pub feeds: FeedSettings,
     pub email: EmailSettings,
     pub web: WebSettings,
     pub log: LogSettings,
@@ -131,6 +129,12 @@ pub struct WorkerSettings {
     pub retry_base_seconds: u32,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSettings {
+    pub refresh_seconds: u64,
+}
+
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailSettings {
@@ -191,9 +195,7 @@ impl DatabaseSettings {
 
     /// For SQLite, the file path behind `sqlite://PATH` (`:memory:` stays as it is).
     pub fn sqlite_path(&self) -> Option<PathBuf> {
-        self.url
-            .strip_prefix("sqlite://")
-            .map(|path| PathBuf::from(path.split('?').next().unwrap_or(path)))
+        self.url.strip_prefix("sqlite://").map(|path| PathBuf::from(path.split('?').next().unwrap_or(path)))
     }
 }
 
@@ -224,33 +226,22 @@ impl Settings {
         file: Option<&Path>,
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Settings, ConfigError> {
-        let mut builder = config::Config::builder()
-            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        let mut builder =
+            config::Config::builder().add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
         if let Some(path) = file {
             if !path.is_file() {
-                return Err(ConfigError::new(
-                    "",
-                    format!("--config {}: no such file", path.display()),
-                ));
+                return Err(ConfigError::new("", format!("--config {}: no such file", path.display())));
             }
-            builder = builder.add_source(
-                config::File::from(path.to_path_buf()).format(config::FileFormat::Toml),
-            );
+            builder = builder.add_source(config::File::from(path.to_path_buf()).format(config::FileFormat::Toml));
         }
         let mut overrides = Vec::new();
         for (name, value) in env {
-            let Some(rest) = name
-                .strip_prefix(ENV_PREFIX)
-                .and_then(|r| r.strip_prefix("__"))
-            else {
+            let Some(rest) = name.strip_prefix(ENV_PREFIX).and_then(|r| r.strip_prefix("__")) else {
                 continue;
             };
             let parts: Vec<String> = rest.split("__").map(|p| p.to_ascii_lowercase()).collect();
             if parts.len() != 2 || parts.iter().any(|p| p.is_empty()) {
-                return Err(ConfigError::new(
-                    &name,
-                    "expected CONTENT_CLUB__<SECTION>__<KEY>",
-                ));
+                return Err(ConfigError::new(&name, "expected CONTENT_CLUB__<SECTION>__<KEY>"));
             }
             overrides.push((parts.join("."), name, value));
         }
@@ -259,9 +250,7 @@ impl Settings {
                 .set_override(key.as_str(), typed_env_value(value))
                 .map_err(|e| ConfigError::new(name, e.to_string()))?;
         }
-        let raw = builder
-            .build()
-            .map_err(|e| ConfigError::new("", one_line(&e.to_string())))?;
+        let raw = builder.build().map_err(|e| ConfigError::new("", one_line(&e.to_string())))?;
         let settings: Settings = raw.try_deserialize().map_err(|e| {
             let message = one_line(&e.to_string());
             // The config crate says "... for key `section.key`"; lift the key to the front.
@@ -280,76 +269,48 @@ impl Settings {
     /// Checks that go beyond types: schemes, addresses, zones, sizes.
     pub fn validate(&self) -> Result<(), ConfigError> {
         self.server.bind.parse::<SocketAddr>().map_err(|_| {
-            ConfigError::new(
-                "server.bind",
-                format!(
-                    "'{}' is not HOST:PORT (e.g. 127.0.0.1:8080)",
-                    self.server.bind
-                ),
-            )
+            ConfigError::new("server.bind", format!("'{}' is not HOST:PORT (e.g. 127.0.0.1:8080)", self.server.bind))
         })?;
         if self.server.body_limit_bytes < 1024 {
-            return Err(ConfigError::new(
-                "server.body_limit_bytes",
-                "must be at least 1024",
-            ));
+            return Err(ConfigError::new("server.body_limit_bytes", "must be at least 1024"));
         }
         if self.server.data_dir.as_os_str().is_empty() {
             return Err(ConfigError::new("server.data_dir", "must not be empty"));
         }
         let url = &self.database.url;
         if url.starts_with("sqlite://") {
-            if self
-                .database
-                .sqlite_path()
-                .is_none_or(|p| p.as_os_str().is_empty())
-            {
+            if self.database.sqlite_path().is_none_or(|p| p.as_os_str().is_empty()) {
                 return Err(ConfigError::new(
                     "database.url",
                     "sqlite:// needs a file path, e.g. sqlite://data/content-club.db",
                 ));
             }
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            url::Url::parse(url).map_err(|e| {
-                ConfigError::new("database.url", format!("not a valid PostgreSQL URL: {e}"))
-            })?;
+            url::Url::parse(url)
+                .map_err(|e| ConfigError::new("database.url", format!("not a valid PostgreSQL URL: {e}")))?;
         } else {
             let scheme = url.split("://").next().unwrap_or(url);
             return Err(ConfigError::new(
                 "database.url",
-                format!(
-                    "unsupported scheme '{scheme}': use sqlite://PATH or postgres://USER@HOST/DB"
-                ),
+                format!("unsupported scheme '{scheme}': use sqlite://PATH or postgres://USER@HOST/DB"),
             ));
         }
         if self.database.pool_size == 0 {
             return Err(ConfigError::new("database.pool_size", "must be at least 1"));
         }
         if self.database.connect_timeout_seconds == 0 {
-            return Err(ConfigError::new(
-                "database.connect_timeout_seconds",
-                "must be at least 1",
-            ));
+            return Err(ConfigError::new("database.connect_timeout_seconds", "must be at least 1"));
         }
         let base = url::Url::parse(&self.club.base_url).map_err(|e| {
-            ConfigError::new(
-                "club.base_url",
-                format!("'{}' is not an absolute URL: {e}", self.club.base_url),
-            )
+            ConfigError::new("club.base_url", format!("'{}' is not an absolute URL: {e}", self.club.base_url))
         })?;
         if !matches!(base.scheme(), "http" | "https") || base.host_str().is_none() {
-            return Err(ConfigError::new(
-                "club.base_url",
-                "must be an http:// or https:// address",
-            ));
+            return Err(ConfigError::new("club.base_url", "must be an http:// or https:// address"));
         }
         if self.club.timezone.parse::<Tz>().is_err() {
             return Err(ConfigError::new(
                 "club.timezone",
-                format!(
-                    "'{}' is not an IANA time zone name (e.g. Europe/Berlin)",
-                    self.club.timezone
-                ),
+                format!("'{}' is not an IANA time zone name (e.g. Europe/Berlin)", self.club.timezone),
             ));
         }
         if self.club.name.trim().is_empty() {
@@ -363,22 +324,13 @@ impl Settings {
             ));
         }
         if self.security.session_ttl_hours == 0 {
-            return Err(ConfigError::new(
-                "security.session_ttl_hours",
-                "must be at least 1",
-            ));
+            return Err(ConfigError::new("security.session_ttl_hours", "must be at least 1"));
         }
         if self.rate_limit.login_per_ip_per_minute == 0 {
-            return Err(ConfigError::new(
-                "rate_limit.login_per_ip_per_minute",
-                "must be at least 1",
-            ));
+            return Err(ConfigError::new("rate_limit.login_per_ip_per_minute", "must be at least 1"));
         }
         if self.rate_limit.login_failures_per_account == 0 {
-            return Err(ConfigError::new(
-                "rate_limit.login_failures_per_account",
-                "must be at least 1",
-            ));
+            return Err(ConfigError::new("rate_limit.login_failures_per_account", "must be at least 1"));
         }
         match self.email.transport.as_str() {
             "file" => {}
@@ -386,32 +338,15 @@ impl Settings {
                 let smtp = url::Url::parse(&self.email.smtp_url)
                     .map_err(|e| ConfigError::new("email.smtp_url", format!("not a URL: {e}")))?;
                 if !matches!(smtp.scheme(), "smtp" | "smtps") || smtp.host_str().is_none() {
-                    return Err(ConfigError::new(
-                        "email.smtp_url",
-                        "must be smtp://HOST:PORT or smtps://HOST:PORT",
-                    ));
+                    return Err(ConfigError::new("email.smtp_url", "must be smtp://HOST:PORT or smtps://HOST:PORT"));
                 }
             }
-            other => {
-                return Err(ConfigError::new(
-                    "email.transport",
-                    format!("'{other}' is not one of: file, smtp"),
-                ))
-            }
+            other => return Err(ConfigError::new("email.transport", format!("'{other}' is not one of: file, smtp"))),
         }
         for (key, value) in [
-            (
-                "submissions.per_ip_per_hour",
-                self.submissions.per_ip_per_hour,
-            ),
-            (
-                "submissions.per_email_per_day",
-                self.submissions.per_email_per_day,
-            ),
-            (
-                "submissions.unconfirmed_expiry_hours",
-                self.submissions.unconfirmed_expiry_hours,
-            ),
+            ("submissions.per_ip_per_hour", self.submissions.per_ip_per_hour),
+            ("submissions.per_email_per_day", self.submissions.per_email_per_day),
+            ("submissions.unconfirmed_expiry_hours", self.submissions.unconfirmed_expiry_hours),
             ("worker.batch_size", self.worker.batch_size),
             ("worker.lease_seconds", self.worker.lease_seconds),
             ("worker.max_attempts", self.worker.max_attempts),
@@ -423,28 +358,16 @@ impl Settings {
             }
         }
         if self.worker.poll_interval_ms == 0 {
-            return Err(ConfigError::new(
-                "worker.poll_interval_ms",
-                "must be at least 1",
-            ));
+            return Err(ConfigError::new("worker.poll_interval_ms", "must be at least 1"));
         }
         if lettre::message::Mailbox::from_str(&self.email.from).is_err() {
-            return Err(ConfigError::new(
-                "email.from",
-                "must be an address such as 'Club <club@example.org>'",
-            ));
+            return Err(ConfigError::new("email.from", "must be an address such as 'Club <club@example.org>'"));
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
-            return Err(ConfigError::new(
-                "log.format",
-                format!("'{}' is not one of: text, json", self.log.format),
-            ));
+            return Err(ConfigError::new("log.format", format!("'{}' is not one of: text, json", self.log.format)));
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
-            return Err(ConfigError::new(
-                "log.level",
-                format!("'{}' is not a valid log filter", self.log.level),
-            ));
+            return Err(ConfigError::new("log.level", format!("'{}' is not a valid log filter", self.log.level)));
         }
         Ok(())
     }
@@ -472,10 +395,7 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -509,32 +429,12 @@ mod tests {
     fn bad_values_name_their_key() {
         let cases = [
             ("CONTENT_CLUB__DATABASE__URL", "mysql://x/y", "database.url"),
-            (
-                "CONTENT_CLUB__CLUB__TIMEZONE",
-                "Mars/Olympus",
-                "club.timezone",
-            ),
+            ("CONTENT_CLUB__CLUB__TIMEZONE", "Mars/Olympus", "club.timezone"),
             ("CONTENT_CLUB__SERVER__BIND", "nowhere", "server.bind"),
-            (
-                "CONTENT_CLUB__DATABASE__POOL_SIZE",
-                "many",
-                "database.pool_size",
-            ),
-            (
-                "CONTENT_CLUB__EMAIL__TRANSPORT",
-                "pigeon",
-                "email.transport",
-            ),
-            (
-                "CONTENT_CLUB__CLUB__BASE_URL",
-                "example.org",
-                "club.base_url",
-            ),
-            (
-                "CONTENT_CLUB__SECURITY__SESSION_KEY",
-                "short",
-                "security.session_key",
-            ),
+            ("CONTENT_CLUB__DATABASE__POOL_SIZE", "many", "database.pool_size"),
+            ("CONTENT_CLUB__EMAIL__TRANSPORT", "pigeon", "email.transport"),
+            ("CONTENT_CLUB__CLUB__BASE_URL", "example.org", "club.base_url"),
+            ("CONTENT_CLUB__SECURITY__SESSION_KEY", "short", "security.session_key"),
             ("CONTENT_CLUB__LOG__FORMAT", "xml", "log.format"),
         ];
         for (name, value, key) in cases {
@@ -556,16 +456,9 @@ mod tests {
     fn a_config_file_is_layered_between_defaults_and_environment() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("site.toml");
-        std::fs::write(
-            &path,
-            "[club]\nname = \"Platform Club\"\ntimezone = \"Europe/London\"\n",
-        )
-        .expect("write");
-        let s = Settings::load_with_env(
-            Some(&path),
-            env(&[("CONTENT_CLUB__CLUB__TIMEZONE", "Europe/Berlin")]),
-        )
-        .expect("valid");
+        std::fs::write(&path, "[club]\nname = \"Platform Club\"\ntimezone = \"Europe/London\"\n").expect("write");
+        let s = Settings::load_with_env(Some(&path), env(&[("CONTENT_CLUB__CLUB__TIMEZONE", "Europe/Berlin")]))
+            .expect("valid");
         assert_eq!(s.club.name, "Platform Club");
         assert_eq!(s.club.timezone, "Europe/Berlin");
     }

@@ -1,9 +1,7 @@
 //! Small, explicit building blocks for secrets: random tokens, their stored hashes, HMAC
 //! signatures, constant-time comparison, and argon2id password hashes.
 
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::path::Path;
 
 use argon2::Argon2;
@@ -65,33 +63,22 @@ impl SigningKey {
     /// written (mode 0600) on first use so that sessions and signed links survive restarts.
     pub fn load_or_create(configured_hex: &str, data_dir: &Path) -> Result<SigningKey, String> {
         if !configured_hex.is_empty() {
-            return hex::decode(configured_hex)
-                .map(SigningKey)
-                .map_err(|_| "security.session_key: not hex".to_owned());
+            return hex::decode(configured_hex).map(SigningKey).map_err(|_| "security.session_key: not hex".to_owned());
         }
         let path = data_dir.join("session.key");
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let bytes = hex::decode(text.trim()).map_err(|_| {
-                    format!(
-                        "{}: not a hex key; delete it to generate a new one",
-                        path.display()
-                    )
-                })?;
+                let bytes = hex::decode(text.trim())
+                    .map_err(|_| format!("{}: not a hex key; delete it to generate a new one", path.display()))?;
                 if bytes.len() < 32 {
-                    return Err(format!(
-                        "{}: key too short; delete it to generate a new one",
-                        path.display()
-                    ));
+                    return Err(format!("{}: key too short; delete it to generate a new one", path.display()));
                 }
                 Ok(SigningKey(bytes))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(data_dir)
-                    .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+                std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
                 let key = SigningKey::generate();
-                write_private(&path, &key.to_hex())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                write_private(&path, &key.to_hex()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 // Another process may have won the race to create it: use whatever is on disk.
                 Self::load_or_create("", data_dir)
             }
@@ -133,18 +120,13 @@ fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
 /// An argon2id hash in PHC string form.
 pub fn hash_password(password: &str) -> Result<String, String> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
 }
 
 /// True when `password` matches the stored PHC hash; false for a malformed hash.
 pub fn verify_password(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
 }
@@ -186,8 +168,7 @@ mod tests {
         let first = SigningKey::load_or_create("", dir.path()).expect("create");
         let second = SigningKey::load_or_create("", dir.path()).expect("reload");
         assert_eq!(first.to_hex(), second.to_hex());
-        let configured =
-            SigningKey::load_or_create(&"ab".repeat(32), dir.path()).expect("configured");
+        let configured = SigningKey::load_or_create(&"ab".repeat(32), dir.path()).expect("configured");
         assert_eq!(configured.to_hex(), "ab".repeat(32));
     }
 

@@ -26,10 +26,7 @@ pub enum AppError {
     Conflict(String),
     /// A conflict caused by one field's value (a month or slug that is taken).
     #[error("{message}")]
-    FieldConflict {
-        field: &'static str,
-        message: String,
-    },
+    FieldConflict { field: &'static str, message: String },
     #[error("authentication required")]
     Unauthorized,
     #[error("{0}")]
@@ -75,9 +72,7 @@ impl AppError {
             AppError::Database(_) | AppError::Internal(_) => {
                 "Something went wrong on our side. It has been logged; please try again.".into()
             }
-            AppError::Unavailable(_) => {
-                "The database is not answering; please try again shortly.".into()
-            }
+            AppError::Unavailable(_) => "The database is not answering; please try again shortly.".into(),
             other => other.to_string(),
         }
     }
@@ -155,9 +150,7 @@ impl ResponseError for AppError {
             AppError::Unauthorized => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"content-club\""));
             }
-            AppError::RateLimited {
-                retry_after_seconds,
-            } => {
+            AppError::RateLimited { retry_after_seconds } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
             }
             _ => {}

@@ -52,9 +52,7 @@ const SAMPLES: [(&str, &str, &str, &str, &str, &str); 6] = [
      "A short post on the internal newsletter that doubled our portal's weekly users.", "Sam O'Neill"),
 ];
 
-fn add_sample_submissions(
-    conn: &mut crate::db::AnyConnection,
-) -> Result<usize, crate::error::AppError> {
+fn add_sample_submissions(conn: &mut crate::db::AnyConnection) -> Result<usize, crate::error::AppError> {
     use crate::db::submissions::{NewSubmission, Submission};
     let mut added = 0;
     for (i, (month, kind, title, url, summary, author)) in SAMPLES.iter().enumerate() {
@@ -89,15 +87,59 @@ fn add_sample_submissions(
     Ok(added)
 }
 
-pub fn run(db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Failure> {
+/// `count` numbered approved entries on `topic`, a mix of kinds, newest last.
+fn add_bulk_entries(
+    conn: &mut crate::db::AnyConnection,
+    topic: &Topic,
+    count: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, crate::error::AppError> {
+    use crate::db::submissions::{NewSubmission, Submission};
+    const KINDS: [(&str, &str); 5] = [
+        ("article", "https://example.org/articles/{n}"),
+        ("video", "https://www.youtube.com/watch?v=demo{n}"),
+        ("post", "https://example.org/posts/{n}"),
+        ("podcast", "https://example.org/podcast/{n}.mp3"),
+        ("talk", "https://example.org/talks/{n}"),
+    ];
+    let existing = Submission::count_for_topic(conn, topic.id, None)?;
+    let start = topic.opens_at.max(now.naive_utc() - chrono::Duration::days(10));
+    let mut added = 0;
+    for i in 0..count as i64 {
+        let n = existing + i + 1;
+        let (kind, pattern) = KINDS[(n % 5) as usize];
+        let url = pattern.replace("{n}", &n.to_string());
+        let at = start + chrono::Duration::minutes(n * 7);
+        let inserted = NewSubmission {
+            public_id: &format!("bulk{n:08}"),
+            topic_id: topic.id,
+            kind,
+            title: &format!("Sample entry {n}: notes on {}", topic.title),
+            url: &url,
+            summary: &format!("Sample entry number {n}, a {kind} on “{}”, with a summary of typical length for the archive and the feeds.", topic.title),
+            author_name: &format!("Sample Author {}", n % 17 + 1),
+            author_email: &format!("sample-{n}@example.org"),
+            author_link: None,
+            status: "approved",
+            edit_token_hash: &crate::crypto::token_hash(&crate::crypto::random_token()),
+            created_at: at,
+            updated_at: at,
+        }
+        .insert(conn)?;
+        Submission::mark_published(conn, inserted.id, at)?;
+        added += 1;
+    }
+    Topic::bump_version(conn, topic.id)?;
+    Ok(added)
+}
+
+pub fn run(db: &Db, settings: &Settings, clock: &SharedClock, entries: u32) -> Result<(), Failure> {
     let mut conn = db.get().map_err(super::topic::explain)?;
     let tz = settings.club.tz();
     let now = clock.now();
     let current = Month::containing(now, tz);
-    let mut plan: Vec<(String, String, String)> = PROGRAMME_2025
-        .iter()
-        .map(|(m, t, s)| (m.to_string(), t.to_string(), s.to_string()))
-        .collect();
+    let mut plan: Vec<(String, String, String)> =
+        PROGRAMME_2025.iter().map(|(m, t, s)| (m.to_string(), t.to_string(), s.to_string())).collect();
     let mut month = current;
     for (title, summary) in LIVING {
         plan.push((month.to_string(), title.to_owned(), summary.to_owned()));
@@ -120,7 +162,12 @@ pub fn run(db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Fail
         topics::create_topic(&mut conn, input, tz, now).map_err(super::topic::explain)?;
         added += 1;
     }
-    let samples = add_sample_submissions(&mut conn).map_err(super::topic::explain)?;
+    let mut samples = add_sample_submissions(&mut conn).map_err(super::topic::explain)?;
+    if entries > 0 {
+        let open = Topic::by_month(&mut conn, &current.to_string())?
+            .ok_or_else(|| Failure { code: 1, message: "this month has no topic to fill".into() })?;
+        samples += add_bulk_entries(&mut conn, &open, entries, now).map_err(super::topic::explain)?;
+    }
     eprintln!("demo: {added} topic(s) and {samples} sample submission(s) added; existing ones were left alone");
     Ok(())
 }

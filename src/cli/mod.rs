@@ -51,7 +51,12 @@ pub enum Command {
     #[command(subcommand)]
     Topic(topic::TopicCommand),
     /// Load the demo programme (2025 topics, an open topic and two upcoming ones); idempotent.
-    Demo,
+    Demo {
+        /// Also give this month's open topic N more approved sample entries (for trying the
+        /// archive and feeds at size, and for benchmarks).
+        #[arg(long, default_value_t = 0)]
+        entries: u32,
+    },
 }
 
 /// A failure with the exit code it deserves: 2 for configuration, 1 for everything else.
@@ -62,10 +67,7 @@ pub struct Failure {
 
 impl<E: std::fmt::Display> From<E> for Failure {
     fn from(err: E) -> Self {
-        Failure {
-            code: 1,
-            message: crate::db::one_line(&err.to_string()),
-        }
+        Failure { code: 1, message: crate::db::one_line(&err.to_string()) }
     }
 }
 
@@ -82,16 +84,13 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let settings = Settings::load(cli.config.as_deref()).map_err(|e| Failure {
-        code: 2,
-        message: e.to_string(),
-    })?;
+    let settings = Settings::load(cli.config.as_deref()).map_err(|e| Failure { code: 2, message: e.to_string() })?;
     init_logging(&settings);
     let clock: SharedClock = Arc::new(SystemClock);
     match cli.command {
         Command::Serve { demo: load_demo } => {
             if load_demo {
-                demo::run(&connect(&settings)?, &settings, &clock)?;
+                demo::run(&connect(&settings)?, &settings, &clock, 0)?;
             }
             serve(settings, clock)
         }
@@ -113,7 +112,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let db = connect(&settings)?;
             topic::run(command, &db, &settings, &clock)
         }
-        Command::Demo => demo::run(&connect(&settings)?, &settings, &clock),
+        Command::Demo { entries } => demo::run(&connect(&settings)?, &settings, &clock, entries),
     }
 }
 
@@ -133,19 +132,11 @@ fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
         let worker_settings = settings.clone();
         let app = crate::web::Application::build_with_clock(settings, clock.clone())
             .await
-            .map_err(|e| Failure {
-                code: 2,
-                message: crate::db::one_line(&format!("{e:#}")),
-            })?;
+            .map_err(|e| Failure { code: 2, message: crate::db::one_line(&format!("{e:#}")) })?;
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = if worker_settings.server.run_worker {
-            let worker =
-                Worker::new(worker_settings, app.state().db.clone(), clock).map_err(|m| {
-                    Failure {
-                        code: 2,
-                        message: m,
-                    }
-                })?;
+            let worker = Worker::new(worker_settings, app.state().db.clone(), clock)
+                .map_err(|m| Failure { code: 2, message: m })?;
             Some(actix_web::rt::spawn(worker.run(stopped)))
         } else {
             None
@@ -164,14 +155,9 @@ fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
 }
 
 fn run_worker(settings: Settings, db: Db, clock: SharedClock) -> Result<(), Failure> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async move {
-        let worker = Worker::new(settings, db, clock).map_err(|m| Failure {
-            code: 2,
-            message: m,
-        })?;
+        let worker = Worker::new(settings, db, clock).map_err(|m| Failure { code: 2, message: m })?;
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let running = tokio::spawn(worker.run(stopped));
         shutdown_signal().await;
@@ -187,14 +173,13 @@ async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut terminate =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(signal) => signal,
-                Err(_) => {
-                    let _ = interrupt.await;
-                    return;
-                }
-            };
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(_) => {
+                let _ = interrupt.await;
+                return;
+            }
+        };
         tokio::select! {
             _ = interrupt => {}
             _ = terminate.recv() => {}
@@ -212,12 +197,7 @@ fn init_logging(settings: &Settings) {
         .ok()
         .and_then(|f| EnvFilter::try_new(f).ok())
         .unwrap_or_else(|| EnvFilter::new(&settings.log.level));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    let _ = if settings.log.format == "json" {
-        builder.json().flatten_event(true).try_init()
-    } else {
-        builder.try_init()
-    };
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ =
+        if settings.log.format == "json" { builder.json().flatten_event(true).try_init() } else { builder.try_init() };
 }

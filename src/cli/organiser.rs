@@ -51,11 +51,9 @@ pub enum OrganiserCommand {
 
 fn explain(err: AppError) -> Failure {
     let message = match err {
-        AppError::Validation(fields) => fields
-            .into_iter()
-            .map(|(field, message)| format!("--{field}: {message}"))
-            .collect::<Vec<_>>()
-            .join("; "),
+        AppError::Validation(fields) => {
+            fields.into_iter().map(|(field, message)| format!("--{field}: {message}")).collect::<Vec<_>>().join("; ")
+        }
         other => other.to_string(),
     };
     Failure { code: 1, message }
@@ -64,52 +62,26 @@ fn explain(err: AppError) -> Failure {
 pub fn run(command: OrganiserCommand, db: &Db, clock: &SharedClock) -> Result<(), Failure> {
     let mut conn = db.get().map_err(explain)?;
     match command {
-        OrganiserCommand::Add {
-            email,
-            name,
-            role,
-            password_stdin,
-        } => {
-            let role = Role::parse(&role).map_err(|m| Failure {
-                code: 1,
-                message: format!("--role: {m}"),
-            })?;
+        OrganiserCommand::Add { email, name, role, password_stdin } => {
+            let role = Role::parse(&role).map_err(|m| Failure { code: 1, message: format!("--role: {m}") })?;
             let password = read_password(password_stdin)?;
             let organiser =
-                organisers::add_organiser(&mut conn, &email, &name, &password, role, clock.now())
-                    .map_err(explain)?;
-            eprintln!(
-                "organiser {} ({}) added as {}",
-                organiser.email, organiser.display_name, organiser.role
-            );
+                organisers::add_organiser(&mut conn, &email, &name, &password, role, clock.now()).map_err(explain)?;
+            eprintln!("organiser {} ({}) added as {}", organiser.email, organiser.display_name, organiser.role);
             Ok(())
         }
         OrganiserCommand::Token { email, label } => {
-            let (row, token) = organisers::create_api_token(&mut conn, &email, &label, clock.now())
-                .map_err(explain)?;
-            eprintln!(
-                "token {} created for {}; it is shown once:",
-                row.id,
-                email.trim()
-            );
+            let (row, token) = organisers::create_api_token(&mut conn, &email, &label, clock.now()).map_err(explain)?;
+            eprintln!("token {} created for {}; it is shown once:", row.id, email.trim());
             println!("{token}");
             Ok(())
         }
         OrganiserCommand::Tokens { email } => {
-            let key = EmailAddress::parse(&email)
-                .map_err(|m| Failure {
-                    code: 1,
-                    message: format!("--email: {m}"),
-                })?
-                .key();
-            let organiser = Organiser::by_email(&mut conn, &key)?.ok_or_else(|| Failure {
-                code: 1,
-                message: format!("no organiser with the email {key}"),
-            })?;
-            println!(
-                "{:<6} {:<20} {:<20} {:<20} state",
-                "id", "label", "created", "last used"
-            );
+            let key =
+                EmailAddress::parse(&email).map_err(|m| Failure { code: 1, message: format!("--email: {m}") })?.key();
+            let organiser = Organiser::by_email(&mut conn, &key)?
+                .ok_or_else(|| Failure { code: 1, message: format!("no organiser with the email {key}") })?;
+            println!("{:<6} {:<20} {:<20} {:<20} state", "id", "label", "created", "last used");
             for t in ApiToken::for_organiser(&mut conn, organiser.id)? {
                 let state = match t.revoked_at {
                     Some(at) => format!("revoked {}", at.format("%Y-%m-%d %H:%M")),
@@ -120,9 +92,7 @@ pub fn run(command: OrganiserCommand, db: &Db, clock: &SharedClock) -> Result<()
                     t.id,
                     t.label,
                     t.created_at.format("%Y-%m-%d %H:%M"),
-                    t.last_used_at
-                        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-                        .unwrap_or_else(|| "never".into()),
+                    t.last_used_at.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "never".into()),
                 );
             }
             Ok(())
@@ -132,10 +102,7 @@ pub fn run(command: OrganiserCommand, db: &Db, clock: &SharedClock) -> Result<()
                 eprintln!("token {id} revoked");
                 Ok(())
             } else {
-                Err(Failure {
-                    code: 1,
-                    message: format!("no live token with id {id}"),
-                })
+                Err(Failure { code: 1, message: format!("no live token with id {id}") })
             }
         }
         OrganiserCommand::List => {
@@ -160,20 +127,14 @@ fn read_password(from_stdin: bool) -> Result<String, Failure> {
         std::io::stdin().lock().read_line(&mut line)?;
         let password = line.trim_end_matches(['\r', '\n']).to_owned();
         if password.is_empty() {
-            return Err(Failure {
-                code: 1,
-                message: "no password on standard input".into(),
-            });
+            return Err(Failure { code: 1, message: "no password on standard input".into() });
         }
         return Ok(password);
     }
     let first = rpassword::prompt_password("Password: ")?;
     let second = rpassword::prompt_password("Repeat the password: ")?;
     if first != second {
-        return Err(Failure {
-            code: 1,
-            message: "the two passwords differ; nothing was changed".into(),
-        });
+        return Err(Failure { code: 1, message: "the two passwords differ; nothing was changed".into() });
     }
     Ok(first)
 }

@@ -93,35 +93,15 @@ fn option_name(field: &str) -> &str {
 }
 
 fn time_option(name: &str, value: Option<&str>) -> Result<Option<chrono::DateTime<Utc>>, Failure> {
-    value
-        .map(|v| {
-            parse_rfc3339(v).map_err(|m| Failure {
-                code: 1,
-                message: format!("--{name}: {m}"),
-            })
-        })
-        .transpose()
+    value.map(|v| parse_rfc3339(v).map_err(|m| Failure { code: 1, message: format!("--{name}: {m}") })).transpose()
 }
 
-pub fn run(
-    command: TopicCommand,
-    db: &Db,
-    settings: &Settings,
-    clock: &SharedClock,
-) -> Result<(), Failure> {
+pub fn run(command: TopicCommand, db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Failure> {
     let mut conn = db.get().map_err(explain)?;
     let tz = settings.club.tz();
     let now = clock.now();
     match command {
-        TopicCommand::Add {
-            month,
-            title,
-            slug,
-            summary,
-            opens,
-            closes,
-            announce,
-        } => {
+        TopicCommand::Add { month, title, slug, summary, opens, closes, announce } => {
             let input = TopicInput {
                 month,
                 title,
@@ -157,10 +137,7 @@ pub fn run(
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&items)?);
             } else {
-                println!(
-                    "{:<8} {:<9} {:<6} {:<40} title",
-                    "month", "status", "state", "slug"
-                );
+                println!("{:<8} {:<9} {:<6} {:<40} title", "month", "status", "state", "slug");
                 for t in &all {
                     println!(
                         "{:<8} {:<9} {:<6} {:<40} {}",
@@ -174,17 +151,7 @@ pub fn run(
             }
             Ok(())
         }
-        TopicCommand::Edit {
-            slug,
-            month,
-            title,
-            new_slug,
-            summary,
-            opens,
-            closes,
-            announce,
-            draft,
-        } => {
+        TopicCommand::Edit { slug, month, title, new_slug, summary, opens, closes, announce, draft } => {
             let patch = TopicPatch {
                 month,
                 title,
@@ -201,10 +168,7 @@ pub fn run(
                 },
             };
             let topic = topics::update_topic(&mut conn, &slug, patch, tz, now).map_err(explain)?;
-            eprintln!(
-                "saved “{}” ({}, /topics/{})",
-                topic.title, topic.month, topic.slug
-            );
+            eprintln!("saved “{}” ({}, /topics/{})", topic.title, topic.month, topic.slug);
             Ok(())
         }
         TopicCommand::Remove { slug } => {

@@ -30,22 +30,14 @@ pub struct NewApiToken<'a> {
 
 impl NewApiToken<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<ApiToken> {
-        diesel::insert_into(api_tokens::table)
-            .values(self)
-            .execute(conn)?;
-        api_tokens::table
-            .filter(api_tokens::token_hash.eq(self.token_hash))
-            .select(ApiToken::as_select())
-            .first(conn)
+        diesel::insert_into(api_tokens::table).values(self).execute(conn)?;
+        api_tokens::table.filter(api_tokens::token_hash.eq(self.token_hash)).select(ApiToken::as_select()).first(conn)
     }
 }
 
 impl ApiToken {
     /// The live (not revoked) token with this hash, and its enabled organiser.
-    pub fn live_by_hash(
-        conn: &mut AnyConnection,
-        hash: &str,
-    ) -> QueryResult<Option<(ApiToken, Organiser)>> {
+    pub fn live_by_hash(conn: &mut AnyConnection, hash: &str) -> QueryResult<Option<(ApiToken, Organiser)>> {
         api_tokens::table
             .inner_join(organisers::table)
             .filter(api_tokens::token_hash.eq(hash))
@@ -56,10 +48,7 @@ impl ApiToken {
             .optional()
     }
 
-    pub fn for_organiser(
-        conn: &mut AnyConnection,
-        organiser_id: i64,
-    ) -> QueryResult<Vec<ApiToken>> {
+    pub fn for_organiser(conn: &mut AnyConnection, organiser_id: i64) -> QueryResult<Vec<ApiToken>> {
         api_tokens::table
             .filter(api_tokens::organiser_id.eq(organiser_id))
             .order(api_tokens::id.asc())
@@ -68,9 +57,7 @@ impl ApiToken {
     }
 
     pub fn touch(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
-        diesel::update(api_tokens::table.find(id))
-            .set(api_tokens::last_used_at.eq(now))
-            .execute(conn)
+        diesel::update(api_tokens::table.find(id)).set(api_tokens::last_used_at.eq(now)).execute(conn)
     }
 
     /// Revokes one token of one organiser; returns whether a live token was revoked.

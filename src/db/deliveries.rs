@@ -50,9 +50,7 @@ pub struct NewDelivery<'a> {
 
 impl NewDelivery<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<usize> {
-        diesel::insert_into(deliveries::table)
-            .values(self)
-            .execute(conn)
+        diesel::insert_into(deliveries::table).values(self).execute(conn)
     }
 }
 
@@ -110,24 +108,15 @@ impl Delivery {
     }
 
     /// Marks a claimed row sent; only the holder of the claim may.
-    pub fn mark_sent(
-        conn: &mut AnyConnection,
-        id: i64,
-        claim: &str,
-        now: NaiveDateTime,
-    ) -> QueryResult<usize> {
-        diesel::update(
-            deliveries::table
-                .find(id)
-                .filter(deliveries::claim.eq(claim)),
-        )
-        .set((
-            deliveries::status.eq("sent"),
-            deliveries::sent_at.eq(now),
-            deliveries::lease_until.eq(None::<NaiveDateTime>),
-            deliveries::last_error.eq(None::<String>),
-        ))
-        .execute(conn)
+    pub fn mark_sent(conn: &mut AnyConnection, id: i64, claim: &str, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
+            .set((
+                deliveries::status.eq("sent"),
+                deliveries::sent_at.eq(now),
+                deliveries::lease_until.eq(None::<NaiveDateTime>),
+                deliveries::last_error.eq(None::<String>),
+            ))
+            .execute(conn)
     }
 
     /// Puts a claimed row back in the queue for a later attempt.
@@ -138,53 +127,34 @@ impl Delivery {
         at: NaiveDateTime,
         error: &str,
     ) -> QueryResult<usize> {
-        diesel::update(
-            deliveries::table
-                .find(id)
-                .filter(deliveries::claim.eq(claim)),
-        )
-        .set((
-            deliveries::status.eq("queued"),
-            deliveries::next_attempt_at.eq(at),
-            deliveries::lease_until.eq(None::<NaiveDateTime>),
-            deliveries::last_error.eq(Some(error)),
-        ))
-        .execute(conn)
+        diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
+            .set((
+                deliveries::status.eq("queued"),
+                deliveries::next_attempt_at.eq(at),
+                deliveries::lease_until.eq(None::<NaiveDateTime>),
+                deliveries::last_error.eq(Some(error)),
+            ))
+            .execute(conn)
     }
 
     /// Gives up on a claimed row.
-    pub fn mark_failed(
-        conn: &mut AnyConnection,
-        id: i64,
-        claim: &str,
-        error: &str,
-    ) -> QueryResult<usize> {
-        diesel::update(
-            deliveries::table
-                .find(id)
-                .filter(deliveries::claim.eq(claim)),
-        )
-        .set((
-            deliveries::status.eq("failed"),
-            deliveries::lease_until.eq(None::<NaiveDateTime>),
-            deliveries::last_error.eq(Some(error)),
-        ))
-        .execute(conn)
+    pub fn mark_failed(conn: &mut AnyConnection, id: i64, claim: &str, error: &str) -> QueryResult<usize> {
+        diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
+            .set((
+                deliveries::status.eq("failed"),
+                deliveries::lease_until.eq(None::<NaiveDateTime>),
+                deliveries::last_error.eq(Some(error)),
+            ))
+            .execute(conn)
     }
 
     pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<Delivery>> {
-        deliveries::table
-            .order(deliveries::id.asc())
-            .select(Delivery::as_select())
-            .load(conn)
+        deliveries::table.order(deliveries::id.asc()).select(Delivery::as_select()).load(conn)
     }
 
     /// Rows not yet finished (queued or being sent).
     pub fn outstanding(conn: &mut AnyConnection) -> QueryResult<i64> {
-        deliveries::table
-            .filter(deliveries::status.eq_any(["queued", "sending"]))
-            .count()
-            .get_result(conn)
+        deliveries::table.filter(deliveries::status.eq_any(["queued", "sending"])).count().get_result(conn)
     }
 
     pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {

@@ -57,16 +57,11 @@ impl ConnectionManager {
     pub fn new(settings: &DatabaseSettings) -> ConnectionManager {
         let target = match settings.kind() {
             DatabaseKind::Postgres => settings.url.clone(),
-            DatabaseKind::Sqlite => settings
-                .sqlite_path()
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            DatabaseKind::Sqlite => {
+                settings.sqlite_path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+            }
         };
-        ConnectionManager {
-            kind: settings.kind(),
-            target,
-            busy_timeout_ms: settings.busy_timeout_ms,
-        }
+        ConnectionManager { kind: settings.kind(), target, busy_timeout_ms: settings.busy_timeout_ms }
     }
 
     fn open(&self) -> ConnectionResult<AnyConnection> {
@@ -97,8 +92,7 @@ impl ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
@@ -123,8 +117,7 @@ impl Db {
         if settings.kind() == DatabaseKind::Sqlite {
             if let Some(dir) = settings.sqlite_path().as_deref().and_then(Path::parent) {
                 if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
+                    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
                 }
             }
         }
@@ -139,10 +132,7 @@ impl Db {
             .test_on_check_out(true)
             .build(manager)
             .map_err(|e| one_line(&e.to_string()))?;
-        Ok(Db {
-            pool,
-            kind: settings.kind(),
-        })
+        Ok(Db { pool, kind: settings.kind() })
     }
 
     pub fn kind(&self) -> DatabaseKind {
@@ -171,11 +161,7 @@ impl Db {
     /// Connections in use and idle, for /metrics.
     pub fn pool_state(&self) -> (u32, u32, u32) {
         let state = self.pool.state();
-        (
-            state.connections - state.idle_connections,
-            state.idle_connections,
-            self.pool.max_size(),
-        )
+        (state.connections - state.idle_connections, state.idle_connections, self.pool.max_size())
     }
 
     /// Applies pending migrations; returns how many ran. On PostgreSQL the work happens under
@@ -203,11 +189,8 @@ pub fn run_migrations(conn: &mut AnyConnection) -> Result<usize, String> {
         AnyConnection::Pg(c) => {
             c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
                 .map_err(|e| one_line(&e.to_string()))?;
-            let result = c
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|v| v.len());
-            let unlock =
-                c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
+            let result = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
+            let unlock = c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
             if let (Ok(_), Err(e)) = (&result, unlock) {
                 return Err(one_line(&e.to_string()));
             }
@@ -235,10 +218,7 @@ pub fn one_line(text: &str) -> String {
 
 /// True when the error is a unique-constraint violation (both engines).
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
-    matches!(
-        err,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
+    matches!(err, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
 
 /// A transaction that will write. On SQLite it starts with `BEGIN IMMEDIATE`, taking the write
@@ -256,9 +236,7 @@ where
         AnyConnection::Sqlite(inner) => {
             AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
             let result = f(conn);
-            let AnyConnection::Sqlite(inner) = conn else {
-                unreachable!("the connection kind does not change")
-            };
+            let AnyConnection::Sqlite(inner) = conn else { unreachable!("the connection kind does not change") };
             match result {
                 Ok(value) => {
                     AnsiTransactionManager::commit_transaction(inner)?;

@@ -35,52 +35,31 @@ pub struct NewOrganiser<'a> {
 
 impl NewOrganiser<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<Organiser> {
-        diesel::insert_into(organisers::table)
-            .values(self)
-            .execute(conn)?;
+        diesel::insert_into(organisers::table).values(self).execute(conn)?;
         Organiser::by_email(conn, self.email)?.ok_or(diesel::result::Error::NotFound)
     }
 }
 
 impl Organiser {
     pub fn by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<Organiser>> {
-        organisers::table
-            .filter(organisers::email.eq(email))
-            .select(Organiser::as_select())
-            .first(conn)
-            .optional()
+        organisers::table.filter(organisers::email.eq(email)).select(Organiser::as_select()).first(conn).optional()
     }
 
     pub fn by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Organiser>> {
-        organisers::table
-            .find(id)
-            .select(Organiser::as_select())
-            .first(conn)
-            .optional()
+        organisers::table.find(id).select(Organiser::as_select()).first(conn).optional()
     }
 
     pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<Organiser>> {
-        organisers::table
-            .order(organisers::email.asc())
-            .select(Organiser::as_select())
-            .load(conn)
+        organisers::table.order(organisers::email.asc()).select(Organiser::as_select()).load(conn)
     }
 
     pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
         organisers::table.count().get_result(conn)
     }
 
-    pub fn set_password_hash(
-        conn: &mut AnyConnection,
-        id: i64,
-        hash: &str,
-        now: NaiveDateTime,
-    ) -> QueryResult<usize> {
+    pub fn set_password_hash(conn: &mut AnyConnection, id: i64, hash: &str, now: NaiveDateTime) -> QueryResult<usize> {
         diesel::update(organisers::table.find(id))
-            .set((
-                organisers::password_hash.eq(hash),
-                organisers::updated_at.eq(now),
-            ))
+            .set((organisers::password_hash.eq(hash), organisers::updated_at.eq(now)))
             .execute(conn)
     }
 }

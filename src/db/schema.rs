@@ -52,6 +52,7 @@ diesel::table! {
         sequence -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        content_version -> BigInt,
     }
 }
 

@@ -18,18 +18,12 @@ pub struct NewSession<'a> {
 
 impl NewSession<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<usize> {
-        diesel::insert_into(sessions::table)
-            .values(self)
-            .execute(conn)
+        diesel::insert_into(sessions::table).values(self).execute(conn)
     }
 }
 
 /// The enabled organiser behind an unexpired session.
-pub fn organiser_for(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-    now: NaiveDateTime,
-) -> QueryResult<Option<Organiser>> {
+pub fn organiser_for(conn: &mut AnyConnection, token_hash: &str, now: NaiveDateTime) -> QueryResult<Option<Organiser>> {
     sessions::table
         .inner_join(organisers::table)
         .filter(sessions::token_hash.eq(token_hash))

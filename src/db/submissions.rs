@@ -72,9 +72,7 @@ pub struct SubmissionEvent {
 
 impl NewSubmission<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<Submission> {
-        diesel::insert_into(submissions::table)
-            .values(self)
-            .execute(conn)?;
+        diesel::insert_into(submissions::table).values(self).execute(conn)?;
         Submission::by_public_id(conn, self.public_id)?.ok_or(diesel::result::Error::NotFound)
     }
 }
@@ -90,10 +88,7 @@ pub struct SubmissionFilter {
 }
 
 impl Submission {
-    pub fn by_public_id(
-        conn: &mut AnyConnection,
-        public_id: &str,
-    ) -> QueryResult<Option<Submission>> {
+    pub fn by_public_id(conn: &mut AnyConnection, public_id: &str) -> QueryResult<Option<Submission>> {
         submissions::table
             .filter(submissions::public_id.eq(public_id))
             .select(Submission::as_select())
@@ -101,11 +96,7 @@ impl Submission {
             .optional()
     }
 
-    pub fn by_topic_and_url(
-        conn: &mut AnyConnection,
-        topic_id: i64,
-        url: &str,
-    ) -> QueryResult<Option<Submission>> {
+    pub fn by_topic_and_url(conn: &mut AnyConnection, topic_id: i64, url: &str) -> QueryResult<Option<Submission>> {
         submissions::table
             .filter(submissions::topic_id.eq(topic_id))
             .filter(submissions::url.eq(url))
@@ -115,13 +106,8 @@ impl Submission {
     }
 
     /// Submissions matching the filter, newest first.
-    pub fn list(
-        conn: &mut AnyConnection,
-        filter: &SubmissionFilter,
-    ) -> QueryResult<Vec<Submission>> {
-        let mut query = submissions::table
-            .select(Submission::as_select())
-            .into_boxed();
+    pub fn list(conn: &mut AnyConnection, filter: &SubmissionFilter) -> QueryResult<Vec<Submission>> {
+        let mut query = submissions::table.select(Submission::as_select()).into_boxed();
         if let Some(topic) = filter.topic_id {
             query = query.filter(submissions::topic_id.eq(topic));
         }
@@ -141,6 +127,18 @@ impl Submission {
         query.load(conn)
     }
 
+    /// The newest approved submissions of announced topics, with their topic's slug and title.
+    pub fn newest_published(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<(Submission, String, String)>> {
+        submissions::table
+            .inner_join(topics::table)
+            .filter(submissions::status.eq("approved"))
+            .filter(topics::announced.eq(true))
+            .order((submissions::published_at.desc(), submissions::id.desc()))
+            .limit(limit)
+            .select((Submission::as_select(), topics::slug, topics::title))
+            .load(conn)
+    }
+
     /// A topic's approved submissions, newest publication first.
     pub fn published_for_topic(
         conn: &mut AnyConnection,
@@ -155,19 +153,11 @@ impl Submission {
         if let Some(kind) = kind {
             query = query.filter(submissions::kind.eq(kind.to_owned()));
         }
-        query
-            .order((submissions::published_at.desc(), submissions::id.desc()))
-            .load(conn)
+        query.order((submissions::published_at.desc(), submissions::id.desc())).load(conn)
     }
 
-    pub fn count_for_topic(
-        conn: &mut AnyConnection,
-        topic_id: i64,
-        status: Option<&str>,
-    ) -> QueryResult<i64> {
-        let mut query = submissions::table
-            .filter(submissions::topic_id.eq(topic_id))
-            .into_boxed();
+    pub fn count_for_topic(conn: &mut AnyConnection, topic_id: i64, status: Option<&str>) -> QueryResult<i64> {
+        let mut query = submissions::table.filter(submissions::topic_id.eq(topic_id)).into_boxed();
         if let Some(status) = status {
             query = query.filter(submissions::status.eq(status.to_owned()));
         }
@@ -192,22 +182,14 @@ impl Submission {
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let from: Vec<String> = from.iter().map(|s| (*s).to_owned()).collect();
-        let changed = diesel::update(
-            submissions::table
-                .find(id)
-                .filter(submissions::status.eq_any(from)),
-        )
-        .set((submissions::status.eq(to), submissions::updated_at.eq(now)))
-        .execute(conn)?;
+        let changed = diesel::update(submissions::table.find(id).filter(submissions::status.eq_any(from)))
+            .set((submissions::status.eq(to), submissions::updated_at.eq(now)))
+            .execute(conn)?;
         Ok(changed == 1)
     }
 
     /// Sets a submission's confirmation, decision and publication times at once (demo data).
-    pub fn mark_published(
-        conn: &mut AnyConnection,
-        id: i64,
-        at: NaiveDateTime,
-    ) -> QueryResult<usize> {
+    pub fn mark_published(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
         diesel::update(submissions::table.find(id))
             .set((
                 submissions::confirmed_at.eq(Some(at)),
@@ -217,14 +199,8 @@ impl Submission {
             .execute(conn)
     }
 
-    pub fn mark_confirmed(
-        conn: &mut AnyConnection,
-        id: i64,
-        now: NaiveDateTime,
-    ) -> QueryResult<usize> {
-        diesel::update(submissions::table.find(id))
-            .set(submissions::confirmed_at.eq(now))
-            .execute(conn)
+    pub fn mark_confirmed(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id)).set(submissions::confirmed_at.eq(now)).execute(conn)
     }
 
     /// Records a moderation decision on a pending submission; false when it was not pending.
@@ -237,38 +213,25 @@ impl Submission {
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let published = (status == "approved").then_some(now);
-        let changed = diesel::update(
-            submissions::table
-                .find(id)
-                .filter(submissions::status.eq("pending")),
-        )
-        .set((
-            submissions::status.eq(status),
-            submissions::decision_reason.eq(reason),
-            submissions::reviewer_id.eq(reviewer),
-            submissions::decided_at.eq(now),
-            submissions::published_at.eq(published),
-            submissions::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+        let changed = diesel::update(submissions::table.find(id).filter(submissions::status.eq("pending")))
+            .set((
+                submissions::status.eq(status),
+                submissions::decision_reason.eq(reason),
+                submissions::reviewer_id.eq(reviewer),
+                submissions::decided_at.eq(now),
+                submissions::published_at.eq(published),
+                submissions::updated_at.eq(now),
+            ))
+            .execute(conn)?;
         Ok(changed == 1)
     }
 
-    pub fn update_content(
-        conn: &mut AnyConnection,
-        id: i64,
-        changes: &ContentChanges,
-    ) -> QueryResult<usize> {
-        diesel::update(submissions::table.find(id))
-            .set(changes)
-            .execute(conn)
+    pub fn update_content(conn: &mut AnyConnection, id: i64, changes: &ContentChanges) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id)).set(changes).execute(conn)
     }
 
     /// Unconfirmed submissions created before `cutoff`.
-    pub fn unconfirmed_before(
-        conn: &mut AnyConnection,
-        cutoff: NaiveDateTime,
-    ) -> QueryResult<Vec<i64>> {
+    pub fn unconfirmed_before(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> QueryResult<Vec<i64>> {
         submissions::table
             .filter(submissions::status.eq("unconfirmed"))
             .filter(submissions::created_at.lt(cutoff))
@@ -289,10 +252,7 @@ impl Submission {
 
     /// (topic slug, topic title) of a submission's topic.
     pub fn topic_of(conn: &mut AnyConnection, topic_id: i64) -> QueryResult<(String, String)> {
-        topics::table
-            .find(topic_id)
-            .select((topics::slug, topics::title))
-            .first(conn)
+        topics::table.find(topic_id).select((topics::slug, topics::title)).first(conn)
     }
 }
 
@@ -315,10 +275,7 @@ pub fn record_event(
         .execute(conn)
 }
 
-pub fn events_for(
-    conn: &mut AnyConnection,
-    submission_id: i64,
-) -> QueryResult<Vec<SubmissionEvent>> {
+pub fn events_for(conn: &mut AnyConnection, submission_id: i64) -> QueryResult<Vec<SubmissionEvent>> {
     submission_events::table
         .left_join(organisers::table)
         .filter(submission_events::submission_id.eq(submission_id))

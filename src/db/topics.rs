@@ -21,6 +21,7 @@ pub struct Topic {
     pub sequence: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub content_version: i64,
 }
 
 #[derive(Debug, Insertable)]
@@ -55,36 +56,22 @@ pub struct TopicChanges<'a> {
 
 impl NewTopic<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<Topic> {
-        diesel::insert_into(topics::table)
-            .values(self)
-            .execute(conn)?;
+        diesel::insert_into(topics::table).values(self).execute(conn)?;
         Topic::by_slug(conn, self.slug)?.ok_or(diesel::result::Error::NotFound)
     }
 }
 
 impl Topic {
     pub fn by_slug(conn: &mut AnyConnection, slug: &str) -> QueryResult<Option<Topic>> {
-        topics::table
-            .filter(topics::slug.eq(slug))
-            .select(Topic::as_select())
-            .first(conn)
-            .optional()
+        topics::table.filter(topics::slug.eq(slug)).select(Topic::as_select()).first(conn).optional()
     }
 
     pub fn by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Topic>> {
-        topics::table
-            .find(id)
-            .select(Topic::as_select())
-            .first(conn)
-            .optional()
+        topics::table.find(id).select(Topic::as_select()).first(conn).optional()
     }
 
     pub fn by_month(conn: &mut AnyConnection, month: &str) -> QueryResult<Option<Topic>> {
-        topics::table
-            .filter(topics::month.eq(month))
-            .select(Topic::as_select())
-            .first(conn)
-            .optional()
+        topics::table.filter(topics::month.eq(month)).select(Topic::as_select()).first(conn).optional()
     }
 
     /// The current slug of a topic that was once at `old_slug`.
@@ -99,10 +86,7 @@ impl Topic {
 
     /// All topics by month, oldest first; drafts only when asked for.
     pub fn all(conn: &mut AnyConnection, include_drafts: bool) -> QueryResult<Vec<Topic>> {
-        let mut query = topics::table
-            .order(topics::month.asc())
-            .select(Topic::as_select())
-            .into_boxed();
+        let mut query = topics::table.order(topics::month.asc()).select(Topic::as_select()).into_boxed();
         if !include_drafts {
             query = query.filter(topics::announced.eq(true));
         }
@@ -111,39 +95,38 @@ impl Topic {
 
     pub fn update(conn: &mut AnyConnection, id: i64, changes: &TopicChanges) -> QueryResult<usize> {
         diesel::update(topics::table.find(id))
-            .set(changes)
+            .set((changes, topics::content_version.eq(topics::content_version + 1)))
             .execute(conn)
+    }
+
+    /// Marks the topic's published content as changed (feeds are rebuilt).
+    pub fn bump_version(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
+        diesel::update(topics::table.find(id))
+            .set(topics::content_version.eq(topics::content_version + 1))
+            .execute(conn)
+    }
+
+    /// Every topic's slug, announced flag and content version: what feed caches compare.
+    pub fn versions(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String, bool, i64)>> {
+        topics::table.select((topics::id, topics::slug, topics::announced, topics::content_version)).load(conn)
     }
 
     /// Remembers `old_slug` as an address of the topic, and forgets `new_slug` as a redirect
     /// (it is a live address now).
-    pub fn record_rename(
-        conn: &mut AnyConnection,
-        id: i64,
-        old_slug: &str,
-        new_slug: &str,
-    ) -> QueryResult<()> {
-        diesel::delete(
-            topic_slug_redirects::table.filter(topic_slug_redirects::old_slug.eq(new_slug)),
-        )
-        .execute(conn)?;
-        diesel::delete(
-            topic_slug_redirects::table.filter(topic_slug_redirects::old_slug.eq(old_slug)),
-        )
-        .execute(conn)?;
+    pub fn record_rename(conn: &mut AnyConnection, id: i64, old_slug: &str, new_slug: &str) -> QueryResult<()> {
+        diesel::delete(topic_slug_redirects::table.filter(topic_slug_redirects::old_slug.eq(new_slug)))
+            .execute(conn)?;
+        diesel::delete(topic_slug_redirects::table.filter(topic_slug_redirects::old_slug.eq(old_slug)))
+            .execute(conn)?;
         diesel::insert_into(topic_slug_redirects::table)
-            .values((
-                topic_slug_redirects::old_slug.eq(old_slug),
-                topic_slug_redirects::topic_id.eq(id),
-            ))
+            .values((topic_slug_redirects::old_slug.eq(old_slug), topic_slug_redirects::topic_id.eq(id)))
             .execute(conn)?;
         Ok(())
     }
 
     /// A live slug supersedes any redirect that used the same words.
     pub fn forget_redirect(conn: &mut AnyConnection, slug: &str) -> QueryResult<usize> {
-        diesel::delete(topic_slug_redirects::table.filter(topic_slug_redirects::old_slug.eq(slug)))
-            .execute(conn)
+        diesel::delete(topic_slug_redirects::table.filter(topic_slug_redirects::old_slug.eq(slug))).execute(conn)
     }
 
     pub fn delete(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {

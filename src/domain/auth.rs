@@ -33,11 +33,7 @@ pub fn session_organiser(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Organiser>, AppError> {
-    Ok(sessions::organiser_for(
-        conn,
-        &crypto::token_hash(token),
-        now.naive_utc(),
-    )?)
+    Ok(sessions::organiser_for(conn, &crypto::token_hash(token), now.naive_utc())?)
 }
 
 pub fn end_session(conn: &mut AnyConnection, token: &str) -> Result<(), AppError> {

@@ -43,15 +43,12 @@ pub fn normalise_url(input: &str) -> Result<String, String> {
         return Err("Enter the link to your content.".into());
     }
     if text.chars().count() > MAX_URL_CHARS {
-        return Err(format!(
-            "The link may have at most {MAX_URL_CHARS} characters."
-        ));
+        return Err(format!("The link may have at most {MAX_URL_CHARS} characters."));
     }
     if text.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("The link cannot contain spaces or control characters.".into());
     }
-    let mut url = Url::parse(text)
-        .map_err(|_| "Enter a full link starting with https:// or http://.".to_owned())?;
+    let mut url = Url::parse(text).map_err(|_| "Enter a full link starting with https:// or http://.".to_owned())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err("Only http:// and https:// links can be submitted.".into());
     }
@@ -106,24 +103,14 @@ mod tests {
             "https://example.org/blog/post?gclid=1#top",
             "  https://example.org/blog/post  ",
         ] {
-            assert_eq!(
-                normalise_url(variant).expect("valid"),
-                canonical,
-                "{variant}"
-            );
+            assert_eq!(normalise_url(variant).expect("valid"), canonical, "{variant}");
         }
-        assert_eq!(
-            normalise_url("https://example.org/").expect("valid"),
-            "https://example.org"
-        );
+        assert_eq!(normalise_url("https://example.org/").expect("valid"), "https://example.org");
         assert_eq!(
             normalise_url("https://youtube.com/watch?v=abc&utm_source=x").expect("valid"),
             "https://youtube.com/watch?v=abc"
         );
-        assert_eq!(
-            normalise_url("http://example.org:80/a").expect("valid"),
-            "http://example.org/a"
-        );
+        assert_eq!(normalise_url("http://example.org:80/a").expect("valid"), "http://example.org/a");
     }
 
     #[test]

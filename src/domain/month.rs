@@ -31,37 +31,22 @@ impl Month {
     /// The month in which `at` falls, in zone `tz`.
     pub fn containing(at: DateTime<Utc>, tz: Tz) -> Month {
         let local = at.with_timezone(&tz);
-        Month {
-            year: local.year(),
-            month: local.month(),
-        }
+        Month { year: local.year(), month: local.month() }
     }
 
     pub fn next(self) -> Month {
         if self.month == 12 {
-            Month {
-                year: self.year + 1,
-                month: 1,
-            }
+            Month { year: self.year + 1, month: 1 }
         } else {
-            Month {
-                year: self.year,
-                month: self.month + 1,
-            }
+            Month { year: self.year, month: self.month + 1 }
         }
     }
 
     pub fn prev(self) -> Month {
         if self.month == 1 {
-            Month {
-                year: self.year - 1,
-                month: 12,
-            }
+            Month { year: self.year - 1, month: 12 }
         } else {
-            Month {
-                year: self.year,
-                month: self.month - 1,
-            }
+            Month { year: self.year, month: self.month - 1 }
         }
     }
 
@@ -112,10 +97,9 @@ pub fn local_to_utc(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => Err(format!(
-            "{text} does not exist in {} (the clocks skip it); choose another time.",
-            tz.name()
-        )),
+        LocalResult::None => {
+            Err(format!("{text} does not exist in {} (the clocks skip it); choose another time.", tz.name()))
+        }
     }
 }
 
@@ -123,12 +107,7 @@ pub fn local_to_utc(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
 pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            format!(
-                "'{}' is not an RFC 3339 time, e.g. 2025-03-01T00:00:00+01:00.",
-                text.trim()
-            )
-        })
+        .map_err(|_| format!("'{}' is not an RFC 3339 time, e.g. 2025-03-01T00:00:00+01:00.", text.trim()))
 }
 
 #[cfg(test)]
@@ -141,9 +120,7 @@ mod tests {
         let m = Month::parse("2025-12").expect("valid");
         assert_eq!(m.next().to_string(), "2026-01");
         assert_eq!(Month::parse("2026-01").expect("valid").prev(), m);
-        for bad in [
-            "2025-13", "2025-1", "25-01", "2025/01", "", "2025-00", "abcd-ef",
-        ] {
+        for bad in ["2025-13", "2025-1", "25-01", "2025/01", "", "2025-00", "abcd-ef"] {
             assert!(Month::parse(bad).is_err(), "{bad}");
         }
     }
@@ -158,11 +135,6 @@ mod tests {
     #[test]
     fn local_times_skipped_by_dst_are_refused() {
         assert!(local_to_utc("2025-03-30T02:30", Berlin).is_err());
-        assert_eq!(
-            local_to_utc("2025-03-30T03:30", Berlin)
-                .expect("exists")
-                .to_rfc3339(),
-            "2025-03-30T01:30:00+00:00"
-        );
+        assert_eq!(local_to_utc("2025-03-30T03:30", Berlin).expect("exists").to_rfc3339(), "2025-03-30T01:30:00+00:00");
     }
 }

@@ -40,14 +40,10 @@ impl Role {
 pub fn check_password(password: &str) -> Result<(), String> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
-        return Err(format!(
-            "The password needs at least {MIN_PASSWORD_CHARS} characters."
-        ));
+        return Err(format!("The password needs at least {MIN_PASSWORD_CHARS} characters."));
     }
     if chars > MAX_PASSWORD_CHARS {
-        return Err(format!(
-            "The password may have at most {MAX_PASSWORD_CHARS} characters."
-        ));
+        return Err(format!("The password may have at most {MAX_PASSWORD_CHARS} characters."));
     }
     Ok(())
 }
@@ -92,10 +88,7 @@ pub fn add_organiser(
     .insert(conn)
     .map_err(|e| {
         if is_unique_violation(&e) {
-            AppError::Conflict(format!(
-                "an organiser with the email {} exists already",
-                email.key()
-            ))
+            AppError::Conflict(format!("an organiser with the email {} exists already", email.key()))
         } else {
             e.into()
         }
@@ -104,11 +97,7 @@ pub fn add_organiser(
 
 /// The enabled organiser with this email and password, or `None`. Takes the same time for an
 /// unknown email as for a wrong password.
-pub fn authenticate(
-    conn: &mut AnyConnection,
-    email: &str,
-    password: &str,
-) -> Result<Option<Organiser>, AppError> {
+pub fn authenticate(conn: &mut AnyConnection, email: &str, password: &str) -> Result<Option<Organiser>, AppError> {
     let key = EmailAddress::parse(email).map(|e| e.key()).ok();
     let found = match key {
         Some(key) => Organiser::by_email(conn, &key)?,
@@ -133,17 +122,12 @@ pub fn create_api_token(
     label: &str,
     now: DateTime<Utc>,
 ) -> Result<(ApiToken, String), AppError> {
-    let key = EmailAddress::parse(email)
-        .map_err(|m| AppError::field("email", m))?
-        .key();
+    let key = EmailAddress::parse(email).map_err(|m| AppError::field("email", m))?.key();
     let organiser = Organiser::by_email(conn, &key)?
         .ok_or_else(|| AppError::BadRequest(format!("no organiser with the email {key}")))?;
     let label = label.trim();
     if label.chars().count() > 100 || label.chars().any(char::is_control) {
-        return Err(AppError::field(
-            "label",
-            "The label may have at most 100 printable characters.",
-        ));
+        return Err(AppError::field("label", "The label may have at most 100 printable characters."));
     }
     let token = format!("cc_{}", crypto::random_token());
     let row = NewApiToken {

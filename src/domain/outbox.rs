@@ -24,11 +24,7 @@ impl OutgoingMail {
     pub fn recipient(&self) -> String {
         match &self.to_name {
             Some(name) if !name.trim().is_empty() => {
-                format!(
-                    "\"{}\" <{}>",
-                    header_safe(name).replace(['"', '\\'], ""),
-                    self.to_address
-                )
+                format!("\"{}\" <{}>", header_safe(name).replace(['"', '\\'], ""), self.to_address)
             }
             _ => self.to_address.clone(),
         }
@@ -47,17 +43,8 @@ pub fn header_safe(text: &str) -> String {
 }
 
 /// Queues a transactional message (confirmations, decisions) for the worker.
-pub fn enqueue(
-    conn: &mut AnyConnection,
-    mail: &OutgoingMail,
-    host: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let message_id = format!(
-        "<{}@{}>",
-        crypto::random_token().replace(['-', '_'], "x"),
-        host
-    );
+pub fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail, host: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    let message_id = format!("<{}@{}>", crypto::random_token().replace(['-', '_'], "x"), host);
     NewDelivery {
         kind: "transactional",
         digest_id: None,
@@ -82,10 +69,7 @@ mod tests {
 
     #[test]
     fn header_text_cannot_break_lines() {
-        assert_eq!(
-            header_safe("Hi\r\nBcc: victim@example.org"),
-            "Hi Bcc: victim@example.org"
-        );
+        assert_eq!(header_safe("Hi\r\nBcc: victim@example.org"), "Hi Bcc: victim@example.org");
         let mail = OutgoingMail {
             to_name: Some("Eve\r\nBcc: x@y.org \"quoted\"".into()),
             to_address: "eve@example.org".into(),
@@ -93,9 +77,6 @@ mod tests {
             text: String::new(),
             html: None,
         };
-        assert_eq!(
-            mail.recipient(),
-            "\"Eve Bcc: x@y.org quoted\" <eve@example.org>"
-        );
+        assert_eq!(mail.recipient(), "\"Eve Bcc: x@y.org quoted\" <eve@example.org>");
     }
 }

@@ -52,29 +52,14 @@ pub struct ValidSubmission {
     pub author_link: Option<String>,
 }
 
-fn single_line(
-    field: &str,
-    label: &str,
-    value: &str,
-    max: usize,
-    errors: &mut FieldErrors,
-) -> String {
+fn single_line(field: &str, label: &str, value: &str, max: usize, errors: &mut FieldErrors) -> String {
     let value = value.trim();
     if value.is_empty() {
         errors.insert(field.into(), format!("Enter {label}."));
     } else if value.chars().count() > max {
-        errors.insert(
-            field.into(),
-            format!("{} may have at most {max} characters.", capitalise(label)),
-        );
+        errors.insert(field.into(), format!("{} may have at most {max} characters.", capitalise(label)));
     } else if value.chars().any(char::is_control) {
-        errors.insert(
-            field.into(),
-            format!(
-                "{} cannot contain control characters or line breaks.",
-                capitalise(label)
-            ),
-        );
+        errors.insert(field.into(), format!("{} cannot contain control characters or line breaks.", capitalise(label)));
     }
     value.to_owned()
 }
@@ -93,66 +78,29 @@ impl SubmissionInput {
         let mut errors = FieldErrors::new();
         let kind = KINDS.iter().find(|k| **k == self.kind.trim()).copied();
         if kind.is_none() {
-            errors.insert(
-                "kind".into(),
-                format!("Choose what you are sharing: {}.", KINDS.join(", ")),
-            );
+            errors.insert("kind".into(), format!("Choose what you are sharing: {}.", KINDS.join(", ")));
         }
-        let title = single_line(
-            "title",
-            "a title",
-            &self.title,
-            MAX_TITLE_CHARS,
-            &mut errors,
-        );
-        let url = normalise_url(&self.url)
-            .map_err(|m| errors.insert("url".into(), m))
-            .unwrap_or_default();
+        let title = single_line("title", "a title", &self.title, MAX_TITLE_CHARS, &mut errors);
+        let url = normalise_url(&self.url).map_err(|m| errors.insert("url".into(), m)).unwrap_or_default();
         let summary = self.summary.replace("\r\n", "\n").trim().to_owned();
         if summary.is_empty() {
             errors.insert("summary".into(), "Enter a short summary.".into());
         } else if summary.chars().count() > MAX_SUMMARY_CHARS {
-            errors.insert(
-                "summary".into(),
-                format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."),
-            );
+            errors.insert("summary".into(), format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."));
         } else if summary.chars().any(|c| c.is_control() && c != '\n') {
-            errors.insert(
-                "summary".into(),
-                "The summary cannot contain control characters.".into(),
-            );
+            errors.insert("summary".into(), "The summary cannot contain control characters.".into());
         }
-        let author_name = single_line(
-            "author_name",
-            "your name",
-            &self.author_name,
-            MAX_NAME_CHARS,
-            &mut errors,
-        );
-        let author_email = EmailAddress::parse(&self.author_email)
-            .map_err(|m| errors.insert("author_email".into(), m))
-            .ok();
-        let author_link = match self
-            .author_link
-            .as_deref()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-        {
-            Some(link) => normalise_url(link)
-                .map_err(|m| errors.insert("author_link".into(), m))
-                .ok(),
+        let author_name = single_line("author_name", "your name", &self.author_name, MAX_NAME_CHARS, &mut errors);
+        let author_email =
+            EmailAddress::parse(&self.author_email).map_err(|m| errors.insert("author_email".into(), m)).ok();
+        let author_link = match self.author_link.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            Some(link) => normalise_url(link).map_err(|m| errors.insert("author_link".into(), m)).ok(),
             None => None,
         };
         match (kind, author_email) {
-            (Some(kind), Some(author_email)) if errors.is_empty() => Ok(ValidSubmission {
-                kind,
-                title,
-                url,
-                summary,
-                author_name,
-                author_email,
-                author_link,
-            }),
+            (Some(kind), Some(author_email)) if errors.is_empty() => {
+                Ok(ValidSubmission { kind, title, url, summary, author_name, author_email, author_link })
+            }
             _ => Err(errors),
         }
     }
@@ -162,9 +110,7 @@ impl SubmissionInput {
 fn new_public_id() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let mut rng = rand::rngs::OsRng;
-    (0..12)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect()
+    (0..12).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
 }
 
 /// The announced topic at `slug` (exactly; submissions go to current addresses only).
@@ -180,27 +126,17 @@ pub fn closed_reason(topic: &Topic, now: DateTime<Utc>) -> Option<String> {
     match topics::status(topic, now) {
         TopicStatus::Open => None,
         TopicStatus::Upcoming => Some(format!("“{}” does not take submissions yet.", topic.title)),
-        TopicStatus::Closed => Some(format!(
-            "“{}” is closed; it no longer takes submissions.",
-            topic.title
-        )),
+        TopicStatus::Closed => Some(format!("“{}” is closed; it no longer takes submissions.", topic.title)),
     }
 }
 
 /// The earlier entry with the same link on this topic, if any.
-pub fn find_duplicate(
-    conn: &mut AnyConnection,
-    topic_id: i64,
-    url: &str,
-) -> Result<Option<Submission>, AppError> {
+pub fn find_duplicate(conn: &mut AnyConnection, topic_id: i64, url: &str) -> Result<Option<Submission>, AppError> {
     Ok(Submission::by_topic_and_url(conn, topic_id, url)?)
 }
 
 fn duplicate_error() -> AppError {
-    AppError::FieldConflict {
-        field: "url",
-        message: "This link has already been submitted for this topic.".into(),
-    }
+    AppError::FieldConflict { field: "url", message: "This link has already been submitted for this topic.".into() }
 }
 
 /// Stores a new, unconfirmed submission and queues the confirmation email that `compose`
@@ -239,21 +175,8 @@ pub fn submit(
             updated_at: now.naive_utc(),
         }
         .insert(conn)
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                duplicate_error()
-            } else {
-                AppError::from(e)
-            }
-        })?;
-        rows::record_event(
-            conn,
-            submission.id,
-            "submitted",
-            None,
-            None,
-            now.naive_utc(),
-        )?;
+        .map_err(|e| if is_unique_violation(&e) { duplicate_error() } else { AppError::from(e) })?;
+        rows::record_event(conn, submission.id, "submitted", None, None, now.naive_utc())?;
         let mail = compose(&submission, &topic, &token).map_err(AppError::Internal)?;
         outbox::enqueue(conn, &mail, host, now)?;
         Ok(submission)
@@ -261,21 +184,13 @@ pub fn submit(
 }
 
 /// The submission behind a private link, when the token fits.
-pub fn with_token(
-    conn: &mut AnyConnection,
-    public_id: &str,
-    token: &str,
-) -> Result<Submission, AppError> {
+pub fn with_token(conn: &mut AnyConnection, public_id: &str, token: &str) -> Result<Submission, AppError> {
     let submission = Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)?;
     if token.is_empty()
-        || !crypto::constant_time_eq(
-            crypto::token_hash(token).as_bytes(),
-            submission.edit_token_hash.as_bytes(),
-        )
+        || !crypto::constant_time_eq(crypto::token_hash(token).as_bytes(), submission.edit_token_hash.as_bytes())
     {
         return Err(AppError::Forbidden(
-            "This private link is not valid. Use the link from your email exactly as it was sent."
-                .into(),
+            "This private link is not valid. Use the link from your email exactly as it was sent.".into(),
         ));
     }
     Ok(submission)
@@ -290,22 +205,9 @@ pub fn confirm(
 ) -> Result<Submission, AppError> {
     write_transaction(conn, |conn| {
         let submission = with_token(conn, public_id, token)?;
-        if Submission::transition(
-            conn,
-            submission.id,
-            &["unconfirmed"],
-            "pending",
-            now.naive_utc(),
-        )? {
+        if Submission::transition(conn, submission.id, &["unconfirmed"], "pending", now.naive_utc())? {
             Submission::mark_confirmed(conn, submission.id, now.naive_utc())?;
-            rows::record_event(
-                conn,
-                submission.id,
-                "confirmed",
-                None,
-                None,
-                now.naive_utc(),
-            )?;
+            rows::record_event(conn, submission.id, "confirmed", None, None, now.naive_utc())?;
         } else if submission.status == "withdrawn" {
             return Err(AppError::Conflict("This submission was withdrawn.".into()));
         }
@@ -354,14 +256,9 @@ pub fn edit(
                 updated_at: now.naive_utc(),
             },
         )
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                duplicate_error()
-            } else {
-                AppError::from(e)
-            }
-        })?;
+        .map_err(|e| if is_unique_violation(&e) { duplicate_error() } else { AppError::from(e) })?;
         rows::record_event(conn, submission.id, "edited", None, None, now.naive_utc())?;
+        Topic::bump_version(conn, submission.topic_id)?;
         Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)
     })
 }
@@ -375,26 +272,14 @@ pub fn withdraw(
 ) -> Result<Submission, AppError> {
     write_transaction(conn, |conn| {
         let submission = with_token(conn, public_id, token)?;
-        if !Submission::transition(
-            conn,
-            submission.id,
-            &["unconfirmed", "pending"],
-            "withdrawn",
-            now.naive_utc(),
-        )? {
+        if !Submission::transition(conn, submission.id, &["unconfirmed", "pending"], "withdrawn", now.naive_utc())? {
             return Err(AppError::Conflict(format!(
                 "This submission is {} and can no longer be withdrawn.",
                 submission.status
             )));
         }
-        rows::record_event(
-            conn,
-            submission.id,
-            "withdrawn",
-            None,
-            None,
-            now.naive_utc(),
-        )?;
+        rows::record_event(conn, submission.id, "withdrawn", None, None, now.naive_utc())?;
+        Topic::bump_version(conn, submission.topic_id)?;
         Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)
     })
 }
@@ -411,22 +296,13 @@ pub fn rejection_reason(listed: &str, free_text: &str) -> Result<String, AppErro
     let listed = listed.trim();
     let free = free_text.trim();
     if !listed.is_empty() && !REJECTION_REASONS.contains(&listed) {
-        return Err(AppError::field(
-            "reason",
-            "Choose one of the listed reasons, or write your own.",
-        ));
+        return Err(AppError::field("reason", "Choose one of the listed reasons, or write your own."));
     }
     if free.chars().count() > 1000 || free.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(AppError::field(
-            "reason",
-            "The reason may have at most 1000 printable characters.",
-        ));
+        return Err(AppError::field("reason", "The reason may have at most 1000 printable characters."));
     }
     match (listed.is_empty(), free.is_empty()) {
-        (true, true) => Err(AppError::field(
-            "reason",
-            "Give the author a reason for the rejection.",
-        )),
+        (true, true) => Err(AppError::field("reason", "Give the author a reason for the rejection.")),
         (false, true) => Ok(listed.to_owned()),
         (true, false) => Ok(free.to_owned()),
         (false, false) => Ok(format!("{listed}. {free}")),
@@ -457,25 +333,12 @@ pub fn decide(
                 Decision::Approve => ("approved", None),
                 Decision::Reject(reason) => ("rejected", Some(reason.as_str())),
             };
-            if !Submission::decide(
-                conn,
-                submission.id,
-                status,
-                reason,
-                organiser_id,
-                now.naive_utc(),
-            )? {
+            if !Submission::decide(conn, submission.id, status, reason, organiser_id, now.naive_utc())? {
                 skipped.push(public_id.clone());
                 continue;
             }
-            rows::record_event(
-                conn,
-                submission.id,
-                status,
-                Some(organiser_id),
-                reason,
-                now.naive_utc(),
-            )?;
+            rows::record_event(conn, submission.id, status, Some(organiser_id), reason, now.naive_utc())?;
+            Topic::bump_version(conn, submission.topic_id)?;
             let updated = Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)?;
             let topic = Topic::by_id(conn, updated.topic_id)?.ok_or(AppError::NotFound)?;
             let mail = compose(&updated, &topic).map_err(AppError::Internal)?;
@@ -487,11 +350,7 @@ pub fn decide(
 }
 
 /// Removes submissions nobody confirmed within `hours`; returns how many.
-pub fn expire_unconfirmed(
-    conn: &mut AnyConnection,
-    hours: u32,
-    now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+pub fn expire_unconfirmed(conn: &mut AnyConnection, hours: u32, now: DateTime<Utc>) -> Result<usize, AppError> {
     let cutoff = (now - Duration::hours(i64::from(hours))).naive_utc();
     write_transaction(conn, |conn| {
         let ids = Submission::unconfirmed_before(conn, cutoff)?;
@@ -548,15 +407,7 @@ mod tests {
             author_link: Some("ftp://example.org".into()),
         };
         let errors = bad.validate().expect_err("invalid");
-        for field in [
-            "kind",
-            "title",
-            "url",
-            "summary",
-            "author_name",
-            "author_email",
-            "author_link",
-        ] {
+        for field in ["kind", "title", "url", "summary", "author_name", "author_email", "author_link"] {
             assert!(errors.contains_key(field), "{field}: {errors:?}");
         }
     }
@@ -565,10 +416,7 @@ mod tests {
     fn rejections_need_a_reason() {
         assert!(rejection_reason("", "").is_err());
         assert!(rejection_reason("Made up", "").is_err());
-        assert_eq!(
-            rejection_reason(REJECTION_REASONS[0], "").expect("ok"),
-            REJECTION_REASONS[0]
-        );
+        assert_eq!(rejection_reason(REJECTION_REASONS[0], "").expect("ok"), REJECTION_REASONS[0]);
         assert_eq!(rejection_reason("", "Too short").expect("ok"), "Too short");
     }
 

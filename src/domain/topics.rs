@@ -43,10 +43,7 @@ pub fn status(topic: &Topic, now: DateTime<Utc>) -> TopicStatus {
 }
 
 pub fn month_of(topic: &Topic) -> Month {
-    Month::parse(&topic.month).unwrap_or(Month {
-        year: 1970,
-        month: 1,
-    })
+    Month::parse(&topic.month).unwrap_or(Month { year: 1970, month: 1 })
 }
 
 /// A new topic as asked for; optional fields take their defaults.
@@ -118,19 +115,12 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
         return Err("Enter a slug, or leave it empty to derive one from the title.".into());
     }
     if slug.len() > MAX_SLUG_CHARS {
-        return Err(format!(
-            "A slug may have at most {MAX_SLUG_CHARS} characters."
-        ));
+        return Err(format!("A slug may have at most {MAX_SLUG_CHARS} characters."));
     }
-    let shape_ok = slug.split('-').all(|p| {
-        !p.is_empty()
-            && p.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    });
+    let shape_ok =
+        slug.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     if !shape_ok {
-        return Err(
-            "Use lowercase letters, digits and single hyphens, e.g. metrics-that-matter.".into(),
-        );
+        return Err("Use lowercase letters, digits and single hyphens, e.g. metrics-that-matter.".into());
     }
     if ["feed", "new", "admin"].contains(&slug) {
         return Err(format!("'{slug}' is reserved; choose another slug."));
@@ -143,15 +133,9 @@ fn check_title(title: &str, errors: &mut FieldErrors) -> String {
     if title.is_empty() {
         errors.insert("title".into(), "Enter a title.".into());
     } else if title.chars().count() > MAX_TITLE_CHARS {
-        errors.insert(
-            "title".into(),
-            format!("A title may have at most {MAX_TITLE_CHARS} characters."),
-        );
+        errors.insert("title".into(), format!("A title may have at most {MAX_TITLE_CHARS} characters."));
     } else if title.chars().any(char::is_control) {
-        errors.insert(
-            "title".into(),
-            "A title cannot contain control characters or line breaks.".into(),
-        );
+        errors.insert("title".into(), "A title cannot contain control characters or line breaks.".into());
     }
     title.to_owned()
 }
@@ -159,18 +143,9 @@ fn check_title(title: &str, errors: &mut FieldErrors) -> String {
 fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
     let summary = summary.replace("\r\n", "\n");
     if summary.chars().count() > MAX_SUMMARY_CHARS {
-        errors.insert(
-            "summary".into(),
-            format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."),
-        );
-    } else if summary
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        errors.insert(
-            "summary".into(),
-            "The summary cannot contain control characters.".into(),
-        );
+        errors.insert("summary".into(), format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."));
+    } else if summary.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        errors.insert("summary".into(), "The summary cannot contain control characters.".into());
     }
     summary.trim().to_owned()
 }
@@ -179,32 +154,19 @@ fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
 fn month_taken(month: Month, other: &Topic) -> AppError {
     AppError::FieldConflict {
         field: "month",
-        message: format!(
-            "{} already has a topic: “{}” ({}).",
-            month.long_name(),
-            other.title,
-            other.slug
-        ),
+        message: format!("{} already has a topic: “{}” ({}).", month.long_name(), other.title, other.slug),
     }
 }
 
 fn slug_taken(slug: &str, other: &Topic) -> AppError {
     AppError::FieldConflict {
         field: "slug",
-        message: format!(
-            "The slug '{slug}' is taken by “{}” ({}).",
-            other.title, other.month
-        ),
+        message: format!("The slug '{slug}' is taken by “{}” ({}).", other.title, other.month),
     }
 }
 
 /// A unique-index violation that slipped past the checks (two organisers at once): find which.
-fn explain_unique(
-    conn: &mut AnyConnection,
-    month: Month,
-    slug: &str,
-    own_id: Option<i64>,
-) -> AppError {
+fn explain_unique(conn: &mut AnyConnection, month: Month, slug: &str, own_id: Option<i64>) -> AppError {
     if let Ok(Some(other)) = Topic::by_month(conn, &month.to_string()) {
         if Some(other.id) != own_id {
             return month_taken(month, &other);
@@ -215,9 +177,7 @@ fn explain_unique(
             return slug_taken(slug, &other);
         }
     }
-    AppError::Conflict(
-        "Another change to the schedule happened at the same time; try again.".into(),
-    )
+    AppError::Conflict("Another change to the schedule happened at the same time; try again.".into())
 }
 
 /// Creates a topic. 409 when the month or an explicit slug is taken; 422 for invalid fields.
@@ -228,17 +188,10 @@ pub fn create_topic(
     now: DateTime<Utc>,
 ) -> Result<Topic, AppError> {
     let mut errors = FieldErrors::new();
-    let month = Month::parse(&input.month)
-        .map_err(|m| errors.insert("month".into(), m))
-        .ok();
+    let month = Month::parse(&input.month).map_err(|m| errors.insert("month".into(), m)).ok();
     let title = check_title(&input.title, &mut errors);
     let summary = check_summary(input.summary.as_deref().unwrap_or(""), &mut errors);
-    let explicit_slug = input
-        .slug
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned);
+    let explicit_slug = input.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     if let Some(slug) = &explicit_slug {
         if let Err(m) = check_slug(slug) {
             errors.insert("slug".into(), m);
@@ -251,10 +204,7 @@ pub fn create_topic(
     let opens = input.opens_at.unwrap_or(default_opens);
     let closes = input.closes_at.unwrap_or(default_closes);
     if opens >= closes {
-        return Err(AppError::field(
-            "closes_at",
-            "The window must close after it opens.",
-        ));
+        return Err(AppError::field("closes_at", "The window must close after it opens."));
     }
 
     crate::db::write_transaction(conn, |conn| {
@@ -269,14 +219,10 @@ pub fn create_topic(
                 slug
             }
             None => {
-                let derived = Some(slugify(&title))
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| format!("topic-{month}"));
+                let derived =
+                    Some(slugify(&title)).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("topic-{month}"));
                 if Topic::by_slug(conn, &derived)?.is_some() {
-                    format!(
-                        "{}-{month}",
-                        &derived[..derived.len().min(MAX_SLUG_CHARS - 8)].trim_end_matches('-')
-                    )
+                    format!("{}-{month}", &derived[..derived.len().min(MAX_SLUG_CHARS - 8)].trim_end_matches('-'))
                 } else {
                     derived
                 }
@@ -297,13 +243,7 @@ pub fn create_topic(
             updated_at: now,
         }
         .insert(conn)
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                explain_unique(conn, month, &slug, None)
-            } else {
-                e.into()
-            }
-        })
+        .map_err(|e| if is_unique_violation(&e) { explain_unique(conn, month, &slug, None) } else { e.into() })
     })
 }
 
@@ -341,9 +281,7 @@ pub fn update_topic(
         let mut errors = FieldErrors::new();
         let old_month = month_of(&topic);
         let month = match &patch.month {
-            Some(text) => Month::parse(text)
-                .map_err(|m| errors.insert("month".into(), m))
-                .unwrap_or(old_month),
+            Some(text) => Month::parse(text).map_err(|m| errors.insert("month".into(), m)).unwrap_or(old_month),
             None => old_month,
         };
         let title = match &patch.title {
@@ -369,8 +307,8 @@ pub fn update_topic(
 
         // A window that was the old month's default moves with the month.
         let (old_default_opens, old_default_closes) = old_month.window_in(tz);
-        let had_default_window = topic.opens_at == old_default_opens.naive_utc()
-            && topic.closes_at == old_default_closes.naive_utc();
+        let had_default_window =
+            topic.opens_at == old_default_opens.naive_utc() && topic.closes_at == old_default_closes.naive_utc();
         let (default_opens, default_closes) = month.window_in(tz);
         let keep_or_move = |current: chrono::NaiveDateTime, default: DateTime<Utc>| {
             if month != old_month && had_default_window {
@@ -390,10 +328,7 @@ pub fn update_topic(
             None => keep_or_move(topic.closes_at, default_closes),
         };
         if opens >= closes {
-            return Err(AppError::field(
-                "closes_at",
-                "The window must close after it opens.",
-            ));
+            return Err(AppError::field("closes_at", "The window must close after it opens."));
         }
         if month != old_month {
             if let Some(other) = Topic::by_month(conn, &month.to_string())? {
@@ -429,11 +364,7 @@ pub fn update_topic(
             return Ok(topic);
         }
         // Calendar clients only take an update whose SEQUENCE is higher.
-        let changes = TopicChanges {
-            sequence: topic.sequence + 1,
-            updated_at: now.naive_utc(),
-            ..changes
-        };
+        let changes = TopicChanges { sequence: topic.sequence + 1, updated_at: now.naive_utc(), ..changes };
         Topic::update(conn, topic.id, &changes).map_err(|e| {
             if is_unique_violation(&e) {
                 explain_unique(conn, month, &new_slug, Some(topic.id))
@@ -472,11 +403,7 @@ pub struct Schedule {
     pub past: Vec<Topic>,
 }
 
-pub fn schedule(
-    conn: &mut AnyConnection,
-    include_drafts: bool,
-    now: DateTime<Utc>,
-) -> Result<Schedule, AppError> {
+pub fn schedule(conn: &mut AnyConnection, include_drafts: bool, now: DateTime<Utc>) -> Result<Schedule, AppError> {
     let mut open = None;
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
@@ -488,11 +415,7 @@ pub fn schedule(
         }
     }
     past.reverse();
-    Ok(Schedule {
-        open,
-        upcoming,
-        past,
-    })
+    Ok(Schedule { open, upcoming, past })
 }
 
 #[cfg(test)]
@@ -501,18 +424,9 @@ mod tests {
 
     #[test]
     fn slugs_come_from_titles() {
-        assert_eq!(
-            slugify("Team Topologies in the Real World"),
-            "team-topologies-in-the-real-world"
-        );
-        assert_eq!(
-            slugify("“non-technical” Platform Engineering"),
-            "non-technical-platform-engineering"
-        );
-        assert_eq!(
-            slugify("How can AI help your platform engineers?"),
-            "how-can-ai-help-your-platform-engineers"
-        );
+        assert_eq!(slugify("Team Topologies in the Real World"), "team-topologies-in-the-real-world");
+        assert_eq!(slugify("“non-technical” Platform Engineering"), "non-technical-platform-engineering");
+        assert_eq!(slugify("How can AI help your platform engineers?"), "how-can-ai-help-your-platform-engineers");
         assert_eq!(slugify("Café & Crème — 2025"), "cafe-creme-2025");
         assert_eq!(slugify("🚀🚀"), "");
         assert!(slugify(&"word ".repeat(40)).len() <= MAX_SLUG_CHARS);

@@ -33,11 +33,7 @@ fn common(settings: &Settings) -> serde_json::Value {
     json!({"club_name": settings.club.name, "base_url": settings.club.base()})
 }
 
-fn submission_data(
-    settings: &Settings,
-    submission: &Submission,
-    topic: &Topic,
-) -> serde_json::Value {
+fn submission_data(settings: &Settings, submission: &Submission, topic: &Topic) -> serde_json::Value {
     let base = settings.club.base();
     json!({
         "club": common(settings),
@@ -64,22 +60,10 @@ pub fn submission_confirmation(
 ) -> Result<OutgoingMail, String> {
     let base = settings.club.base();
     let mut data = submission_data(settings, submission, topic);
-    data["confirm_url"] = json!(format!(
-        "{base}/submissions/{}/confirm?token={token}",
-        submission.public_id
-    ));
-    data["edit_url"] = json!(format!(
-        "{base}/submissions/{}/edit?token={token}",
-        submission.public_id
-    ));
+    data["confirm_url"] = json!(format!("{base}/submissions/{}/confirm?token={token}", submission.public_id));
+    data["edit_url"] = json!(format!("{base}/submissions/{}/edit?token={token}", submission.public_id));
     data["expiry_hours"] = json!(settings.submissions.unconfirmed_expiry_hours);
-    render(
-        renderer,
-        "submission_confirm",
-        Some(&submission.author_name),
-        &submission.author_email,
-        &data,
-    )
+    render(renderer, "submission_confirm", Some(&submission.author_name), &submission.author_email, &data)
 }
 
 /// The moderation decision, with the reason on rejection.
@@ -89,11 +73,7 @@ pub fn submission_decision(
     submission: &Submission,
     topic: &Topic,
 ) -> Result<OutgoingMail, String> {
-    let name = if submission.status == "approved" {
-        "submission_approved"
-    } else {
-        "submission_rejected"
-    };
+    let name = if submission.status == "approved" { "submission_approved" } else { "submission_rejected" };
     render(
         renderer,
         name,

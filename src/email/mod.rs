@@ -43,14 +43,8 @@ pub struct MailParts<'a> {
 
 /// Builds a MIME message: plain text, or multipart/alternative with an HTML twin.
 pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
-    let from: Mailbox = parts
-        .from
-        .parse()
-        .map_err(|e| SendError::Permanent(format!("bad sender: {e}")))?;
-    let to: Mailbox = parts
-        .to
-        .parse()
-        .map_err(|e| SendError::Permanent(format!("bad recipient: {e}")))?;
+    let from: Mailbox = parts.from.parse().map_err(|e| SendError::Permanent(format!("bad sender: {e}")))?;
+    let to: Mailbox = parts.to.parse().map_err(|e| SendError::Permanent(format!("bad recipient: {e}")))?;
     let builder = Message::builder()
         .from(from)
         .to(to)
@@ -58,15 +52,9 @@ pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
         .message_id(Some(parts.message_id.to_owned()))
         .date_now();
     let message = match parts.html {
-        Some(html) => builder.multipart(MultiPart::alternative_plain_html(
-            parts.text.to_owned(),
-            html.to_owned(),
-        )),
-        None => builder.singlepart(
-            SinglePart::builder()
-                .header(header::ContentType::TEXT_PLAIN)
-                .body(parts.text.to_owned()),
-        ),
+        Some(html) => builder.multipart(MultiPart::alternative_plain_html(parts.text.to_owned(), html.to_owned())),
+        None => builder
+            .singlepart(SinglePart::builder().header(header::ContentType::TEXT_PLAIN).body(parts.text.to_owned())),
     };
     message.map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
 }
@@ -83,26 +71,19 @@ impl Mailer {
     pub fn from_settings(settings: &EmailSettings) -> Result<Mailer, String> {
         match settings.transport.as_str() {
             "smtp" => {
-                let mut builder =
-                    AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
-                        .map_err(|e| format!("email.smtp_url: {e}"))?
-                        .timeout(Some(Duration::from_secs(settings.smtp_timeout_seconds)))
-                        .pool_config(PoolConfig::new().max_size(settings.pool_size));
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
+                    .map_err(|e| format!("email.smtp_url: {e}"))?
+                    .timeout(Some(Duration::from_secs(settings.smtp_timeout_seconds)))
+                    .pool_config(PoolConfig::new().max_size(settings.pool_size));
                 if !settings.smtp_username.is_empty() {
-                    builder = builder.credentials(Credentials::new(
-                        settings.smtp_username.clone(),
-                        settings.smtp_password.clone(),
-                    ));
+                    builder = builder
+                        .credentials(Credentials::new(settings.smtp_username.clone(), settings.smtp_password.clone()));
                 }
                 Ok(Mailer::Smtp(builder.build()))
             }
             _ => {
-                std::fs::create_dir_all(&settings.file_dir).map_err(|e| {
-                    format!(
-                        "email.file_dir: cannot create {}: {e}",
-                        settings.file_dir.display()
-                    )
-                })?;
+                std::fs::create_dir_all(&settings.file_dir)
+                    .map_err(|e| format!("email.file_dir: cannot create {}: {e}", settings.file_dir.display()))?;
                 Ok(Mailer::File(AsyncFileTransport::new(&settings.file_dir)))
             }
         }
@@ -130,16 +111,11 @@ impl Mailer {
                     SendError::Temporary(text)
                 }
             }),
-            Mailer::File(transport) => transport
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| SendError::Temporary(e.to_string())),
+            Mailer::File(transport) => {
+                transport.send(message).await.map(|_| ()).map_err(|e| SendError::Temporary(e.to_string()))
+            }
             Mailer::Memory(store) => {
-                store
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push(message);
+                store.lock().unwrap_or_else(|p| p.into_inner()).push(message);
                 Ok(())
             }
         }

@@ -14,22 +14,14 @@ pub struct CalendarEvent<'a> {
 }
 
 /// The whole calendar: CRLF line endings, lines folded at 75 octets.
-pub fn schedule_calendar(
-    club_name: &str,
-    host: &str,
-    tz: Tz,
-    events: &[CalendarEvent<'_>],
-) -> String {
+pub fn schedule_calendar(club_name: &str, host: &str, tz: Tz, events: &[CalendarEvent<'_>]) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
         "PRODID:-//Content Club//Schedule//EN".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!(
-            "X-WR-CALNAME:{}",
-            escape_text(&format!("{club_name} schedule"))
-        ),
+        format!("X-WR-CALNAME:{}", escape_text(&format!("{club_name} schedule"))),
         format!("X-WR-TIMEZONE:{}", tz.name()),
     ];
     let (first_year, last_year) = events
@@ -49,25 +41,11 @@ pub fn schedule_calendar(
         lines.push(format!("UID:topic-{}@{}", t.id, host));
         lines.push(format!("DTSTAMP:{}", t.updated_at.format("%Y%m%dT%H%M%SZ")));
         lines.push(format!("CREATED:{}", t.created_at.format("%Y%m%dT%H%M%SZ")));
-        lines.push(format!(
-            "LAST-MODIFIED:{}",
-            t.updated_at.format("%Y%m%dT%H%M%SZ")
-        ));
+        lines.push(format!("LAST-MODIFIED:{}", t.updated_at.format("%Y%m%dT%H%M%SZ")));
         lines.push(format!("SEQUENCE:{}", t.sequence));
-        lines.push(format!(
-            "DTSTART;TZID={}:{}",
-            tz.name(),
-            local_stamp(t.opens_at, tz)
-        ));
-        lines.push(format!(
-            "DTEND;TZID={}:{}",
-            tz.name(),
-            local_stamp(t.closes_at, tz)
-        ));
-        lines.push(format!(
-            "SUMMARY:{}",
-            escape_text(&format!("{}: {}", club_name, t.title))
-        ));
+        lines.push(format!("DTSTART;TZID={}:{}", tz.name(), local_stamp(t.opens_at, tz)));
+        lines.push(format!("DTEND;TZID={}:{}", tz.name(), local_stamp(t.closes_at, tz)));
+        lines.push(format!("SUMMARY:{}", escape_text(&format!("{}: {}", club_name, t.title))));
         let mut description = markdown::to_plain_text(&t.summary);
         if !description.is_empty() {
             description.push_str("\n\n");
@@ -87,10 +65,7 @@ pub fn schedule_calendar(
 }
 
 fn local_stamp(utc: NaiveDateTime, tz: Tz) -> String {
-    Utc.from_utc_datetime(&utc)
-        .with_timezone(&tz)
-        .format("%Y%m%dT%H%M%S")
-        .to_string()
+    Utc.from_utc_datetime(&utc).with_timezone(&tz).format("%Y%m%dT%H%M%S").to_string()
 }
 
 /// TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
@@ -139,14 +114,8 @@ fn format_offset(seconds: i32) -> String {
 /// A VTIMEZONE listing each offset change of `tz` between the two years (inclusive), as
 /// explicit STANDARD/DAYLIGHT observances, found by scanning the zone's offsets.
 fn vtimezone(tz: Tz, from_year: i32, to_year: i32) -> Vec<String> {
-    let start = Utc
-        .with_ymd_and_hms(from_year, 1, 1, 0, 0, 0)
-        .single()
-        .unwrap_or_else(Utc::now);
-    let end = Utc
-        .with_ymd_and_hms(to_year + 1, 1, 1, 0, 0, 0)
-        .single()
-        .unwrap_or_else(Utc::now);
+    let start = Utc.with_ymd_and_hms(from_year, 1, 1, 0, 0, 0).single().unwrap_or_else(Utc::now);
+    let end = Utc.with_ymd_and_hms(to_year + 1, 1, 1, 0, 0, 0).single().unwrap_or_else(Utc::now);
     let offset_at = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc());
     let mut lines = vec!["BEGIN:VTIMEZONE".to_owned(), format!("TZID:{}", tz.name())];
     let mut observances = 0;
@@ -169,11 +138,7 @@ fn vtimezone(tz: Tz, from_year: i32, to_year: i32) -> Vec<String> {
             }
             let from = before.fix().local_minus_utc();
             let to = after.fix().local_minus_utc();
-            let kind = if after.dst_offset().is_zero() {
-                "STANDARD"
-            } else {
-                "DAYLIGHT"
-            };
+            let kind = if after.dst_offset().is_zero() { "STANDARD" } else { "DAYLIGHT" };
             lines.push(format!("BEGIN:{kind}"));
             // DTSTART is the local time, in the offset before the change, at which it happens.
             let local_before = hi.naive_utc() + Duration::seconds(i64::from(from));
@@ -213,17 +178,20 @@ mod tests {
     fn berlin_2025_has_its_two_changes() {
         let lines = vtimezone(chrono_tz::Europe::Berlin, 2025, 2025);
         let text = lines.join("\n");
-        assert!(text.contains("BEGIN:DAYLIGHT\nDTSTART:20250330T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST"), "{text}");
-        assert!(text.contains("BEGIN:STANDARD\nDTSTART:20251026T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nTZNAME:CET"), "{text}");
+        assert!(
+            text.contains("BEGIN:DAYLIGHT\nDTSTART:20250330T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST"),
+            "{text}"
+        );
+        assert!(
+            text.contains("BEGIN:STANDARD\nDTSTART:20251026T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nTZNAME:CET"),
+            "{text}"
+        );
     }
 
     #[test]
     fn utc_has_one_standard_observance() {
         let text = vtimezone(chrono_tz::UTC, 2025, 2025).join("\n");
-        assert!(
-            text.contains("BEGIN:STANDARD") && text.contains("TZOFFSETTO:+0000"),
-            "{text}"
-        );
+        assert!(text.contains("BEGIN:STANDARD") && text.contains("TZOFFSETTO:+0000"), "{text}");
     }
 
     #[test]
@@ -233,10 +201,7 @@ mod tests {
         for line in out.split("\r\n").filter(|l| !l.is_empty()) {
             assert!(line.len() <= 75, "{line}");
         }
-        assert_eq!(
-            out.replace("\r\n ", ""),
-            format!("SUMMARY:{}\r\n", "é".repeat(60))
-        );
+        assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{}\r\n", "é".repeat(60)));
     }
 
     #[test]

@@ -1,3 +1,5 @@
-//! Documents that other programs read: the iCalendar schedule (and, later, RSS and JSON feeds).
+//! Documents that other programs read: the iCalendar schedule, RSS and JSON feeds, OPML.
 
 pub mod ical;
+pub mod media;
+pub mod syndication;

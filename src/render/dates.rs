@@ -31,14 +31,8 @@ mod tests {
 
     #[test]
     fn times_name_their_zone() {
-        let at = Utc
-            .with_ymd_and_hms(2025, 2, 28, 23, 0, 0)
-            .single()
-            .expect("valid");
-        assert_eq!(
-            local_datetime(at, chrono_tz::Europe::Berlin),
-            "Sat 1 Mar 2025, 00:00 CET (Europe/Berlin)"
-        );
+        let at = Utc.with_ymd_and_hms(2025, 2, 28, 23, 0, 0).single().expect("valid");
+        assert_eq!(local_datetime(at, chrono_tz::Europe::Berlin), "Sat 1 Mar 2025, 00:00 CET (Europe/Berlin)");
         assert_eq!(local_date(at, chrono_tz::Europe::Berlin), "1 March 2025");
         assert_eq!(local_input(at, chrono_tz::UTC), "2025-02-28T23:00");
     }

@@ -27,9 +27,9 @@ pub fn to_plain_text(markdown: &str) -> String {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
-            ) => out.push_str("\n\n"),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => {
+                out.push_str("\n\n")
+            }
             _ => {}
         }
     }
@@ -55,18 +55,12 @@ mod tests {
                        <iframe src=\"https://evil.example\"></iframe><style>body{}</style>";
         let html = to_safe_html(hostile);
         for forbidden in ["<script", "onerror", "javascript:", "<iframe", "<style"] {
-            assert!(
-                !html.to_lowercase().contains(forbidden),
-                "{forbidden} in {html}"
-            );
+            assert!(!html.to_lowercase().contains(forbidden), "{forbidden} in {html}");
         }
     }
 
     #[test]
     fn plain_text_drops_markup() {
-        assert_eq!(
-            to_plain_text("# Title\n\nSome *words* here."),
-            "Title\n\nSome words here."
-        );
+        assert_eq!(to_plain_text("# Title\n\nSome *words* here."), "Title\n\nSome words here.");
     }
 }

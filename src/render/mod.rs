@@ -35,8 +35,7 @@ impl Renderer {
         let mut sources: Vec<(String, String)> = Vec::new();
         for file in Embedded::iter() {
             if let Some(name) = file.strip_suffix(".hbs") {
-                let content =
-                    Embedded::get(&file).ok_or_else(|| format!("template {file} missing"))?;
+                let content = Embedded::get(&file).ok_or_else(|| format!("template {file} missing"))?;
                 let body = String::from_utf8(content.data.into_owned())
                     .map_err(|_| format!("template {file} is not UTF-8"))?;
                 sources.push((name.to_owned(), body));
@@ -44,51 +43,35 @@ impl Renderer {
         }
         if let Some(dir) = override_dir {
             if !dir.is_dir() {
-                return Err(format!(
-                    "web.templates_dir: {} is not a folder",
-                    dir.display()
-                ));
+                return Err(format!("web.templates_dir: {} is not a folder", dir.display()));
             }
             collect_override(dir, dir, &mut sources)?;
         }
         for (name, body) in &sources {
             for registry in [&mut html, &mut text] {
-                registry.register_template_string(name, body).map_err(|e| {
-                    format!("template {name}: {}", crate::db::one_line(&e.to_string()))
-                })?;
+                registry
+                    .register_template_string(name, body)
+                    .map_err(|e| format!("template {name}: {}", crate::db::one_line(&e.to_string())))?;
             }
             // Partials are referenced by their name without the extension: `{{> partials/flash}}`.
-            if let Some(short) = name
-                .strip_suffix(".html")
-                .or_else(|| name.strip_suffix(".txt"))
-            {
+            if let Some(short) = name.strip_suffix(".html").or_else(|| name.strip_suffix(".txt")) {
                 if short == "layout" || short.starts_with("partials/") {
-                    html.register_partial(short, body)
-                        .map_err(|e| e.to_string())?;
-                    text.register_partial(short, body)
-                        .map_err(|e| e.to_string())?;
+                    html.register_partial(short, body).map_err(|e| e.to_string())?;
+                    text.register_partial(short, body).map_err(|e| e.to_string())?;
                 }
             }
         }
-        Ok(Renderer {
-            html,
-            text,
-            override_dir: override_dir.map(Path::to_path_buf),
-        })
+        Ok(Renderer { html, text, override_dir: override_dir.map(Path::to_path_buf) })
     }
 
     /// Renders an HTML template; `name` as in [`Renderer::new`].
     pub fn html<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
-        self.html
-            .render(name, data)
-            .map_err(|e| format!("rendering {name}: {}", crate::db::one_line(&e.to_string())))
+        self.html.render(name, data).map_err(|e| format!("rendering {name}: {}", crate::db::one_line(&e.to_string())))
     }
 
     /// Renders a plain-text template (nothing escaped).
     pub fn text<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
-        self.text
-            .render(name, data)
-            .map_err(|e| format!("rendering {name}: {}", crate::db::one_line(&e.to_string())))
+        self.text.render(name, data).map_err(|e| format!("rendering {name}: {}", crate::db::one_line(&e.to_string())))
     }
 
     /// A static asset (`templates/assets/NAME`), from the override folder when it has one.
@@ -105,25 +88,18 @@ impl Renderer {
     }
 }
 
-fn collect_override(
-    root: &Path,
-    dir: &Path,
-    out: &mut Vec<(String, String)>,
-) -> Result<(), String> {
+fn collect_override(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("web.templates_dir: {e}"))?;
     for entry in entries {
         let path = entry.map_err(|e| format!("web.templates_dir: {e}"))?.path();
         if path.is_dir() {
             collect_override(root, &path, out)?;
-        } else if let Some(rel) = path
-            .strip_prefix(root)
-            .ok()
-            .and_then(|p| p.to_str())
-            .and_then(|p| p.strip_suffix(".hbs"))
+        } else if let Some(rel) =
+            path.strip_prefix(root).ok().and_then(|p| p.to_str()).and_then(|p| p.strip_suffix(".hbs"))
         {
             let name = rel.replace('\\', "/");
-            let body = std::fs::read_to_string(&path)
-                .map_err(|e| format!("web.templates_dir: {}: {e}", path.display()))?;
+            let body =
+                std::fs::read_to_string(&path).map_err(|e| format!("web.templates_dir: {}: {e}", path.display()))?;
             out.retain(|(n, _)| n != &name);
             out.push((name, body));
         }
@@ -144,12 +120,9 @@ mod tests {
     fn an_override_folder_replaces_a_template_by_name() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("pages")).expect("mkdir");
-        std::fs::write(dir.path().join("pages/error.html.hbs"), "custom {{status}}")
-            .expect("write");
+        std::fs::write(dir.path().join("pages/error.html.hbs"), "custom {{status}}").expect("write");
         let r = Renderer::new(Some(dir.path())).expect("compile");
-        let out = r
-            .html("pages/error.html", &serde_json::json!({"status": 404}))
-            .expect("render");
+        let out = r.html("pages/error.html", &serde_json::json!({"status": 404})).expect("render");
         assert_eq!(out, "custom 404");
     }
 

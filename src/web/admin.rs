@@ -13,13 +13,9 @@ use crate::domain::{auth, organisers, EmailAddress};
 use crate::error::AppError;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/admin/login")
-            .route(web::get().to(login_form))
-            .route(web::post().to(login)),
-    )
-    .service(web::resource("/admin/logout").route(web::post().to(logout)))
-    .service(web::resource("/admin").route(web::get().to(dashboard)));
+    cfg.service(web::resource("/admin/login").route(web::get().to(login_form)).route(web::post().to(login)))
+        .service(web::resource("/admin/logout").route(web::post().to(logout)))
+        .service(web::resource("/admin").route(web::get().to(dashboard)));
 }
 
 #[derive(Deserialize)]
@@ -41,21 +37,14 @@ struct LoginFormData {
 
 /// Only same-site paths are followed after login.
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && !next.chars().any(char::is_control)
-    {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control) {
         next.to_owned()
     } else {
         "/admin".to_owned()
     }
 }
 
-async fn login_form(
-    req: HttpRequest,
-    query: web::Query<LoginQuery>,
-) -> Result<HttpResponse, AppError> {
+async fn login_form(req: HttpRequest, query: web::Query<LoginQuery>) -> Result<HttpResponse, AppError> {
     let next = safe_next(query.next.as_deref().unwrap_or("/admin"));
     if session::logged_in(&req).is_some() {
         return Ok(page::redirect(&next));
@@ -72,10 +61,7 @@ fn render_login(
 ) -> Result<HttpResponse, AppError> {
     Page::new("pages/admin/login.html", "Organiser login")
         .status(status)
-        .render(
-            req,
-            json!({"email": email, "next": next, "form_error": error}),
-        )
+        .render(req, json!({"email": email, "next": next, "form_error": error}))
 }
 
 async fn login(
@@ -88,26 +74,15 @@ async fn login(
     let form = form.into_inner();
     let next = safe_next(&form.next);
     let ip = session::client_ip(&req, state.settings.rate_limit.trust_forwarded_for);
-    let account = EmailAddress::parse(&form.email)
-        .map(|e| e.key())
-        .unwrap_or_else(|_| form.email.trim().to_lowercase());
-    let limited = state
-        .login_ip_limiter
-        .check(&ip)
-        .and_then(|()| state.login_account_limiter.peek(&account));
+    let account =
+        EmailAddress::parse(&form.email).map(|e| e.key()).unwrap_or_else(|_| form.email.trim().to_lowercase());
+    let limited = state.login_ip_limiter.check(&ip).and_then(|()| state.login_account_limiter.peek(&account));
     if let Err(wait) = limited {
         let message = format!("Too many login attempts. Wait {wait} seconds and try again.");
-        let mut response = render_login(
-            &req,
-            StatusCode::TOO_MANY_REQUESTS,
-            &form.email,
-            &next,
-            Some(&message),
-        )?;
-        response.headers_mut().insert(
-            actix_web::http::header::RETRY_AFTER,
-            actix_web::http::header::HeaderValue::from(wait),
-        );
+        let mut response = render_login(&req, StatusCode::TOO_MANY_REQUESTS, &form.email, &next, Some(&message))?;
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from(wait));
         return Ok(response);
     }
     let ttl = Duration::hours(i64::from(state.settings.security.session_ttl_hours));
@@ -115,20 +90,16 @@ async fn login(
     let (email, password) = (form.email.clone(), form.password);
     let started = state
         .db
-        .run(
-            move |conn| match organisers::authenticate(conn, &email, &password)? {
-                Some(organiser) => auth::start_session(conn, &organiser, ttl, now).map(Some),
-                None => Ok(None),
-            },
-        )
+        .run(move |conn| match organisers::authenticate(conn, &email, &password)? {
+            Some(organiser) => auth::start_session(conn, &organiser, ttl, now).map(Some),
+            None => Ok(None),
+        })
         .await?;
     match started {
         Some(token) => {
             tracing::info!(account = %account, "organiser logged in");
             let mut response = page::redirect(&next);
-            response
-                .add_cookie(&session::session_cookie(&state, &token))
-                .map_err(AppError::internal)?;
+            response.add_cookie(&session::session_cookie(&state, &token)).map_err(AppError::internal)?;
             Ok(response)
         }
         None => {
@@ -158,21 +129,13 @@ async fn logout(
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     csrf.check(&form.csrf_token)?;
-    if let Some(token) = req
-        .cookie(SESSION_COOKIE)
-        .and_then(|c| session::verify_session_cookie(&state.key, c.value()))
+    if let Some(token) = req.cookie(SESSION_COOKIE).and_then(|c| session::verify_session_cookie(&state.key, c.value()))
     {
-        state
-            .db
-            .run(move |conn| auth::end_session(conn, &token))
-            .await?;
+        state.db.run(move |conn| auth::end_session(conn, &token)).await?;
     }
     let mut response = page::redirect_with_flash(&req, "/", "You are logged out.");
     response
-        .add_cookie(&session::removal_cookie(
-            SESSION_COOKIE,
-            state.settings.club.is_https(),
-        ))
+        .add_cookie(&session::removal_cookie(SESSION_COOKIE, state.settings.club.is_https()))
         .map_err(AppError::internal)?;
     Ok(response)
 }
@@ -182,16 +145,8 @@ async fn dashboard(
     state: web::Data<AppState>,
     who: CurrentOrganiser,
 ) -> Result<HttpResponse, AppError> {
-    let counts = state
-        .db
-        .run(|conn| Ok(crate::db::submissions::Submission::count_by_status(conn)?))
-        .await?;
-    let count = |status: &str| {
-        counts
-            .iter()
-            .find(|(s, _)| s == status)
-            .map_or(0, |(_, n)| *n)
-    };
+    let counts = state.db.run(|conn| Ok(crate::db::submissions::Submission::count_by_status(conn)?)).await?;
+    let count = |status: &str| counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
     Page::new("pages/admin/dashboard.html", "Dashboard").render(
         &req,
         json!({

@@ -16,13 +16,7 @@ use crate::email::compose;
 use crate::error::AppError;
 use crate::render::dates;
 
-pub const STATUSES: [&str; 5] = [
-    "pending",
-    "approved",
-    "rejected",
-    "unconfirmed",
-    "withdrawn",
-];
+pub const STATUSES: [&str; 5] = ["pending", "approved", "rejected", "unconfirmed", "withdrawn"];
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/admin/submissions").route(web::get().to(queue)))
@@ -54,13 +48,7 @@ async fn queue(
         .run(move |conn| {
             let topics = Topic::all(conn, true)?;
             let topic_id = match &slug {
-                Some(slug) => Some(
-                    topics
-                        .iter()
-                        .find(|t| &t.slug == slug)
-                        .ok_or(AppError::NotFound)?
-                        .id,
-                ),
+                Some(slug) => Some(topics.iter().find(|t| &t.slug == slug).ok_or(AppError::NotFound)?.id),
                 None => None,
             };
             let filter = SubmissionFilter {
@@ -88,13 +76,7 @@ async fn queue(
             Ok((topics, entries))
         })
         .await?;
-    let topic_title = |id: i64| {
-        topics
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.title.clone())
-            .unwrap_or_default()
-    };
+    let topic_title = |id: i64| topics.iter().find(|t| t.id == id).map(|t| t.title.clone()).unwrap_or_default();
     let items: Vec<_> = entries
         .iter()
         .map(|(s, others, events)| {
@@ -115,11 +97,7 @@ async fn queue(
             })
         })
         .collect();
-    let return_to = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_default();
+    let return_to = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default();
     Page::new("pages/admin/submissions.html", "Moderation").render(
         &req,
         json!({
@@ -176,17 +154,9 @@ pub async fn apply_decision(
     state
         .db
         .run(move |conn| {
-            submissions::decide(
-                conn,
-                &ids,
-                &decision,
-                organiser_id,
-                &host,
-                now,
-                |submission, topic| {
-                    compose::submission_decision(&st.renderer, &st.settings, submission, topic)
-                },
-            )
+            submissions::decide(conn, &ids, &decision, organiser_id, &host, now, |submission, topic| {
+                compose::submission_decision(&st.renderer, &st.settings, submission, topic)
+            })
         })
         .await
 }
@@ -200,18 +170,13 @@ async fn decide(
 ) -> Result<HttpResponse, AppError> {
     let form = DecisionForm::parse(&body);
     csrf.check(&form.csrf_token)?;
-    let back = if form.return_to.starts_with("/admin/submissions") && !form.return_to.contains("//")
-    {
+    let back = if form.return_to.starts_with("/admin/submissions") && !form.return_to.contains("//") {
         form.return_to.clone()
     } else {
         "/admin/submissions".to_owned()
     };
     if form.ids.is_empty() {
-        return Ok(redirect_with_flash(
-            &req,
-            &back,
-            "Tick at least one submission first.",
-        ));
+        return Ok(redirect_with_flash(&req, &back, "Tick at least one submission first."));
     }
     let decision = match form.action.as_str() {
         "approve" => Decision::Approve,
@@ -219,34 +184,20 @@ async fn decide(
             Ok(reason) => Decision::Reject(reason),
             Err(AppError::Validation(errors)) => {
                 let message = errors.into_values().next().unwrap_or_default();
-                return Ok(redirect_with_flash(
-                    &req,
-                    &back,
-                    &format!("Nothing was rejected: {message}"),
-                ));
+                return Ok(redirect_with_flash(&req, &back, &format!("Nothing was rejected: {message}")));
             }
             Err(other) => return Err(other),
         },
         _ => return Err(AppError::BadRequest("Choose approve or reject.".into())),
     };
     let (decided, skipped) = apply_decision(&state, who.0.id, form.ids, decision).await?;
-    let verb = if form.action == "approve" {
-        "approved"
-    } else {
-        "rejected"
-    };
+    let verb = if form.action == "approve" { "approved" } else { "rejected" };
     let mut message = match decided.len() {
-        1 => format!(
-            "“{}” is {verb}; the author is told by email.",
-            decided[0].title
-        ),
+        1 => format!("“{}” is {verb}; the author is told by email.", decided[0].title),
         n => format!("{n} submissions {verb}; their authors are told by email."),
     };
     if !skipped.is_empty() {
-        message.push_str(&format!(
-            " {} were no longer pending and were left as they were.",
-            skipped.len()
-        ));
+        message.push_str(&format!(" {} were no longer pending and were left as they were.", skipped.len()));
     }
     Ok(redirect_with_flash(&req, &back, &message))
 }

@@ -19,18 +19,14 @@ use crate::error::{AppError, FieldErrors};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/admin/topics").route(web::get().to(list_topics)))
         .service(
-            web::resource("/admin/topics/new")
-                .route(web::get().to(new_topic_form))
-                .route(web::post().to(create_topic)),
+            web::resource("/admin/topics/new").route(web::get().to(new_topic_form)).route(web::post().to(create_topic)),
         )
         .service(
             web::resource("/admin/topics/{slug}/edit")
                 .route(web::get().to(edit_topic_form))
                 .route(web::post().to(update_topic)),
         )
-        .service(
-            web::resource("/admin/topics/{slug}/announce").route(web::post().to(announce_topic)),
-        )
+        .service(web::resource("/admin/topics/{slug}/announce").route(web::post().to(announce_topic)))
         .service(web::resource("/admin/topics/{slug}/delete").route(web::post().to(delete_topic)));
 }
 
@@ -44,16 +40,9 @@ async fn list_topics(
     let all = state.db.run(|conn| Ok(Topic::all(conn, true)?)).await?;
     let tz = state.settings.club.tz();
     let current = Month::containing(now, tz);
-    let first = all
-        .iter()
-        .filter_map(|t| Month::parse(&t.month).ok())
-        .min()
-        .map_or(current.prev(), |m| m.min(current.prev()));
-    let last = all
-        .iter()
-        .filter_map(|t| Month::parse(&t.month).ok())
-        .max()
-        .map_or(current, |m| m.max(current));
+    let first =
+        all.iter().filter_map(|t| Month::parse(&t.month).ok()).min().map_or(current.prev(), |m| m.min(current.prev()));
+    let last = all.iter().filter_map(|t| Month::parse(&t.month).ok()).max().map_or(current, |m| m.max(current));
     // Three planned months ahead are always shown, so gaps in the plan stand out.
     let last = last.max(current.next().next().next());
     let mut rows = Vec::new();
@@ -90,18 +79,8 @@ async fn new_topic_form(
         .as_deref()
         .and_then(|m| Month::parse(m).ok())
         .unwrap_or_else(|| Month::containing(state.clock.now(), state.settings.club.tz()).next());
-    let form = TopicFormData {
-        month: month.to_string(),
-        ..TopicFormData::default()
-    };
-    render_form(
-        &req,
-        &state,
-        None,
-        &form,
-        &FieldErrors::new(),
-        StatusCode::OK,
-    )
+    let form = TopicFormData { month: month.to_string(), ..TopicFormData::default() };
+    render_form(&req, &state, None, &form, &FieldErrors::new(), StatusCode::OK)
 }
 
 /// The topic form as posted; every field is text so that what was typed can be shown again.
@@ -127,18 +106,12 @@ struct TopicFormData {
 
 impl TopicFormData {
     /// Window fields as UTC, in the club's zone; empty means the month's default.
-    fn window(
-        &self,
-        tz: chrono_tz::Tz,
-        errors: &mut FieldErrors,
-    ) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    fn window(&self, tz: chrono_tz::Tz, errors: &mut FieldErrors) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
         let mut parse = |field: &str, text: &str| {
             if text.trim().is_empty() {
                 None
             } else {
-                local_to_utc(text, tz)
-                    .map_err(|m| errors.insert(field.to_owned(), m))
-                    .ok()
+                local_to_utc(text, tz).map_err(|m| errors.insert(field.to_owned(), m)).ok()
             }
         };
         let opens = parse("opens_at", &self.opens_at);
@@ -156,10 +129,7 @@ fn render_form(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let (title, action) = match editing {
-        Some(t) => (
-            format!("Edit “{}”", t.title),
-            format!("/admin/topics/{}/edit", t.slug),
-        ),
+        Some(t) => (format!("Edit “{}”", t.title), format!("/admin/topics/{}/edit", t.slug)),
         None => ("New topic".to_owned(), "/admin/topics/new".to_owned()),
     };
     Page::new("pages/admin/topic_form.html", title.clone()).status(status).render(
@@ -183,9 +153,7 @@ fn render_form(
 fn form_errors(err: AppError) -> Result<FieldErrors, AppError> {
     match err {
         AppError::Validation(errors) => Ok(errors),
-        AppError::FieldConflict { field, message } => {
-            Ok(FieldErrors::from([(field.to_owned(), message)]))
-        }
+        AppError::FieldConflict { field, message } => Ok(FieldErrors::from([(field.to_owned(), message)])),
         other => Err(other),
     }
 }
@@ -204,14 +172,7 @@ async fn create_topic(
     let mut errors = FieldErrors::new();
     let (opens_at, closes_at) = form.window(tz, &mut errors);
     if !errors.is_empty() {
-        return render_form(
-            &req,
-            &state,
-            None,
-            &form,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return render_form(&req, &state, None, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let input = TopicInput {
         month: form.month.clone(),
@@ -223,19 +184,11 @@ async fn create_topic(
         announced: form.announced.is_some(),
     };
     let now = state.clock.now();
-    match state
-        .db
-        .run(move |conn| topics::create_topic(conn, input, tz, now))
-        .await
-    {
+    match state.db.run(move |conn| topics::create_topic(conn, input, tz, now)).await {
         Ok(topic) => Ok(redirect_with_flash(
             &req,
             "/admin/topics",
-            &format!(
-                "“{}” is scheduled for {}.",
-                topic.title,
-                topics::month_of(&topic).long_name()
-            ),
+            &format!("“{}” is scheduled for {}.", topic.title, topics::month_of(&topic).long_name()),
         )),
         Err(err) => {
             let status = if matches!(err, AppError::FieldConflict { .. }) {
@@ -250,10 +203,7 @@ async fn create_topic(
 }
 
 async fn load(state: &AppState, slug: String) -> Result<Topic, AppError> {
-    state
-        .db
-        .run(move |conn| Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound))
-        .await
+    state.db.run(move |conn| Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)).await
 }
 
 async fn edit_topic_form(
@@ -275,14 +225,7 @@ async fn edit_topic_form(
         closes_at: view.closes_input,
         announced: topic.announced.then(|| "on".to_owned()),
     };
-    render_form(
-        &req,
-        &state,
-        Some(&topic),
-        &form,
-        &FieldErrors::new(),
-        StatusCode::OK,
-    )
+    render_form(&req, &state, Some(&topic), &form, &FieldErrors::new(), StatusCode::OK)
 }
 
 async fn update_topic(
@@ -301,14 +244,7 @@ async fn update_topic(
     let mut errors = FieldErrors::new();
     let (opens_at, closes_at) = form.window(tz, &mut errors);
     if !errors.is_empty() {
-        return render_form(
-            &req,
-            &state,
-            Some(&topic),
-            &form,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return render_form(&req, &state, Some(&topic), &form, &errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // A window left as it was shown keeps its meaning: unchanged, or moved with the month.
     let shown = TopicView::new(&state, &topic, state.clock.now());
@@ -330,16 +266,8 @@ async fn update_topic(
     };
     let now = state.clock.now();
     let slug = topic.slug.clone();
-    match state
-        .db
-        .run(move |conn| topics::update_topic(conn, &slug, patch, tz, now))
-        .await
-    {
-        Ok(updated) => Ok(redirect_with_flash(
-            &req,
-            "/admin/topics",
-            &format!("“{}” is saved.", updated.title),
-        )),
+    match state.db.run(move |conn| topics::update_topic(conn, &slug, patch, tz, now)).await {
+        Ok(updated) => Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is saved.", updated.title))),
         Err(err) => {
             let status = if matches!(err, AppError::FieldConflict { .. }) {
                 StatusCode::CONFLICT
@@ -371,19 +299,9 @@ async fn announce_topic(
     let slug = slug.into_inner();
     let tz = state.settings.club.tz();
     let now = state.clock.now();
-    let patch = TopicPatch {
-        announced: Some(true),
-        ..TopicPatch::default()
-    };
-    let topic = state
-        .db
-        .run(move |conn| topics::update_topic(conn, &slug, patch, tz, now))
-        .await?;
-    Ok(redirect_with_flash(
-        &req,
-        "/admin/topics",
-        &format!("“{}” is announced.", topic.title),
-    ))
+    let patch = TopicPatch { announced: Some(true), ..TopicPatch::default() };
+    let topic = state.db.run(move |conn| topics::update_topic(conn, &slug, patch, tz, now)).await?;
+    Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is announced.", topic.title)))
 }
 
 async fn delete_topic(
@@ -397,19 +315,9 @@ async fn delete_topic(
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;
     let slug = slug.into_inner();
-    match state
-        .db
-        .run(move |conn| topics::delete_topic(conn, &slug))
-        .await
-    {
-        Ok(topic) => Ok(redirect_with_flash(
-            &req,
-            "/admin/topics",
-            &format!("“{}” is deleted.", topic.title),
-        )),
-        Err(AppError::Conflict(message)) => {
-            Ok(redirect_with_flash(&req, "/admin/topics", &message))
-        }
+    match state.db.run(move |conn| topics::delete_topic(conn, &slug)).await {
+        Ok(topic) => Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is deleted.", topic.title))),
+        Err(AppError::Conflict(message)) => Ok(redirect_with_flash(&req, "/admin/topics", &message)),
         Err(other) => Err(other),
     }
 }

@@ -26,31 +26,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .service(web::resource("/me").route(web::get().to(me)))
             .service(web::resource("/tokens/{id}").route(web::delete().to(revoke_token)))
-            .service(
-                web::resource("/topics")
-                    .route(web::get().to(list_topics))
-                    .route(web::post().to(create_topic)),
-            )
+            .service(web::resource("/topics").route(web::get().to(list_topics)).route(web::post().to(create_topic)))
             .service(
                 web::resource("/topics/{slug}")
                     .route(web::get().to(get_topic))
                     .route(web::patch().to(update_topic))
                     .route(web::delete().to(delete_topic)),
             )
-            .service(
-                web::resource("/topics/{slug}/submissions").route(web::post().to(submit_entry)),
-            )
-            .service(
-                web::resource("/topics/{slug}/submissions/check").route(web::get().to(check_url)),
-            )
+            .service(web::resource("/topics/{slug}/submissions").route(web::post().to(submit_entry)))
+            .service(web::resource("/topics/{slug}/submissions/check").route(web::get().to(check_url)))
             .service(web::resource("/submissions").route(web::get().to(list_submissions)))
-            .service(
-                web::resource("/submissions/{id}/approve")
-                    .route(web::post().to(approve_submission)),
-            )
-            .service(
-                web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission)),
-            ),
+            .service(web::resource("/submissions/{id}/approve").route(web::post().to(approve_submission)))
+            .service(web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission))),
     );
 }
 
@@ -73,10 +60,7 @@ async fn revoke_token(
     let id = id.into_inner();
     let owner = who.organiser.id;
     let now = state.clock.now().naive_utc();
-    let revoked = state
-        .db
-        .run(move |conn| Ok(ApiToken::revoke(conn, id, Some(owner), now)?))
-        .await?;
+    let revoked = state.db.run(move |conn| Ok(ApiToken::revoke(conn, id, Some(owner), now)?)).await?;
     if revoked {
         Ok(HttpResponse::NoContent().finish())
     } else {
@@ -130,25 +114,12 @@ pub fn topic_resource(state: &AppState, topic: &Topic, submission_count: i64) ->
     }
 }
 
-async fn list_topics(
-    state: web::Data<AppState>,
-    who: MaybeApiOrganiser,
-) -> Result<HttpResponse, AppError> {
+async fn list_topics(state: web::Data<AppState>, who: MaybeApiOrganiser) -> Result<HttpResponse, AppError> {
     let include_drafts = who.0.is_some();
-    let (all, counts) = state
-        .db
-        .run(move |conn| {
-            Ok((
-                Topic::all(conn, include_drafts)?,
-                Submission::published_counts(conn)?,
-            ))
-        })
-        .await?;
+    let (all, counts) =
+        state.db.run(move |conn| Ok((Topic::all(conn, include_drafts)?, Submission::published_counts(conn)?))).await?;
     let count = |id: i64| counts.iter().find(|(t, _)| *t == id).map_or(0, |(_, n)| *n);
-    let body: Vec<TopicResource> = all
-        .iter()
-        .map(|t| topic_resource(&state, t, count(t.id)))
-        .collect();
+    let body: Vec<TopicResource> = all.iter().map(|t| topic_resource(&state, t, count(t.id))).collect();
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -171,11 +142,7 @@ struct TopicBody {
     announced: Option<bool>,
 }
 
-fn parse_time(
-    field: &str,
-    value: &Option<Option<String>>,
-    errors: &mut FieldErrors,
-) -> Option<Option<DateTime<Utc>>> {
+fn parse_time(field: &str, value: &Option<Option<String>>, errors: &mut FieldErrors) -> Option<Option<DateTime<Utc>>> {
     match value {
         None => None,
         Some(None) => Some(None),
@@ -218,10 +185,7 @@ async fn create_topic(
     };
     let tz = state.settings.club.tz();
     let now = state.clock.now();
-    let topic = state
-        .db
-        .run(move |conn| topics::create_topic(conn, input, tz, now))
-        .await?;
+    let topic = state.db.run(move |conn| topics::create_topic(conn, input, tz, now)).await?;
     let resource = topic_resource(&state, &topic, 0);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/topics/{}", topic.slug)))
@@ -281,15 +245,9 @@ async fn update_topic(
     let tz = state.settings.club.tz();
     let now = state.clock.now();
     let slug = slug.into_inner();
-    let topic = state
-        .db
-        .run(move |conn| topics::update_topic(conn, &slug, patch, tz, now))
-        .await?;
+    let topic = state.db.run(move |conn| topics::update_topic(conn, &slug, patch, tz, now)).await?;
     Ok(HttpResponse::Ok()
-        .insert_header((
-            header::CONTENT_LOCATION,
-            format!("/api/v1/topics/{}", topic.slug),
-        ))
+        .insert_header((header::CONTENT_LOCATION, format!("/api/v1/topics/{}", topic.slug)))
         .json(topic_resource(&state, &topic, 0)))
 }
 
@@ -299,10 +257,7 @@ async fn delete_topic(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
-    state
-        .db
-        .run(move |conn| topics::delete_topic(conn, &slug))
-        .await?;
+    state.db.run(move |conn| topics::delete_topic(conn, &slug)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -344,8 +299,7 @@ async fn submit_entry(
     let entry = input.validate().map_err(AppError::Validation)?;
     check_submit_limits(&req, &state, entry.author_email.as_str())?;
     let submission = store_submission(&state, slug.into_inner(), entry).await?;
-    Ok(HttpResponse::Accepted()
-        .json(json!({"id": submission.public_id, "status": submission.status})))
+    Ok(HttpResponse::Accepted().json(json!({"id": submission.public_id, "status": submission.status})))
 }
 
 #[derive(Debug, Deserialize)]
@@ -371,10 +325,8 @@ async fn check_url(
         })
         .await?;
     let base = state.settings.club.base();
-    let entry = found
-        .as_ref()
-        .filter(|s| s.status == "approved")
-        .map(|s| format!("{base}/submissions/{}", s.public_id));
+    let entry =
+        found.as_ref().filter(|s| s.status == "approved").map(|s| format!("{base}/submissions/{}", s.public_id));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(json!({"url": url, "exists": found.is_some(), "entry": entry})))
@@ -434,10 +386,7 @@ async fn list_submissions(
         if !super::admin_submissions::STATUSES.contains(&status.as_str()) {
             return Err(AppError::field(
                 "status",
-                format!(
-                    "Use one of: {}.",
-                    super::admin_submissions::STATUSES.join(", ")
-                ),
+                format!("Use one of: {}.", super::admin_submissions::STATUSES.join(", ")),
             ));
         }
     }
@@ -446,29 +395,15 @@ async fn list_submissions(
         .run(move |conn| {
             let topics = Topic::all(conn, true)?;
             let topic_id = match &query.topic {
-                Some(slug) => Some(
-                    topics
-                        .iter()
-                        .find(|t| &t.slug == slug)
-                        .ok_or(AppError::NotFound)?
-                        .id,
-                ),
+                Some(slug) => Some(topics.iter().find(|t| &t.slug == slug).ok_or(AppError::NotFound)?.id),
                 None => None,
             };
-            let filter = SubmissionFilter {
-                topic_id,
-                status: query.status.clone(),
-                ..SubmissionFilter::default()
-            };
+            let filter = SubmissionFilter { topic_id, status: query.status.clone(), ..SubmissionFilter::default() };
             let list = Submission::list(conn, &filter)?;
             Ok(list
                 .into_iter()
                 .map(|s| {
-                    let slug = topics
-                        .iter()
-                        .find(|t| t.id == s.topic_id)
-                        .map(|t| t.slug.clone())
-                        .unwrap_or_default();
+                    let slug = topics.iter().find(|t| t.id == s.topic_id).map(|t| t.slug.clone()).unwrap_or_default();
                     submission_resource(&s, &slug)
                 })
                 .collect::<Vec<_>>())
@@ -487,17 +422,11 @@ async fn decided_response(
     match decided.first() {
         Some(s) => {
             let topic_id = s.topic_id;
-            let (slug, _) = state
-                .db
-                .run(move |conn| Ok(Submission::topic_of(conn, topic_id)?))
-                .await?;
+            let (slug, _) = state.db.run(move |conn| Ok(Submission::topic_of(conn, topic_id)?)).await?;
             Ok(HttpResponse::Ok().json(submission_resource(s, &slug)))
         }
         None => {
-            let exists = state
-                .db
-                .run(move |conn| Ok(Submission::by_public_id(conn, &id)?))
-                .await?;
+            let exists = state.db.run(move |conn| Ok(Submission::by_public_id(conn, &id)?)).await?;
             match exists {
                 Some(s) => Err(AppError::Conflict(format!(
                     "This submission is {}; only pending submissions can be decided.",

@@ -24,16 +24,9 @@ fn is_api(req: &HttpRequest) -> bool {
     req.path() == "/api" || req.path().starts_with("/api/")
 }
 
-fn reshape<B: MessageBody + 'static>(
-    res: ServiceResponse<B>,
-) -> actix_web::Result<ErrorHandlerResponse<B>> {
+fn reshape<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let status = res.status();
-    let content_type = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let req = res.request().clone();
 
     // Pages that chose their own HTML (a form shown again with errors) stay as they are.
@@ -52,52 +45,36 @@ fn reshape<B: MessageBody + 'static>(
             errors: None,
         };
         let body = serde_json::to_string(&problem).unwrap_or_default();
-        let new = HttpResponse::build(status)
-            .content_type("application/problem+json")
-            .body(body);
+        let new = HttpResponse::build(status).content_type("application/problem+json").body(body);
         return Ok(replace(res, new));
     }
     // A browser that needs to log in is sent to the form, and brought back afterwards.
     if status == StatusCode::UNAUTHORIZED && req.method() == actix_web::http::Method::GET {
-        let next = req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str())
-            .unwrap_or("/admin");
-        let location = format!(
-            "/admin/login?next={}",
-            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-        );
+        let next = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
+        let location =
+            format!("/admin/login?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
         return Ok(replace(res, page::redirect(&location)));
     }
     let (title, message) = page_text(&res, status);
     let rendered = Page::new("pages/error.html", title.clone())
         .status(status)
-        .render(
-            &req,
-            json!({"status": status.as_u16(), "title": title, "message": message}),
-        );
+        .render(&req, json!({"status": status.as_u16(), "title": title, "message": message}));
     let new = match rendered {
         Ok(page) => page,
         Err(e) => {
             tracing::error!(error = %e, "error page failed to render");
-            HttpResponse::build(status)
-                .content_type("text/plain; charset=utf-8")
-                .body(format!(
-                    "{} {}",
-                    status.as_u16(),
-                    status.canonical_reason().unwrap_or("")
-                ))
+            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!(
+                "{} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            ))
         }
     };
     Ok(replace(res, new))
 }
 
 /// Swaps the body and content of a response, keeping cookies set further in (CSRF seed).
-fn replace<B: MessageBody + 'static>(
-    res: ServiceResponse<B>,
-    new: HttpResponse,
-) -> ErrorHandlerResponse<B> {
+fn replace<B: MessageBody + 'static>(res: ServiceResponse<B>, new: HttpResponse) -> ErrorHandlerResponse<B> {
     let cookies: Vec<_> = res.response().cookies().map(|c| c.into_owned()).collect();
     let retry_after = res.headers().get(header::RETRY_AFTER).cloned();
     let (req, _) = res.into_parts();
@@ -128,30 +105,22 @@ fn framework_detail<B>(res: &ServiceResponse<B>, status: StatusCode) -> String {
 }
 
 fn page_text<B>(res: &ServiceResponse<B>, status: StatusCode) -> (String, String) {
-    let app_error = res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<AppError>());
+    let app_error = res.response().error().and_then(|e| e.as_error::<AppError>());
     let message = match (status, app_error) {
         (_, Some(AppError::NotFound)) | (StatusCode::NOT_FOUND, None) => {
-            "There is no page at this address. It may have moved, or the link may be mistyped."
-                .to_owned()
+            "There is no page at this address. It may have moved, or the link may be mistyped.".to_owned()
         }
         (_, Some(err)) => err.public_detail(),
-        (StatusCode::METHOD_NOT_ALLOWED, None) => {
-            "This address does not accept that kind of request.".into()
-        }
+        (StatusCode::METHOD_NOT_ALLOWED, None) => "This address does not accept that kind of request.".into(),
         (StatusCode::PAYLOAD_TOO_LARGE, None) => {
             "What you sent is larger than this site accepts. Shorten it and try again.".into()
         }
         (s, None) if s.is_server_error() => {
             "Something went wrong on our side. It has been logged; please try again.".into()
         }
-        (_, None) => res
-            .response()
-            .error()
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| "The request could not be handled.".into()),
+        (_, None) => {
+            res.response().error().map(|e| e.to_string()).unwrap_or_else(|| "The request could not be handled.".into())
+        }
     };
     let title = match status {
         StatusCode::NOT_FOUND => "Page not found".to_owned(),

@@ -20,9 +20,7 @@ pub async fn observe(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let method = req.method().to_string();
-    let route = req
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".to_owned());
+    let route = req.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let res = next.call(req).await?;
     let status = res.status().as_u16();
@@ -70,27 +68,23 @@ pub async fn seed_csrf(
     let existing = req
         .cookie(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
-        .filter(|v| {
-            v.len() == 43
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        });
+        .filter(|v| v.len() == 43 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     let (seed, fresh) = match existing {
         Some(seed) => (seed, false),
         None => (crypto::random_token(), true),
     };
     req.extensions_mut().insert(CsrfSeed(seed.clone()));
-    let https = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.settings.club.is_https());
+    let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.settings.club.is_https());
     let mut res = next.call(req).await?;
-    if fresh {
-        let cookie = Cookie::build(CSRF_COOKIE, seed)
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .secure(https)
-            .finish();
+    // Only pages carry forms; feeds, assets and API answers stay free of cookies (and cacheable).
+    let is_page = res
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if fresh && is_page {
+        let cookie =
+            Cookie::build(CSRF_COOKIE, seed).path("/").http_only(true).same_site(SameSite::Lax).secure(https).finish();
         res.response_mut().add_cookie(&cookie)?;
     }
     Ok(res)
@@ -101,16 +95,12 @@ pub async fn load_session(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    if let (Some(state), Some(cookie)) = (
-        req.app_data::<web::Data<AppState>>().cloned(),
-        req.cookie(session::SESSION_COOKIE),
-    ) {
+    if let (Some(state), Some(cookie)) =
+        (req.app_data::<web::Data<AppState>>().cloned(), req.cookie(session::SESSION_COOKIE))
+    {
         if let Some(token) = session::verify_session_cookie(&state.key, cookie.value()) {
             let now = state.clock.now();
-            let found = state
-                .db
-                .run(move |conn| crate::domain::auth::session_organiser(conn, &token, now))
-                .await;
+            let found = state.db.run(move |conn| crate::domain::auth::session_organiser(conn, &token, now)).await;
             match found {
                 Ok(Some(organiser)) => {
                     req.extensions_mut().insert(session::LoggedIn(organiser));

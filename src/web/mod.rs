@@ -7,6 +7,7 @@ pub mod admin_topics;
 pub mod api;
 pub mod assets;
 pub mod errors;
+pub mod feeds;
 pub mod metrics;
 pub mod middleware;
 pub mod ops;
@@ -40,6 +41,7 @@ pub struct AppState {
     pub clock: SharedClock,
     pub key: SigningKey,
     pub metrics: metrics::Metrics,
+    pub feeds: Arc<feeds::FeedCache>,
     pub login_ip_limiter: ratelimit::KeyedLimiter,
     pub login_account_limiter: ratelimit::KeyedLimiter,
     pub submit_ip_limiter: ratelimit::KeyedLimiter,
@@ -59,29 +61,21 @@ impl AppState {
 
     /// Connects to the database, applies migrations, loads the signing key and templates.
     pub fn build(settings: Settings, clock: SharedClock) -> anyhow::Result<AppState> {
-        let db = Db::connect(&settings.database).map_err(|e| {
-            anyhow::anyhow!("configuration key database.url: cannot open the database: {e}")
-        })?;
-        db.migrate()
-            .map_err(|e| anyhow::anyhow!("database migration: {e}"))?;
-        let key =
-            SigningKey::load_or_create(&settings.security.session_key, &settings.server.data_dir)
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let override_dir = Some(settings.web.templates_dir.as_str())
-            .filter(|d| !d.is_empty())
-            .map(std::path::PathBuf::from);
-        let renderer =
-            Renderer::new(override_dir.as_deref()).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let db = Db::connect(&settings.database)
+            .map_err(|e| anyhow::anyhow!("configuration key database.url: cannot open the database: {e}"))?;
+        db.migrate().map_err(|e| anyhow::anyhow!("database migration: {e}"))?;
+        let key = SigningKey::load_or_create(&settings.security.session_key, &settings.server.data_dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let override_dir =
+            Some(settings.web.templates_dir.as_str()).filter(|d| !d.is_empty()).map(std::path::PathBuf::from);
+        let renderer = Renderer::new(override_dir.as_deref()).map_err(|e| anyhow::anyhow!("{e}"))?;
         let asset_version = renderer
             .asset("style.css")
             .map(|css| crate::crypto::token_hash(&String::from_utf8_lossy(&css))[..12].to_owned())
             .unwrap_or_default();
         let rl = &settings.rate_limit;
         Ok(AppState {
-            login_ip_limiter: ratelimit::KeyedLimiter::new(
-                rl.login_per_ip_per_minute,
-                Duration::from_secs(60),
-            ),
+            login_ip_limiter: ratelimit::KeyedLimiter::new(rl.login_per_ip_per_minute, Duration::from_secs(60)),
             login_account_limiter: ratelimit::KeyedLimiter::new(
                 rl.login_failures_per_account,
                 Duration::from_secs(15 * 60),
@@ -101,6 +95,7 @@ impl AppState {
             clock,
             key,
             metrics: metrics::Metrics::default(),
+            feeds: Arc::new(feeds::FeedCache::default()),
             asset_version,
         })
     }
@@ -120,27 +115,18 @@ impl Application {
     }
 
     /// Builds the state, binds `server.bind` (port 0 picks a free port) and prepares the server.
-    pub async fn build_with_clock(
-        settings: Settings,
-        clock: SharedClock,
-    ) -> anyhow::Result<Application> {
+    pub async fn build_with_clock(settings: Settings, clock: SharedClock) -> anyhow::Result<Application> {
         let state = actix_web::rt::task::spawn_blocking(move || AppState::build(settings, clock))
             .await
             .context("start-up task failed")??;
         let state = web::Data::new(state);
         let listener = TcpListener::bind(&state.settings.server.bind).with_context(|| {
-            format!(
-                "configuration key server.bind: cannot listen on {}",
-                state.settings.server.bind
-            )
+            format!("configuration key server.bind: cannot listen on {}", state.settings.server.bind)
         })?;
         let port = listener.local_addr()?.port();
         let server = run(listener, state.clone())?;
-        Ok(Application {
-            port,
-            server,
-            state,
-        })
+        tokio::spawn(state.feeds.clone().keep_fresh(state.db.clone(), state.settings.feeds.refresh_seconds));
+        Ok(Application { port, server, state })
     }
 
     pub fn port(&self) -> u16 {
@@ -160,9 +146,7 @@ impl Application {
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let settings = &state.settings;
     let workers = match settings.server.workers {
-        0 => std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2),
+        0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
         n => n,
     };
     let shutdown = settings.server.shutdown_timeout_seconds;
@@ -171,36 +155,27 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
         App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(body_limit))
-            .app_data(
-                web::FormConfig::default()
-                    .limit(body_limit)
-                    .error_handler(|err, _| {
-                        let status = actix_web::ResponseError::status_code(&err);
-                        if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
-                            actix_web::error::InternalError::new(err, status).into()
-                        } else {
-                            AppError::BadRequest(format!("The form could not be read: {err}"))
-                                .into()
-                        }
-                    }),
-            )
-            .app_data(
-                web::JsonConfig::default()
-                    .limit(body_limit)
-                    .error_handler(|err, _| {
-                        let status = actix_web::ResponseError::status_code(&err);
-                        if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
-                            actix_web::error::InternalError::new(err, status).into()
-                        } else {
-                            AppError::BadRequest(format!("The JSON body could not be read: {err}"))
-                                .into()
-                        }
-                    }),
-            )
+            .app_data(web::FormConfig::default().limit(body_limit).error_handler(|err, _| {
+                let status = actix_web::ResponseError::status_code(&err);
+                if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    actix_web::error::InternalError::new(err, status).into()
+                } else {
+                    AppError::BadRequest(format!("The form could not be read: {err}")).into()
+                }
+            }))
+            .app_data(web::JsonConfig::default().limit(body_limit).error_handler(|err, _| {
+                let status = actix_web::ResponseError::status_code(&err);
+                if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    actix_web::error::InternalError::new(err, status).into()
+                } else {
+                    AppError::BadRequest(format!("The JSON body could not be read: {err}")).into()
+                }
+            }))
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 AppError::BadRequest(format!("The query string could not be read: {err}")).into()
             }))
             .wrap(actix_web::middleware::from_fn(middleware::load_session))
+            .wrap(actix_web::middleware::from_fn(feeds::invalidate_on_write))
             .wrap(actix_web::middleware::from_fn(middleware::seed_csrf))
             .wrap(errors::handlers())
             .wrap(middleware::security_headers(state.settings.club.is_https()))
@@ -208,6 +183,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .configure(ops::configure)
             .configure(assets::configure)
             .configure(api::configure)
+            .configure(feeds::configure)
             .configure(admin::configure)
             .configure(admin_topics::configure)
             .configure(admin_submissions::configure)

@@ -23,10 +23,7 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     let (status, body) = if state.db.ping().await {
         (actix_web::http::StatusCode::OK, "ready\n")
     } else {
-        (
-            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-            "database not answering\n",
-        )
+        (actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "database not answering\n")
     };
     HttpResponse::build(status)
         .content_type("text/plain; charset=utf-8")
@@ -38,9 +35,5 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(
-            state
-                .metrics
-                .render(state.db.pool_state(), state.started_unix),
-        )
+        .body(state.metrics.render(state.db.pool_state(), state.started_unix))
 }

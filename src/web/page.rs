@@ -31,12 +31,7 @@ pub struct Page<'a> {
 
 impl<'a> Page<'a> {
     pub fn new(template: &'a str, title: impl Into<String>) -> Page<'a> {
-        Page {
-            template,
-            title: title.into(),
-            status: StatusCode::OK,
-            feeds: Vec::new(),
-        }
+        Page { template, title: title.into(), status: StatusCode::OK, feeds: Vec::new() }
     }
 
     pub fn status(mut self, status: StatusCode) -> Self {
@@ -51,39 +46,59 @@ impl<'a> Page<'a> {
 
     /// Renders the page with `data` (an object) beside the shared `page` context.
     pub fn render(self, req: &HttpRequest, data: Value) -> Result<HttpResponse, AppError> {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .ok_or_else(|| AppError::internal("no state"))?;
+        let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
         let flash = read_flash(req, state);
         let mut context = match data {
             Value::Object(map) => map,
             Value::Null => serde_json::Map::new(),
-            other => {
-                return Err(AppError::internal(format!(
-                    "page data must be an object, not {other}"
-                )))
-            }
+            other => return Err(AppError::internal(format!("page data must be an object, not {other}"))),
         };
-        context.insert(
-            "page".into(),
-            page_context(req, state, &self.title, flash.clone(), &self.feeds),
-        );
-        let body = state
-            .renderer
-            .html(self.template, &Value::Object(context))
-            .map_err(AppError::Internal)?;
+        let feeds = if self.feeds.is_empty() { club_feeds(state) } else { self.feeds.clone() };
+        context.insert("page".into(), page_context(req, state, &self.title, flash.clone(), &feeds));
+        let body = state.renderer.html(self.template, &Value::Object(context)).map_err(AppError::Internal)?;
         let mut response = HttpResponse::build(self.status);
-        response
-            .content_type("text/html; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "no-store"));
+        response.content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-store"));
         if flash.is_some() {
-            response.cookie(session::removal_cookie(
-                FLASH_COOKIE,
-                state.settings.club.is_https(),
-            ));
+            response.cookie(session::removal_cookie(FLASH_COOKIE, state.settings.club.is_https()));
         }
         Ok(response.body(body))
     }
+}
+
+/// The feeds every page offers: everything published, and the schedule.
+pub fn club_feeds(state: &AppState) -> Vec<FeedLink> {
+    let club = &state.settings.club.name;
+    vec![
+        FeedLink {
+            kind: "application/rss+xml",
+            title: format!("{club}: everything published"),
+            href: "/feed.xml".into(),
+        },
+        FeedLink {
+            kind: "application/feed+json",
+            title: format!("{club}: everything published (JSON Feed)"),
+            href: "/feed.json".into(),
+        },
+        FeedLink { kind: "application/rss+xml", title: format!("{club}: schedule"), href: "/topics/feed.xml".into() },
+    ]
+}
+
+/// A topic's own feeds, then the club's.
+pub fn topic_feeds(state: &AppState, slug: &str, title: &str) -> Vec<FeedLink> {
+    let mut feeds = vec![
+        FeedLink {
+            kind: "application/rss+xml",
+            title: format!("{title} (RSS)"),
+            href: format!("/topics/{slug}/feed.xml"),
+        },
+        FeedLink {
+            kind: "application/feed+json",
+            title: format!("{title} (JSON Feed)"),
+            href: format!("/topics/{slug}/feed.json"),
+        },
+    ];
+    feeds.extend(club_feeds(state));
+    feeds
 }
 
 /// The `page` object every template sees.
@@ -136,9 +151,7 @@ pub fn redirect_with_flash(req: &HttpRequest, location: &str, message: &str) -> 
 
 /// 303 See Other without a message.
 pub fn redirect(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .finish()
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).finish()
 }
 
 fn read_flash(req: &HttpRequest, state: &AppState) -> Option<String> {

@@ -33,15 +33,11 @@ impl KeyedLimiter {
     fn refreshed(&self, bucket: Option<Bucket>, now: Instant) -> Bucket {
         match bucket {
             Some(b) => Bucket {
-                tokens: (b.tokens
-                    + now.duration_since(b.updated).as_secs_f64() * self.refill_per_second)
+                tokens: (b.tokens + now.duration_since(b.updated).as_secs_f64() * self.refill_per_second)
                     .min(self.capacity),
                 updated: now,
             },
-            None => Bucket {
-                tokens: self.capacity,
-                updated: now,
-            },
+            None => Bucket { tokens: self.capacity, updated: now },
         }
     }
 
@@ -52,18 +48,14 @@ impl KeyedLimiter {
         if buckets.len() > PRUNE_ABOVE {
             let capacity = self.capacity;
             let rate = self.refill_per_second;
-            buckets.retain(|_, b| {
-                b.tokens + now.duration_since(b.updated).as_secs_f64() * rate < capacity
-            });
+            buckets.retain(|_, b| b.tokens + now.duration_since(b.updated).as_secs_f64() * rate < capacity);
         }
         let mut bucket = self.refreshed(buckets.get(key).copied(), now);
         let result = if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
             Ok(())
         } else {
-            Err(((1.0 - bucket.tokens) / self.refill_per_second)
-                .ceil()
-                .max(1.0) as u64)
+            Err(((1.0 - bucket.tokens) / self.refill_per_second).ceil().max(1.0) as u64)
         };
         buckets.insert(key.to_owned(), bucket);
         result
@@ -77,9 +69,7 @@ impl KeyedLimiter {
         if bucket.tokens >= 1.0 {
             Ok(())
         } else {
-            Err(((1.0 - bucket.tokens) / self.refill_per_second)
-                .ceil()
-                .max(1.0) as u64)
+            Err(((1.0 - bucket.tokens) / self.refill_per_second).ceil().max(1.0) as u64)
         }
     }
 }

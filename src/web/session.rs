@@ -39,9 +39,7 @@ impl Csrf {
 
     /// Refuses (403) a form whose token is missing or does not match this visitor's seed.
     pub fn check(&self, submitted: &str) -> Result<(), AppError> {
-        if !submitted.is_empty()
-            && crypto::constant_time_eq(submitted.as_bytes(), self.token.as_bytes())
-        {
+        if !submitted.is_empty() && crypto::constant_time_eq(submitted.as_bytes(), self.token.as_bytes()) {
             Ok(())
         } else {
             Err(AppError::Forbidden(
@@ -99,11 +97,7 @@ impl FromRequest for CurrentOrganiser {
     type Future = Ready<Result<CurrentOrganiser, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            logged_in(req)
-                .map(CurrentOrganiser)
-                .ok_or(AppError::Unauthorized),
-        )
+        ready(logged_in(req).map(CurrentOrganiser).ok_or(AppError::Unauthorized))
     }
 }
 
@@ -124,15 +118,10 @@ impl FromRequest for ApiOrganiser {
             let state = state.ok_or_else(|| AppError::internal("no state"))?;
             let token = token.ok_or(AppError::Unauthorized)?;
             let now = state.clock.now();
-            let found = state
-                .db
-                .run(move |conn| crate::domain::organisers::organiser_for_token(conn, &token, now))
-                .await?;
+            let found =
+                state.db.run(move |conn| crate::domain::organisers::organiser_for_token(conn, &token, now)).await?;
             let (row, organiser) = found.ok_or(AppError::Unauthorized)?;
-            Ok(ApiOrganiser {
-                organiser,
-                token_id: row.id,
-            })
+            Ok(ApiOrganiser { organiser, token_id: row.id })
         })
     }
 }
@@ -160,8 +149,7 @@ pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 200)
-        .then(|| token.to_owned())
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 200).then(|| token.to_owned())
 }
 
 /// The cookie value for a session token: the token and its signature.
@@ -172,20 +160,13 @@ pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(state.settings.club.is_https())
-        .max_age(time::Duration::hours(i64::from(
-            state.settings.security.session_ttl_hours,
-        )))
+        .max_age(time::Duration::hours(i64::from(state.settings.security.session_ttl_hours)))
         .finish()
 }
 
 /// A cookie that removes the session cookie.
 pub fn removal_cookie(name: &'static str, https: bool) -> Cookie<'static> {
-    let mut cookie = Cookie::build(name, "")
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(https)
-        .finish();
+    let mut cookie = Cookie::build(name, "").path("/").http_only(true).same_site(SameSite::Lax).secure(https).finish();
     cookie.make_removal();
     cookie
 }
@@ -193,8 +174,7 @@ pub fn removal_cookie(name: &'static str, https: bool) -> Cookie<'static> {
 /// The session token in a cookie value, when its signature holds.
 pub fn verify_session_cookie(key: &SigningKey, value: &str) -> Option<String> {
     let (token, signature) = value.split_once('.')?;
-    key.verify("session", token, signature)
-        .then(|| token.to_owned())
+    key.verify("session", token, signature).then(|| token.to_owned())
 }
 
 /// The client address used for rate limits: the peer, or the proxy's X-Forwarded-For when
@@ -205,7 +185,5 @@ pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> String {
             return ip.to_owned();
         }
     }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".to_owned())
 }

@@ -19,9 +19,7 @@ use crate::error::{AppError, FieldErrors};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::resource("/topics/{slug}/submit")
-            .route(web::get().to(submit_form))
-            .route(web::post().to(submit_entry)),
+        web::resource("/topics/{slug}/submit").route(web::get().to(submit_form)).route(web::post().to(submit_entry)),
     )
     .service(
         web::resource("/submissions/{public_id}/confirm")
@@ -33,9 +31,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(edit_page))
             .route(web::post().to(edit_entry)),
     )
-    .service(
-        web::resource("/submissions/{public_id}/withdraw").route(web::post().to(withdraw_entry)),
-    )
+    .service(web::resource("/submissions/{public_id}/withdraw").route(web::post().to(withdraw_entry)))
     .service(web::resource("/submissions/{public_id}").route(web::get().to(permalink)));
 }
 
@@ -110,39 +106,28 @@ fn form_stamp(state: &AppState) -> String {
 }
 
 fn check_stamp(state: &AppState, stamp: &str) -> Result<(), String> {
-    let (at, signature) = stamp
-        .split_once('.')
-        .ok_or("The form is incomplete. Reload the page and try again.")?;
+    let (at, signature) = stamp.split_once('.').ok_or("The form is incomplete. Reload the page and try again.")?;
     if !state.key.verify("form-start", at, signature) {
         return Err("The form is incomplete. Reload the page and try again.".into());
     }
-    let at: i64 = at
-        .parse()
-        .map_err(|_| "The form is incomplete. Reload the page and try again.")?;
+    let at: i64 = at.parse().map_err(|_| "The form is incomplete. Reload the page and try again.")?;
     let elapsed = state.clock.now().timestamp() - at;
     if elapsed < i64::from(state.settings.submissions.min_fill_seconds) {
         return Err("That was faster than a person can fill in the form. Check your entry and send it again.".into());
     }
     if elapsed > 24 * 3600 {
-        return Err(
-            "The form was open for more than a day. Check your entry and send it again.".into(),
-        );
+        return Err("The form was open for more than a day. Check your entry and send it again.".into());
     }
     Ok(())
 }
 
 fn kind_options(selected: &str) -> Vec<serde_json::Value> {
-    KINDS
-        .iter()
-        .map(|k| json!({"value": k, "label": capitalised(k), "selected": *k == selected}))
-        .collect()
+    KINDS.iter().map(|k| json!({"value": k, "label": capitalised(k), "selected": *k == selected})).collect()
 }
 
 fn capitalised(word: &str) -> String {
     let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 struct FormPage<'a> {
@@ -154,19 +139,10 @@ struct FormPage<'a> {
     status: StatusCode,
 }
 
-fn render_submit(
-    req: &HttpRequest,
-    state: &AppState,
-    page: FormPage<'_>,
-) -> Result<HttpResponse, AppError> {
+fn render_submit(req: &HttpRequest, state: &AppState, page: FormPage<'_>) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let closed = submissions::closed_reason(page.topic, now);
-    Page::new(
-        "pages/submit.html",
-        format!("Submit to “{}”", page.topic.title),
-    )
-    .status(page.status)
-    .render(
+    Page::new("pages/submit.html", format!("Submit to “{}”", page.topic.title)).status(page.status).render(
         req,
         json!({
             "topic": TopicView::new(state, page.topic, now),
@@ -184,10 +160,7 @@ fn render_submit(
 }
 
 async fn load_topic(state: &AppState, slug: String) -> Result<Topic, AppError> {
-    state
-        .db
-        .run(move |conn| submissions::public_topic(conn, &slug))
-        .await
+    state.db.run(move |conn| submissions::public_topic(conn, &slug)).await
 }
 
 async fn submit_form(
@@ -212,23 +185,13 @@ async fn submit_form(
 }
 
 /// Per-address and per-author limits shared by the form and the API.
-pub fn check_submit_limits(
-    req: &HttpRequest,
-    state: &AppState,
-    author_email: &str,
-) -> Result<(), AppError> {
+pub fn check_submit_limits(req: &HttpRequest, state: &AppState, author_email: &str) -> Result<(), AppError> {
     let ip = session::client_ip(req, state.settings.rate_limit.trust_forwarded_for);
     state
         .submit_ip_limiter
         .check(&ip)
-        .and_then(|()| {
-            state
-                .submit_email_limiter
-                .check(&author_email.to_lowercase())
-        })
-        .map_err(|wait| AppError::RateLimited {
-            retry_after_seconds: wait,
-        })
+        .and_then(|()| state.submit_email_limiter.check(&author_email.to_lowercase()))
+        .map_err(|wait| AppError::RateLimited { retry_after_seconds: wait })
 }
 
 /// Stores a valid entry for `slug` and queues its confirmation email.
@@ -243,33 +206,16 @@ pub async fn store_submission(
     state
         .db
         .run(move |conn| {
-            submissions::submit(
-                conn,
-                &slug,
-                entry,
-                &host,
-                now,
-                |submission, topic, token| {
-                    compose::submission_confirmation(
-                        &st.renderer,
-                        &st.settings,
-                        submission,
-                        topic,
-                        token,
-                    )
-                },
-            )
+            submissions::submit(conn, &slug, entry, &host, now, |submission, topic, token| {
+                compose::submission_confirmation(&st.renderer, &st.settings, submission, topic, token)
+            })
         })
         .await
 }
 
 /// The public address of an earlier entry with the same link, when it is published.
 async fn public_duplicate(state: &AppState, topic_id: i64, url: String) -> Option<String> {
-    let found = state
-        .db
-        .run(move |conn| submissions::find_duplicate(conn, topic_id, &url))
-        .await
-        .ok()??;
+    let found = state.db.run(move |conn| submissions::find_duplicate(conn, topic_id, &url)).await.ok()??;
     (found.status == "approved").then(|| format!("/submissions/{}", found.public_id))
 }
 
@@ -291,14 +237,7 @@ async fn submit_entry(
         render_submit(
             &req,
             &state,
-            FormPage {
-                topic: &topic,
-                form,
-                errors: &errors,
-                notice,
-                duplicate_link: duplicate,
-                status,
-            },
+            FormPage { topic: &topic, form, errors: &errors, notice, duplicate_link: duplicate, status },
         )
     };
     if !form.website.trim().is_empty() {
@@ -312,46 +251,28 @@ async fn submit_entry(
         );
     }
     if let Some(reason) = submissions::closed_reason(&topic, state.clock.now()) {
-        return page(
-            &form,
-            FieldErrors::new(),
-            Some(reason),
-            None,
-            StatusCode::CONFLICT,
-        );
+        return page(&form, FieldErrors::new(), Some(reason), None, StatusCode::CONFLICT);
     }
     if let Err(message) = check_stamp(&state, &form.started) {
-        return page(
-            &form,
-            FieldErrors::new(),
-            Some(message),
-            None,
-            StatusCode::BAD_REQUEST,
-        );
+        return page(&form, FieldErrors::new(), Some(message), None, StatusCode::BAD_REQUEST);
     }
     let valid = form.input().validate();
     let mut errors = valid.as_ref().err().cloned().unwrap_or_default();
     if form.agree.is_none() {
-        errors.insert(
-            "agree".into(),
-            "Please confirm that your entry follows the submission rules.".into(),
-        );
+        errors.insert("agree".into(), "Please confirm that your entry follows the submission rules.".into());
     }
     let entry = match valid {
         Ok(entry) if errors.is_empty() => entry,
         _ => return page(&form, errors, None, None, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    if let Err(AppError::RateLimited {
-        retry_after_seconds,
-    }) = check_submit_limits(&req, &state, entry.author_email.as_str())
+    if let Err(AppError::RateLimited { retry_after_seconds }) =
+        check_submit_limits(&req, &state, entry.author_email.as_str())
     {
         let minutes = retry_after_seconds.div_ceil(60);
         let mut response = page(
             &form,
             FieldErrors::new(),
-            Some(format!(
-                "Too many submissions from here. Please try again in about {minutes} minute(s)."
-            )),
+            Some(format!("Too many submissions from here. Please try again in about {minutes} minute(s).")),
             None,
             StatusCode::TOO_MANY_REQUESTS,
         )?;
@@ -395,11 +316,7 @@ struct TokenForm {
     token: String,
 }
 
-async fn with_token(
-    state: &AppState,
-    public_id: String,
-    token: String,
-) -> Result<(Submission, Topic), AppError> {
+async fn with_token(state: &AppState, public_id: String, token: String) -> Result<(Submission, Topic), AppError> {
     state
         .db
         .run(move |conn| {
@@ -441,10 +358,7 @@ async fn confirm_entry(
     let public_id = public_id.into_inner();
     let now = state.clock.now();
     let (id, token) = (public_id.clone(), form.token.clone());
-    state
-        .db
-        .run(move |conn| submissions::confirm(conn, &id, &token, now))
-        .await?;
+    state.db.run(move |conn| submissions::confirm(conn, &id, &token, now)).await?;
     Ok(redirect_with_flash(
         &req,
         &format!("/submissions/{public_id}/edit?token={}", form.token),
@@ -461,21 +375,19 @@ fn render_edit(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    Page::new("pages/submission_edit.html", "Your submission")
-        .status(status)
-        .render(
-            req,
-            json!({
-                "submission": SubmissionView::new(state, submission),
-                "editable": submissions::is_editable(submission),
-                "token": token,
-                "form": form.echo(),
-                "kinds": kind_options(&form.kind),
-                "errors": errors,
-                "has_errors": !errors.is_empty(),
-                "max_summary": submissions::MAX_SUMMARY_CHARS,
-            }),
-        )
+    Page::new("pages/submission_edit.html", "Your submission").status(status).render(
+        req,
+        json!({
+            "submission": SubmissionView::new(state, submission),
+            "editable": submissions::is_editable(submission),
+            "token": token,
+            "form": form.echo(),
+            "kinds": kind_options(&form.kind),
+            "errors": errors,
+            "has_errors": !errors.is_empty(),
+            "max_summary": submissions::MAX_SUMMARY_CHARS,
+        }),
+    )
 }
 
 async fn edit_page(
@@ -487,15 +399,7 @@ async fn edit_page(
     let token = query.into_inner().token;
     let (submission, _) = with_token(&state, public_id.into_inner(), token.clone()).await?;
     let form = FormData::from_submission(&submission);
-    render_edit(
-        &req,
-        &state,
-        &submission,
-        &token,
-        &form,
-        &FieldErrors::new(),
-        StatusCode::OK,
-    )
+    render_edit(&req, &state, &submission, &token, &form, &FieldErrors::new(), StatusCode::OK)
 }
 
 #[derive(Deserialize)]
@@ -523,24 +427,12 @@ async fn edit_entry(
     let entry = match input.validate() {
         Ok(entry) => entry,
         Err(errors) => {
-            return render_edit(
-                &req,
-                &state,
-                &submission,
-                &token,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+            return render_edit(&req, &state, &submission, &token, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY)
         }
     };
     let now = state.clock.now();
     let (id, tok) = (public_id.clone(), token.clone());
-    match state
-        .db
-        .run(move |conn| submissions::edit(conn, &id, &tok, entry, now))
-        .await
-    {
+    match state.db.run(move |conn| submissions::edit(conn, &id, &tok, entry, now)).await {
         Ok(_) => Ok(redirect_with_flash(
             &req,
             &format!("/submissions/{public_id}/edit?token={token}"),
@@ -571,10 +463,7 @@ async fn withdraw_entry(
     let public_id = public_id.into_inner();
     let now = state.clock.now();
     let (id, token) = (public_id.clone(), form.token.clone());
-    state
-        .db
-        .run(move |conn| submissions::withdraw(conn, &id, &token, now))
-        .await?;
+    state.db.run(move |conn| submissions::withdraw(conn, &id, &token, now)).await?;
     Ok(redirect_with_flash(
         &req,
         &format!("/submissions/{public_id}/edit?token={}", form.token),
@@ -591,8 +480,7 @@ async fn permalink(
     let (submission, topic) = state
         .db
         .run(move |conn| {
-            let submission =
-                Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
+            let submission = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
             let topic = Topic::by_id(conn, submission.topic_id)?.ok_or(AppError::NotFound)?;
             Ok((submission, topic))
         })

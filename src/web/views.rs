@@ -56,10 +56,7 @@ impl TopicView {
     }
 
     pub fn list(state: &AppState, topics: &[Topic], now: DateTime<Utc>) -> Vec<TopicView> {
-        topics
-            .iter()
-            .map(|t| TopicView::new(state, t, now))
-            .collect()
+        topics.iter().map(|t| TopicView::new(state, t, now)).collect()
     }
 }
 

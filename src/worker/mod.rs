@@ -52,12 +52,7 @@ impl Worker {
     }
 
     pub fn with_mailer(settings: Settings, db: Db, clock: SharedClock, mailer: Mailer) -> Worker {
-        Worker {
-            settings: Arc::new(settings),
-            db,
-            mailer,
-            clock,
-        }
+        Worker { settings: Arc::new(settings), db, mailer, clock }
     }
 
     pub fn mailer(&self) -> &Mailer {
@@ -69,10 +64,7 @@ impl Worker {
     pub async fn run_once(&self) -> Result<Round, AppError> {
         let now = self.clock.now();
         let expiry = self.settings.submissions.unconfirmed_expiry_hours;
-        let expired = self
-            .db
-            .run(move |conn| submissions::expire_unconfirmed(conn, expiry, now))
-            .await?;
+        let expired = self.db.run(move |conn| submissions::expire_unconfirmed(conn, expiry, now)).await?;
         if expired > 0 {
             tracing::info!(expired, "removed unconfirmed submissions");
         }
@@ -84,13 +76,7 @@ impl Worker {
         let batch = self
             .db
             .run(move |conn| {
-                Ok(Delivery::claim_due(
-                    conn,
-                    &claim_for_query,
-                    now.naive_utc(),
-                    lease_until.naive_utc(),
-                    limit,
-                )?)
+                Ok(Delivery::claim_due(conn, &claim_for_query, now.naive_utc(), lease_until.naive_utc(), limit)?)
             })
             .await?;
         if batch.is_empty() {
@@ -146,40 +132,22 @@ impl Worker {
         let claim = claim.to_owned();
         match result {
             Ok(()) => {
-                self.db
-                    .run(move |conn| Ok(Delivery::mark_sent(conn, id, &claim, now.naive_utc())?))
-                    .await?;
+                self.db.run(move |conn| Ok(Delivery::mark_sent(conn, id, &claim, now.naive_utc())?)).await?;
                 tracing::debug!(delivery = id, "sent");
                 Ok(Outcome::Sent)
             }
-            Err(SendError::Temporary(error))
-                if (delivery.attempts as u32) < self.settings.worker.max_attempts =>
-            {
+            Err(SendError::Temporary(error)) if (delivery.attempts as u32) < self.settings.worker.max_attempts => {
                 let base = i64::from(self.settings.worker.retry_base_seconds);
                 let exponent = (delivery.attempts.max(1) - 1).min(20) as u32;
-                let delay = base
-                    .saturating_mul(2_i64.saturating_pow(exponent))
-                    .min(6 * 3600);
+                let delay = base.saturating_mul(2_i64.saturating_pow(exponent)).min(6 * 3600);
                 let at = now + Duration::seconds(delay);
                 tracing::warn!(delivery = id, attempts = delivery.attempts, error = %error, retry_in_seconds = delay, "delivery failed; will retry");
-                self.db
-                    .run(move |conn| {
-                        Ok(Delivery::retry_later(
-                            conn,
-                            id,
-                            &claim,
-                            at.naive_utc(),
-                            &error,
-                        )?)
-                    })
-                    .await?;
+                self.db.run(move |conn| Ok(Delivery::retry_later(conn, id, &claim, at.naive_utc(), &error)?)).await?;
                 Ok(Outcome::Retry)
             }
             Err(SendError::Temporary(error) | SendError::Permanent(error)) => {
                 tracing::warn!(delivery = id, error = %error, "delivery failed for good");
-                self.db
-                    .run(move |conn| Ok(Delivery::mark_failed(conn, id, &claim, &error)?))
-                    .await?;
+                self.db.run(move |conn| Ok(Delivery::mark_failed(conn, id, &claim, &error)?)).await?;
                 Ok(Outcome::Failed)
             }
         }

@@ -19,16 +19,10 @@ async fn a_wrong_password_shows_the_form_again_with_an_error_and_no_session() {
     app.add_organiser("ada@example.org", "correct horse battery");
     let res = app.login("ada@example.org", "wrong password!").await;
     assert_eq!(res.status().as_u16(), 401);
-    assert!(res
-        .headers()
-        .get("set-cookie")
-        .is_none_or(|c| !c.to_str().unwrap_or("").contains("cc_session")));
+    assert!(res.headers().get("set-cookie").is_none_or(|c| !c.to_str().unwrap_or("").contains("cc_session")));
     let html = res.text().await.expect("body");
     assert!(html.contains("do not match an organiser account"), "{html}");
-    assert!(
-        html.contains("value=\"ada@example.org\""),
-        "email kept: {html}"
-    );
+    assert!(html.contains("value=\"ada@example.org\""), "email kept: {html}");
     assert_eq!(app.count("sessions"), 0);
     let res = app.get("/admin").await;
     assert_eq!(res.status().as_u16(), 303, "still not logged in");
@@ -39,11 +33,7 @@ async fn an_unknown_email_gets_the_same_answer_as_a_wrong_password() {
     let app = spawn_app().await;
     let res = app.login("nobody@example.org", "whatever password").await;
     assert_eq!(res.status().as_u16(), 401);
-    assert!(res
-        .text()
-        .await
-        .expect("body")
-        .contains("do not match an organiser account"));
+    assert!(res.text().await.expect("body").contains("do not match an organiser account"));
 }
 
 #[tokio::test]
@@ -56,12 +46,7 @@ async fn a_burst_of_wrong_passwords_is_answered_429() {
     app.add_organiser("ada@example.org", "correct horse battery");
     let mut statuses = Vec::new();
     for _ in 0..5 {
-        statuses.push(
-            app.login("ada@example.org", "wrong password!")
-                .await
-                .status()
-                .as_u16(),
-        );
+        statuses.push(app.login("ada@example.org", "wrong password!").await.status().as_u16());
     }
     assert_eq!(statuses, vec![401, 401, 401, 429, 429]);
     // Even the right password waits now: the account is protected, not just the guesses.
@@ -76,12 +61,7 @@ async fn logins_from_one_address_are_limited_per_minute() {
     let app = spawn_app_with(|s| s.rate_limit.login_per_ip_per_minute = 4).await;
     let mut statuses = Vec::new();
     for i in 0..6 {
-        statuses.push(
-            app.login(&format!("user{i}@example.org"), "wrong password!")
-                .await
-                .status()
-                .as_u16(),
-        );
+        statuses.push(app.login(&format!("user{i}@example.org"), "wrong password!").await.status().as_u16());
     }
     assert_eq!(statuses, vec![401, 401, 401, 401, 429, 429]);
 }
@@ -92,36 +72,18 @@ async fn a_form_post_without_its_csrf_token_is_refused_and_changes_nothing() {
     app.add_organiser("ada@example.org", "correct horse battery");
     // Visit first so the CSRF cookie exists, then post without the field.
     let _ = app.get("/admin/login").await;
-    let res = app
-        .post_form(
-            "/admin/login",
-            &[
-                ("email", "ada@example.org"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
+    let res =
+        app.post_form("/admin/login", &[("email", "ada@example.org"), ("password", "correct horse battery")]).await;
     assert_eq!(res.status().as_u16(), 403);
     assert_eq!(app.count("sessions"), 0);
     // A token from another visitor does not fit this visitor's cookie either.
     let stranger = new_client();
-    let html = stranger
-        .get(app.url("/admin/login"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("body");
+    let html = stranger.get(app.url("/admin/login")).send().await.expect("get").text().await.expect("body");
     let foreign = crate::helpers::csrf_from(&html);
     let res = app
         .post_form(
             "/admin/login",
-            &[
-                ("csrf_token", &foreign),
-                ("email", "ada@example.org"),
-                ("password", "correct horse battery"),
-            ],
+            &[("csrf_token", &foreign), ("email", "ada@example.org"), ("password", "correct horse battery")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 403);
@@ -134,15 +96,9 @@ async fn logout_needs_the_csrf_token_and_ends_the_session() {
     app.logged_in_admin().await;
     let res = app.post_form("/admin/logout", &[]).await;
     assert_eq!(res.status().as_u16(), 403);
-    assert_eq!(
-        app.get("/admin").await.status().as_u16(),
-        200,
-        "still logged in"
-    );
+    assert_eq!(app.get("/admin").await.status().as_u16(), 200, "still logged in");
     let csrf = app.csrf("/admin").await;
-    let res = app
-        .post_form("/admin/logout", &[("csrf_token", &csrf)])
-        .await;
+    let res = app.post_form("/admin/logout", &[("csrf_token", &csrf)]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(app.count("sessions"), 0);
     let res = app.get("/admin").await;
@@ -166,22 +122,11 @@ async fn the_session_cookie_is_signed_http_only_and_same_site_lax() {
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(!cookie.contains("Secure"), "plain http base URL: {cookie}");
     // A tampered cookie is not a session.
-    let value = cookie
-        .split(';')
-        .next()
-        .expect("pair")
-        .trim_start_matches("cc_session=");
+    let value = cookie.split(';').next().expect("pair").trim_start_matches("cc_session=");
     let (token, _) = value.split_once('.').expect("token.signature");
-    let forged = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    let res = forged
-        .get(app.url("/admin"))
-        .header("cookie", format!("cc_session={token}.AAAA"))
-        .send()
-        .await
-        .expect("get");
+    let forged = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let res =
+        forged.get(app.url("/admin")).header("cookie", format!("cc_session={token}.AAAA")).send().await.expect("get");
     assert_eq!(res.status().as_u16(), 303);
 }
 
@@ -190,16 +135,9 @@ async fn cookies_are_secure_when_the_base_url_is_https() {
     let app = spawn_app_with(|s| s.club.base_url = "https://club.example.org".into()).await;
     app.add_organiser("ada@example.org", "correct horse battery");
     let res = app.login("ada@example.org", "correct horse battery").await;
-    let cookies: Vec<String> = res
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().expect("ascii").to_owned())
-        .collect();
-    let session = cookies
-        .iter()
-        .find(|c| c.starts_with("cc_session="))
-        .expect("session cookie");
+    let cookies: Vec<String> =
+        res.headers().get_all("set-cookie").iter().map(|v| v.to_str().expect("ascii").to_owned()).collect();
+    let session = cookies.iter().find(|c| c.starts_with("cc_session=")).expect("session cookie");
     assert!(session.contains("Secure"), "{session}");
 }
 
@@ -210,12 +148,7 @@ async fn sessions_survive_a_restart_with_the_generated_key() {
     assert!(app.settings.server.data_dir.join("session.key").is_file());
     let again = spawn_app_on(app.settings.clone(), app.dir.clone()).await;
     // Same browser (cookie jar), new server process state on the same data folder.
-    let res = app
-        .client
-        .get(again.url("/admin"))
-        .send()
-        .await
-        .expect("get");
+    let res = app.client.get(again.url("/admin")).send().await.expect("get");
     assert_eq!(res.status().as_u16(), 200);
 }
 

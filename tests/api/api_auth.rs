@@ -9,12 +9,7 @@ async fn problem(res: reqwest::Response) -> (u16, serde_json::Value) {
 #[tokio::test]
 async fn a_write_without_a_token_is_401_with_a_problem_body() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .delete(app.url("/api/v1/tokens/1"))
-        .send()
-        .await
-        .expect("delete");
+    let res = app.client.delete(app.url("/api/v1/tokens/1")).send().await.expect("delete");
     assert!(res.headers().contains_key("www-authenticate"));
     let (status, body) = problem(res).await;
     assert_eq!(status, 401);
@@ -28,41 +23,19 @@ async fn a_live_token_works_and_a_revoked_token_is_401() {
     app.add_organiser("ada@example.org", "correct horse battery");
     let (id, token) = app.api_token("ada@example.org");
     assert!(token.starts_with("cc_"));
-    let res = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("get");
+    let res = app.client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.expect("get");
     assert_eq!(res.status().as_u16(), 200);
     let me: serde_json::Value = res.json().await.expect("json");
     assert_eq!(me["email"], "ada@example.org");
 
-    let res = app
-        .client
-        .delete(app.url(&format!("/api/v1/tokens/{id}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("delete");
+    let res =
+        app.client.delete(app.url(&format!("/api/v1/tokens/{id}"))).bearer_auth(&token).send().await.expect("delete");
     assert_eq!(res.status().as_u16(), 204);
 
-    let res = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("get");
+    let res = app.client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.expect("get");
     assert_eq!(problem(res).await.0, 401);
-    let res = app
-        .client
-        .delete(app.url(&format!("/api/v1/tokens/{id}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("delete");
+    let res =
+        app.client.delete(app.url(&format!("/api/v1/tokens/{id}"))).bearer_auth(&token).send().await.expect("delete");
     assert_eq!(problem(res).await.0, 401);
 }
 
@@ -82,13 +55,7 @@ async fn tokens_are_stored_hashed() {
 async fn a_malformed_or_unknown_token_is_401() {
     let app = spawn_app().await;
     for header in ["Bearer", "Bearer ", "Basic abc", "Bearer cc_unknown"] {
-        let res = app
-            .client
-            .get(app.url("/api/v1/me"))
-            .header("authorization", header)
-            .send()
-            .await
-            .expect("get");
+        let res = app.client.get(app.url("/api/v1/me")).header("authorization", header).send().await.expect("get");
         assert_eq!(res.status().as_u16(), 401, "{header:?}");
     }
 }

@@ -24,19 +24,13 @@ fn assert_one_line_error(output: &std::process::Output, key: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
     assert!(stderr.contains(key), "names {key}: {stderr}");
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("backtrace"),
-        "{stderr}"
-    );
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
 }
 
 #[test]
 fn an_unknown_database_scheme_stops_start_up_with_one_line_naming_the_key() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let output = command(&dir, "mysql://localhost/club")
-        .arg("serve")
-        .output()
-        .expect("runs");
+    let output = command(&dir, "mysql://localhost/club").arg("serve").output().expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert_one_line_error(&output, "database.url");
 }
@@ -44,10 +38,8 @@ fn an_unknown_database_scheme_stops_start_up_with_one_line_naming_the_key() {
 #[test]
 fn an_unreachable_database_stops_start_up_with_one_line_naming_the_key() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let output = command(&dir, "postgres://nobody@127.0.0.1:9/none?connect_timeout=2")
-        .arg("serve")
-        .output()
-        .expect("runs");
+    let output =
+        command(&dir, "postgres://nobody@127.0.0.1:9/none?connect_timeout=2").arg("serve").output().expect("runs");
     assert_one_line_error(&output, "database.url");
 }
 
@@ -55,27 +47,11 @@ fn an_unreachable_database_stops_start_up_with_one_line_naming_the_key() {
 fn bad_values_stop_start_up_with_the_key_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     for (name, value, key) in [
-        (
-            "CONTENT_CLUB__CLUB__TIMEZONE",
-            "Mars/Olympus_Mons",
-            "club.timezone",
-        ),
-        (
-            "CONTENT_CLUB__SERVER__BIND",
-            "not-an-address",
-            "server.bind",
-        ),
-        (
-            "CONTENT_CLUB__DATABASE__POOL_SIZE",
-            "lots",
-            "database.pool_size",
-        ),
+        ("CONTENT_CLUB__CLUB__TIMEZONE", "Mars/Olympus_Mons", "club.timezone"),
+        ("CONTENT_CLUB__SERVER__BIND", "not-an-address", "server.bind"),
+        ("CONTENT_CLUB__DATABASE__POOL_SIZE", "lots", "database.pool_size"),
     ] {
-        let output = command(&dir, "sqlite://data/x.db")
-            .env(name, value)
-            .arg("serve")
-            .output()
-            .expect("runs");
+        let output = command(&dir, "sqlite://data/x.db").env(name, value).arg("serve").output().expect("runs");
         assert_eq!(output.status.code(), Some(2), "{name}");
         assert_one_line_error(&output, key);
     }
@@ -84,10 +60,8 @@ fn bad_values_stop_start_up_with_the_key_named() {
 #[test]
 fn a_missing_config_file_is_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let output = command(&dir, "sqlite://data/x.db")
-        .args(["--config", "nowhere.toml", "migrate"])
-        .output()
-        .expect("runs");
+    let output =
+        command(&dir, "sqlite://data/x.db").args(["--config", "nowhere.toml", "migrate"]).output().expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert_one_line_error(&output, "nowhere.toml");
 }
@@ -97,129 +71,62 @@ fn organisers_are_added_listed_and_given_tokens() {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = fresh_database_url(&dir);
     let mut child = command(&dir, &url)
-        .args([
-            "organiser",
-            "add",
-            "--email",
-            "ada@example.org",
-            "--name",
-            "Ada",
-            "--password-stdin",
-        ])
+        .args(["organiser", "add", "--email", "ada@example.org", "--name", "Ada", "--password-stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"correct horse battery\n")
-        .expect("write");
+    child.stdin.take().expect("stdin").write_all(b"correct horse battery\n").expect("write");
     let output = child.wait_with_output().expect("wait");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 
     // The same email again is refused with a message.
     let mut child = command(&dir, &url)
-        .args([
-            "organiser",
-            "add",
-            "--email",
-            "ADA@example.org",
-            "--name",
-            "Ada",
-            "--password-stdin",
-        ])
+        .args(["organiser", "add", "--email", "ADA@example.org", "--name", "Ada", "--password-stdin"])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"correct horse battery\n")
-        .expect("write");
+    child.stdin.take().expect("stdin").write_all(b"correct horse battery\n").expect("write");
     let output = child.wait_with_output().expect("wait");
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("exists already"));
 
     // A short password is refused, naming the rule.
     let mut child = command(&dir, &url)
-        .args([
-            "organiser",
-            "add",
-            "--email",
-            "bob@example.org",
-            "--name",
-            "Bob",
-            "--password-stdin",
-        ])
+        .args(["organiser", "add", "--email", "bob@example.org", "--name", "Bob", "--password-stdin"])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"short\n")
-        .expect("write");
+    child.stdin.take().expect("stdin").write_all(b"short\n").expect("write");
     let output = child.wait_with_output().expect("wait");
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("at least 10 characters"));
 
-    let output = command(&dir, &url)
-        .args(["organiser", "list"])
-        .output()
-        .expect("list");
+    let output = command(&dir, &url).args(["organiser", "list"]).output().expect("list");
     let listing = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        listing.contains("ada@example.org") && !listing.contains("bob@"),
-        "{listing}"
-    );
+    assert!(listing.contains("ada@example.org") && !listing.contains("bob@"), "{listing}");
 
     let output = command(&dir, &url)
-        .args([
-            "organiser",
-            "token",
-            "--email",
-            "ada@example.org",
-            "--label",
-            "ci",
-        ])
+        .args(["organiser", "token", "--email", "ada@example.org", "--label", "ci"])
         .output()
         .expect("token");
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(
-        stdout.lines().count(),
-        1,
-        "only the token on stdout: {stdout}"
-    );
+    assert_eq!(stdout.lines().count(), 1, "only the token on stdout: {stdout}");
     assert!(stdout.trim().starts_with("cc_"));
 
-    let output = command(&dir, &url)
-        .args(["organiser", "token", "--email", "nobody@example.org"])
-        .output()
-        .expect("token");
+    let output =
+        command(&dir, &url).args(["organiser", "token", "--email", "nobody@example.org"]).output().expect("token");
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("no organiser"));
 
-    let output = command(&dir, &url)
-        .args(["organiser", "revoke-token", "--id", "1"])
-        .output()
-        .expect("revoke");
+    let output = command(&dir, &url).args(["organiser", "revoke-token", "--id", "1"]).output().expect("revoke");
     assert!(output.status.success());
-    let output = command(&dir, &url)
-        .args(["organiser", "tokens", "--email", "ada@example.org"])
-        .output()
-        .expect("tokens");
+    let output =
+        command(&dir, &url).args(["organiser", "tokens", "--email", "ada@example.org"]).output().expect("tokens");
     assert!(String::from_utf8_lossy(&output.stdout).contains("revoked"));
 }
 
@@ -236,19 +143,12 @@ fn help_is_available_for_every_command() {
     ] {
         let output = Command::new(BIN).args(&args).output().expect("runs");
         assert!(output.status.success(), "{args:?}");
-        assert!(
-            String::from_utf8_lossy(&output.stdout).contains("Usage"),
-            "{args:?}"
-        );
+        assert!(String::from_utf8_lossy(&output.stdout).contains("Usage"), "{args:?}");
     }
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
 fn wait_ready(port: u16) -> bool {
@@ -293,11 +193,7 @@ fn two_instances_started_together_on_an_empty_database_both_come_up_and_migrate_
         .into_iter()
         .map(|c| String::from_utf8_lossy(&c.wait_with_output().expect("wait").stderr).into_owned())
         .collect();
-    assert_eq!(
-        ready,
-        vec![true, true],
-        "both answer /readyz; logs: {outputs:?}"
-    );
+    assert_eq!(ready, vec![true, true], "both answer /readyz; logs: {outputs:?}");
 
     let settings = content_club::config::DatabaseSettings {
         url: url.clone(),

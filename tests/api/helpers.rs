@@ -24,8 +24,7 @@ pub struct TestApp {
 
 /// Settings for a test: loopback on a free port, everything under a temporary folder.
 pub fn test_settings(dir: &TempDir) -> Settings {
-    let mut settings =
-        Settings::load_with_env(None, Vec::<(String, String)>::new()).expect("defaults load");
+    let mut settings = Settings::load_with_env(None, Vec::<(String, String)>::new()).expect("defaults load");
     settings.server.bind = "127.0.0.1:0".into();
     settings.server.workers = 2;
     settings.server.data_dir = dir.path().join("data");
@@ -41,16 +40,11 @@ pub fn fresh_database_url(dir: &TempDir) -> String {
         Ok(server) if !server.is_empty() => {
             let name = format!(
                 "cc_test_{}",
-                content_club::crypto::random_token()
-                    .to_lowercase()
-                    .replace(['-', '_'], "")[..16]
-                    .to_owned()
+                content_club::crypto::random_token().to_lowercase().replace(['-', '_'], "")[..16].to_owned()
             );
-            let mut admin = diesel::PgConnection::establish(&server)
-                .expect("TEST_DATABASE_URL must accept connections");
-            admin
-                .batch_execute(&format!("CREATE DATABASE {name}"))
-                .expect("create test database");
+            let mut admin =
+                diesel::PgConnection::establish(&server).expect("TEST_DATABASE_URL must accept connections");
+            admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
             let mut url = url::Url::parse(&server).expect("TEST_DATABASE_URL is a URL");
             url.set_path(&format!("/{name}"));
             url.to_string()
@@ -79,39 +73,22 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 /// Starts the app on given settings (to restart on the same database and data folder).
 pub async fn spawn_app_on(settings: Settings, dir: Arc<TempDir>) -> TestApp {
     let clock = ManualClock::new(Utc::now());
-    let app = Application::build_with_clock(settings.clone(), clock.clone())
-        .await
-        .expect("application builds");
+    let app = Application::build_with_clock(settings.clone(), clock.clone()).await.expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state();
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        client: new_client(),
-        state,
-        clock,
-        settings,
-        dir,
-    }
+    TestApp { address, client: new_client(), state, clock, settings, dir }
 }
 
 pub fn new_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
 
 /// The value of the first `name="csrf_token"` hidden field in a page.
 pub fn csrf_from(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
     let start = html.find(marker).expect("page has a csrf_token field") + marker.len();
-    html[start..]
-        .split('"')
-        .next()
-        .expect("closing quote")
-        .to_owned()
+    html[start..].split('"').next().expect("closing quote").to_owned()
 }
 
 impl TestApp {
@@ -130,12 +107,7 @@ impl TestApp {
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .form(form)
-            .send()
-            .await
-            .expect("POST")
+        self.client.post(self.url(path)).form(form).send().await.expect("POST")
     }
 
     /// The CSRF token from the form on `page`.
@@ -147,29 +119,13 @@ impl TestApp {
 
     /// Creates an organiser straight through the domain layer.
     pub fn add_organiser(&self, email: &str, password: &str) {
-        self.add_organiser_with_role(
-            email,
-            password,
-            content_club::domain::organisers::Role::Admin,
-        );
+        self.add_organiser_with_role(email, password, content_club::domain::organisers::Role::Admin);
     }
 
-    pub fn add_organiser_with_role(
-        &self,
-        email: &str,
-        password: &str,
-        role: content_club::domain::organisers::Role,
-    ) {
+    pub fn add_organiser_with_role(&self, email: &str, password: &str, role: content_club::domain::organisers::Role) {
         let mut conn = self.state.db.get().expect("connection");
-        content_club::domain::organisers::add_organiser(
-            &mut conn,
-            email,
-            "Test Organiser",
-            password,
-            role,
-            Utc::now(),
-        )
-        .expect("organiser added");
+        content_club::domain::organisers::add_organiser(&mut conn, email, "Test Organiser", password, role, Utc::now())
+            .expect("organiser added");
     }
 
     /// Logs in through the form; returns the response to the POST.
@@ -177,12 +133,7 @@ impl TestApp {
         let csrf = self.csrf("/admin/login").await;
         self.post_form(
             "/admin/login",
-            &[
-                ("csrf_token", &csrf),
-                ("email", email),
-                ("password", password),
-                ("next", "/admin"),
-            ],
+            &[("csrf_token", &csrf), ("email", email), ("password", password), ("next", "/admin")],
         )
         .await
     }
@@ -190,9 +141,7 @@ impl TestApp {
     /// Adds an organiser and logs in as them.
     pub async fn logged_in_admin(&self) -> &Self {
         self.add_organiser("admin@example.org", "a long enough password");
-        let res = self
-            .login("admin@example.org", "a long enough password")
-            .await;
+        let res = self.login("admin@example.org", "a long enough password").await;
         assert_eq!(res.status().as_u16(), 303, "login redirects");
         self
     }
@@ -200,13 +149,8 @@ impl TestApp {
     /// A new API token for an existing organiser.
     pub fn api_token(&self, email: &str) -> (i64, String) {
         let mut conn = self.state.db.get().expect("connection");
-        let (row, token) = content_club::domain::organisers::create_api_token(
-            &mut conn,
-            email,
-            "test",
-            Utc::now(),
-        )
-        .expect("token");
+        let (row, token) =
+            content_club::domain::organisers::create_api_token(&mut conn, email, "test", Utc::now()).expect("token");
         (row.id, token)
     }
 
@@ -251,14 +195,7 @@ impl TestApp {
 
     /// Creates a topic through the API; panics unless 201.
     pub async fn create_topic(&self, token: &str, body: serde_json::Value) -> serde_json::Value {
-        let res = self
-            .api(
-                reqwest::Method::POST,
-                "/api/v1/topics",
-                Some(token),
-                Some(body),
-            )
-            .await;
+        let res = self.api(reqwest::Method::POST, "/api/v1/topics", Some(token), Some(body)).await;
         let status = res.status().as_u16();
         let json: serde_json::Value = res.json().await.expect("json");
         assert_eq!(status, 201, "{json}");
@@ -274,4 +211,55 @@ impl TestApp {
             .map(|t| (t.month, t.slug, t.title, t.announced))
             .collect()
     }
+}
+
+impl TestApp {
+    /// Submits through the API, confirms with the link from the queued mail, and returns the id.
+    pub async fn confirmed_entry(&self, slug: &str, entry: serde_json::Value) -> String {
+        let res =
+            self.api(reqwest::Method::POST, &format!("/api/v1/topics/{slug}/submissions"), None, Some(entry)).await;
+        let status = res.status().as_u16();
+        let body: serde_json::Value = res.json().await.expect("json");
+        assert_eq!(status, 202, "{body}");
+        let id = body["id"].as_str().expect("id").to_owned();
+        let text = {
+            let mut conn = self.state.db.get().expect("connection");
+            content_club::db::deliveries::Delivery::all(&mut conn)
+                .expect("deliveries")
+                .into_iter()
+                .rev()
+                .find(|d| d.body_text.contains(&format!("/submissions/{id}/confirm")))
+                .expect("confirmation queued")
+                .body_text
+        };
+        let token = text
+            .split_whitespace()
+            .find_map(|w| w.split("/confirm?token=").nth(1))
+            .expect("token in the mail")
+            .to_owned();
+        let (_, html) = self.get_text(&format!("/submissions/{id}/confirm?token={token}")).await;
+        let res = self
+            .post_form(&format!("/submissions/{id}/confirm"), &[("csrf_token", &csrf_from(&html)), ("token", &token)])
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        id
+    }
+
+    /// A confirmed entry, approved by API.
+    pub async fn approved_entry(&self, token: &str, slug: &str, entry: serde_json::Value) -> String {
+        let id = self.confirmed_entry(slug, entry).await;
+        let res =
+            self.api(reqwest::Method::POST, &format!("/api/v1/submissions/{id}/approve"), Some(token), None).await;
+        assert_eq!(res.status().as_u16(), 200);
+        id
+    }
+}
+
+/// A submission body for the API with a unique link.
+#[allow(dead_code)]
+pub fn entry(kind: &str, title: &str, url: &str) -> serde_json::Value {
+    serde_json::json!({
+        "kind": kind, "title": title, "url": url, "summary": format!("About {title}."),
+        "author_name": "Ada Author", "author_email": "ada.author@example.org",
+    })
 }

@@ -20,11 +20,7 @@ fn the_sqlite_and_postgres_migration_trees_have_the_same_migrations() {
     for name in &sqlite {
         for engine in ["sqlite", "postgres"] {
             let files = entries(&root.join(engine).join(name));
-            assert_eq!(
-                files,
-                BTreeSet::from(["down.sql".to_owned(), "up.sql".to_owned()]),
-                "{engine}/{name}"
-            );
+            assert_eq!(files, BTreeSet::from(["down.sql".to_owned(), "up.sql".to_owned()]), "{engine}/{name}");
         }
     }
     let (embedded_sqlite, embedded_postgres) = content_club::db::migration_names();
@@ -38,21 +34,12 @@ fn both_trees_create_the_same_tables() {
     let tables = |engine: &str| -> BTreeSet<String> {
         let mut found = BTreeSet::new();
         for name in entries(&root.join(engine)) {
-            let sql = std::fs::read_to_string(root.join(engine).join(&name).join("up.sql"))
-                .expect("up.sql");
+            let sql = std::fs::read_to_string(root.join(engine).join(&name).join("up.sql")).expect("up.sql");
             for line in sql.lines() {
                 let line = line.trim();
-                for prefix in [
-                    "CREATE TABLE ",
-                    "CREATE INDEX ",
-                    "CREATE UNIQUE INDEX ",
-                    "ALTER TABLE ",
-                ] {
+                for prefix in ["CREATE TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ", "ALTER TABLE "] {
                     if let Some(rest) = line.strip_prefix(prefix) {
-                        found.insert(format!(
-                            "{prefix}{}",
-                            rest.split_whitespace().next().unwrap_or("")
-                        ));
+                        found.insert(format!("{prefix}{}", rest.split_whitespace().next().unwrap_or("")));
                     }
                 }
             }

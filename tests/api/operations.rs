@@ -14,11 +14,8 @@ fn parse_exposition(text: &str) -> Result<Vec<(String, String, f64)>, String> {
     let mut samples = Vec::new();
     let valid_name = |n: &str| {
         !n.is_empty()
-            && n.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == ':')
-            && n.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+            && n.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == ':')
+            && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
     };
     for (i, line) in text.lines().enumerate() {
         let err = |m: &str| format!("line {}: {m}: {line}", i + 1);
@@ -26,12 +23,8 @@ fn parse_exposition(text: &str) -> Result<Vec<(String, String, f64)>, String> {
             continue;
         }
         if let Some(rest) = line.strip_prefix("# TYPE ") {
-            let (name, kind) = rest
-                .split_once(' ')
-                .ok_or_else(|| err("TYPE without kind"))?;
-            if !["counter", "gauge", "histogram", "summary", "untyped"].contains(&kind)
-                || !valid_name(name)
-            {
+            let (name, kind) = rest.split_once(' ').ok_or_else(|| err("TYPE without kind"))?;
+            if !["counter", "gauge", "histogram", "summary", "untyped"].contains(&kind) || !valid_name(name) {
                 return Err(err("bad TYPE"));
             }
             if types.insert(name.to_owned(), kind.to_owned()).is_some() {
@@ -51,9 +44,7 @@ fn parse_exposition(text: &str) -> Result<Vec<(String, String, f64)>, String> {
         };
         let (name, labels) = match series.split_once('{') {
             Some((name, rest)) => {
-                let labels = rest
-                    .strip_suffix('}')
-                    .ok_or_else(|| err("unclosed labels"))?;
+                let labels = rest.strip_suffix('}').ok_or_else(|| err("unclosed labels"))?;
                 for pair in labels.split("\",").filter(|p| !p.is_empty()) {
                     let (k, v) = pair.split_once("=\"").ok_or_else(|| err("bad label"))?;
                     if !valid_name(k) || v.trim_end_matches('"').contains('\n') {
@@ -69,10 +60,7 @@ fn parse_exposition(text: &str) -> Result<Vec<(String, String, f64)>, String> {
         }
         let family = ["_bucket", "_sum", "_count"]
             .iter()
-            .find_map(|s| {
-                name.strip_suffix(s)
-                    .filter(|f| types.get(*f).is_some_and(|k| k == "histogram"))
-            })
+            .find_map(|s| name.strip_suffix(s).filter(|f| types.get(*f).is_some_and(|k| k == "histogram")))
             .unwrap_or(name);
         if !types.contains_key(family) {
             return Err(err("sample without a TYPE"));
@@ -91,48 +79,23 @@ async fn metrics_parse_as_prometheus_text_and_count_requests_by_route_pattern() 
     app.get("/no/such/page").await;
     let res = app.get("/metrics").await;
     assert_eq!(res.status().as_u16(), 200);
-    assert!(res.headers()["content-type"]
-        .to_str()
-        .expect("ascii")
-        .starts_with("text/plain; version=0.0.4"));
+    assert!(res.headers()["content-type"].to_str().expect("ascii").starts_with("text/plain; version=0.0.4"));
     let text = res.text().await.expect("body");
     let samples = parse_exposition(&text).expect("valid exposition");
-    let find = |name: &str, label: &str| {
-        samples
-            .iter()
-            .find(|(n, l, _)| n == name && l.contains(label))
-            .map(|(_, _, v)| *v)
-    };
-    assert_eq!(
-        find("http_requests_total", "route=\"/healthz\",status=\"200\""),
-        Some(2.0)
-    );
-    assert_eq!(
-        find("http_requests_total", "route=\"/static/{name}\""),
-        Some(1.0)
-    );
-    assert_eq!(
-        find("http_requests_total", "route=\"unmatched\",status=\"404\""),
-        Some(1.0)
-    );
+    let find =
+        |name: &str, label: &str| samples.iter().find(|(n, l, _)| n == name && l.contains(label)).map(|(_, _, v)| *v);
+    assert_eq!(find("http_requests_total", "route=\"/healthz\",status=\"200\""), Some(2.0));
+    assert_eq!(find("http_requests_total", "route=\"/static/{name}\""), Some(1.0));
+    assert_eq!(find("http_requests_total", "route=\"unmatched\",status=\"404\""), Some(1.0));
     assert!(find("http_request_duration_seconds_count", "route=\"/healthz\"").is_some());
     assert!(find("db_pool_connections", "state=\"in_use\"").is_some());
-    assert!(
-        !text.contains("/no/such/page"),
-        "raw paths never become labels"
-    );
+    assert!(!text.contains("/no/such/page"), "raw paths never become labels");
 }
 
 #[test]
 fn the_exposition_checker_refuses_malformed_text() {
     assert!(parse_exposition("# TYPE a counter\na 1\n").is_ok());
     assert!(parse_exposition("a 1\n").is_err(), "no TYPE");
-    assert!(
-        parse_exposition("# TYPE a counter\na one\n").is_err(),
-        "not a number"
-    );
-    assert!(
-        parse_exposition("# TYPE a counter\na{x=\"1\" 1\n").is_err(),
-        "unclosed"
-    );
+    assert!(parse_exposition("# TYPE a counter\na one\n").is_err(), "not a number");
+    assert!(parse_exposition("# TYPE a counter\na{x=\"1\" 1\n").is_err(), "unclosed");
 }

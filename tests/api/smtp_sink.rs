@@ -25,10 +25,7 @@ pub struct SmtpSink {
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind sink");
-        let sink = SmtpSink {
-            port: listener.local_addr().expect("addr").port(),
-            ..SmtpSink::default()
-        };
+        let sink = SmtpSink { port: listener.local_addr().expect("addr").port(), ..SmtpSink::default() };
         let inner = sink.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -46,10 +43,7 @@ impl SmtpSink {
     /// Answer 550 to RCPT TO for this address.
     #[allow(dead_code)]
     pub fn refuse(&self, address: &str) {
-        self.refuse
-            .lock()
-            .expect("lock")
-            .push(address.to_lowercase());
+        self.refuse.lock().expect("lock").push(address.to_lowercase());
     }
 
     pub fn messages(&self) -> Vec<Received> {
@@ -87,9 +81,7 @@ impl SmtpSink {
                     "250 OK\r\n".into()
                 }
             } else if upper == "DATA" {
-                let _ = write
-                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
-                    .await;
+                let _ = write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await;
                 let mut data = String::new();
                 loop {
                     line.clear();
@@ -102,11 +94,7 @@ impl SmtpSink {
                     let unstuffed = line.strip_prefix('.').unwrap_or(&line);
                     data.push_str(unstuffed);
                 }
-                self.received.lock().expect("lock").push(Received {
-                    from: from.clone(),
-                    to: to.clone(),
-                    data,
-                });
+                self.received.lock().expect("lock").push(Received { from: from.clone(), to: to.clone(), data });
                 "250 OK queued\r\n".into()
             } else if upper == "RSET" || upper == "NOOP" {
                 "250 OK\r\n".into()
@@ -141,10 +129,7 @@ pub fn headers(raw: &str) -> Vec<(String, String)> {
 }
 
 pub fn header(raw: &str, name: &str) -> Option<String> {
-    headers(raw)
-        .into_iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v)
+    headers(raw).into_iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
 }
 
 fn decode_body(part_headers: &str, body: &str) -> String {
@@ -156,12 +141,8 @@ fn decode_body(part_headers: &str, body: &str) -> String {
     match encoding.as_str() {
         "base64" => {
             let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-            String::from_utf8_lossy(
-                &base64::engine::general_purpose::STANDARD
-                    .decode(compact)
-                    .unwrap_or_default(),
-            )
-            .into_owned()
+            String::from_utf8_lossy(&base64::engine::general_purpose::STANDARD.decode(compact).unwrap_or_default())
+                .into_owned()
         }
         "quoted-printable" => {
             let joined = body.replace("=\r\n", "");
@@ -191,10 +172,7 @@ pub fn part(raw: &str, content_type: &str) -> Option<String> {
         let Some((part_headers, body)) = chunk.split_once("\r\n\r\n") else {
             continue;
         };
-        if part_headers
-            .to_lowercase()
-            .contains(&format!("content-type: {content_type}"))
-        {
+        if part_headers.to_lowercase().contains(&format!("content-type: {content_type}")) {
             let body = body.split("\r\n--").next().unwrap_or(body);
             return Some(decode_body(part_headers, body));
         }
@@ -205,7 +183,5 @@ pub fn part(raw: &str, content_type: &str) -> Option<String> {
 /// The first link in the text part that contains `needle`.
 pub fn link_containing(raw: &str, needle: &str) -> Option<String> {
     let text = part(raw, "text/plain")?;
-    text.split_whitespace()
-        .find(|w| w.contains(needle) && w.starts_with("http"))
-        .map(str::to_owned)
+    text.split_whitespace().find(|w| w.contains(needle) && w.starts_with("http")).map(str::to_owned)
 }

@@ -9,10 +9,7 @@ use crate::helpers::{csrf_from, spawn_app_with, TestApp};
 use crate::smtp_sink::{header, link_containing, part, SmtpSink};
 
 /// A club on 15 March 2025: February closed, March open, April upcoming. Mail goes to `sink`.
-async fn club(
-    sink: &SmtpSink,
-    adjust: impl FnOnce(&mut content_club::config::Settings),
-) -> (TestApp, String) {
+async fn club(sink: &SmtpSink, adjust: impl FnOnce(&mut content_club::config::Settings)) -> (TestApp, String) {
     let smtp = sink.url();
     let app = spawn_app_with(move |s| {
         s.email.transport = "smtp".into();
@@ -23,33 +20,19 @@ async fn club(
         adjust(s);
     })
     .await;
-    app.clock.set(
-        Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0)
-            .single()
-            .expect("valid"),
-    );
+    app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));
     let token = app.admin_token();
-    for (month, title) in [
-        ("2025-02", "Team Topologies"),
-        ("2025-03", "Metrics That Matter"),
-        ("2025-04", "AI for Platforms"),
-    ] {
-        app.create_topic(
-            &token,
-            json!({"month": month, "title": title, "announced": true}),
-        )
-        .await;
+    for (month, title) in
+        [("2025-02", "Team Topologies"), ("2025-03", "Metrics That Matter"), ("2025-04", "AI for Platforms")]
+    {
+        app.create_topic(&token, json!({"month": month, "title": title, "announced": true})).await;
     }
     (app, token)
 }
 
 fn worker(app: &TestApp) -> Worker {
-    Worker::new(
-        app.settings.clone(),
-        app.state.db.clone(),
-        app.clock.clone() as Arc<dyn content_club::clock::Clock>,
-    )
-    .expect("worker")
+    Worker::new(app.settings.clone(), app.state.db.clone(), app.clock.clone() as Arc<dyn content_club::clock::Clock>)
+        .expect("worker")
 }
 
 /// Runs worker rounds until nothing is left to do now.
@@ -67,10 +50,7 @@ fn good_fields() -> Vec<(&'static str, String)> {
         ("kind", "article".into()),
         ("title", "DORA metrics without the theatre".into()),
         ("url", "https://example.org/blog/dora".into()),
-        (
-            "summary",
-            "What happened when we stopped reporting deployment frequency upwards.".into(),
-        ),
+        ("summary", "What happened when we stopped reporting deployment frequency upwards.".into()),
         ("author_name", "Amelia Chen".into()),
         ("author_email", "amelia@example.org".into()),
         ("author_link", "".into()),
@@ -84,17 +64,10 @@ async fn submit_form(app: &TestApp, slug: &str, overrides: &[(&str, &str)]) -> r
     let (status, html) = app.get_text("/topics/metrics-that-matter/submit").await;
     assert_eq!(status, 200);
     let csrf = csrf_from(&html);
-    let started = html
-        .split("name=\"started\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("")
-        .to_owned();
+    let started =
+        html.split("name=\"started\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or("").to_owned();
     app.clock.advance(Duration::seconds(20));
-    let mut fields: Vec<(String, String)> = good_fields()
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
+    let mut fields: Vec<(String, String)> = good_fields().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     fields.push(("csrf_token".into(), csrf));
     fields.push(("started".into(), started));
     for (key, value) in overrides {
@@ -103,12 +76,7 @@ async fn submit_form(app: &TestApp, slug: &str, overrides: &[(&str, &str)]) -> r
             fields.push(((*key).to_owned(), (*value).to_owned()));
         }
     }
-    app.client
-        .post(app.url(&format!("/topics/{slug}/submit")))
-        .form(&fields)
-        .send()
-        .await
-        .expect("post")
+    app.client.post(app.url(&format!("/topics/{slug}/submit"))).form(&fields).send().await.expect("post")
 }
 
 /// The path and query of an absolute link from a mail.
@@ -134,31 +102,17 @@ async fn the_whole_path_from_form_to_archive_with_mail_through_smtp() {
     let (app, _) = club(&sink, |_| {}).await;
 
     let res = submit_form(&app, "metrics-that-matter", &[]).await;
-    assert_eq!(
-        res.status().as_u16(),
-        303,
-        "{}",
-        res.text().await.unwrap_or_default()
-    );
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
     let (_, page) = app.get_text("/topics/metrics-that-matter").await;
-    assert!(
-        page.contains("We sent a confirmation link to a•••@example.org"),
-        "flash"
-    );
-    assert!(
-        !page.contains("DORA metrics without the theatre"),
-        "not public before moderation"
-    );
+    assert!(page.contains("We sent a confirmation link to a•••@example.org"), "flash");
+    assert!(!page.contains("DORA metrics without the theatre"), "not public before moderation");
 
     deliver_all(&app).await;
     let mails = sink.messages();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, vec!["amelia@example.org".to_owned()]);
-    let confirm =
-        link_containing(&mails[0].data, "/confirm?token=").expect("confirm link in the mail");
-    assert!(part(&mails[0].data, "text/html")
-        .expect("html part")
-        .contains("Confirm my submission"));
+    let confirm = link_containing(&mails[0].data, "/confirm?token=").expect("confirm link in the mail");
+    assert!(part(&mails[0].data, "text/html").expect("html part").contains("Confirm my submission"));
     let path = path_of(&confirm);
     let public_id = path.split('/').nth(2).expect("id").to_owned();
 
@@ -179,9 +133,7 @@ async fn the_whole_path_from_form_to_archive_with_mail_through_smtp() {
     // An organiser sees it in the queue and approves it.
     app.logged_in_admin().await;
     let (_, queue) = app.get_text("/admin/submissions").await;
-    assert!(
-        queue.contains("DORA metrics without the theatre") && queue.contains("amelia@example.org")
-    );
+    assert!(queue.contains("DORA metrics without the theatre") && queue.contains("amelia@example.org"));
     let res = app
         .post_form(
             "/admin/submissions/decide",
@@ -198,29 +150,15 @@ async fn the_whole_path_from_form_to_archive_with_mail_through_smtp() {
     deliver_all(&app).await;
     let mails = sink.messages();
     assert_eq!(mails.len(), 2);
-    assert!(header(&mails[1].data, "Subject")
-        .expect("subject")
-        .contains("Published"));
+    assert!(header(&mails[1].data, "Subject").expect("subject").contains("Published"));
 
     let (_, page) = app.get_text("/topics/metrics-that-matter").await;
     assert!(page.contains("DORA metrics without the theatre"));
     assert!(page.contains("rel=\"ugc nofollow\""));
-    assert!(
-        !page.contains("amelia@example.org"),
-        "author emails never public"
-    );
-    assert_eq!(
-        app.get(&format!("/submissions/{public_id}"))
-            .await
-            .status()
-            .as_u16(),
-        200
-    );
+    assert!(!page.contains("amelia@example.org"), "author emails never public");
+    assert_eq!(app.get(&format!("/submissions/{public_id}")).await.status().as_u16(), 200);
     let (_, history) = app.get_text("/admin/submissions?status=approved").await;
-    assert!(
-        history.contains("approved by Test Organiser"),
-        "decision recorded: {history}"
-    );
+    assert!(history.contains("approved by Test Organiser"), "decision recorded: {history}");
 }
 
 #[tokio::test]
@@ -242,14 +180,9 @@ async fn a_rejection_mails_the_reason_and_never_becomes_public() {
     deliver_all(&app).await;
     let confirm = link_containing(&sink.messages()[0].data, "/confirm?token=").expect("link");
     let token_value = confirm.split("token=").nth(1).expect("token").to_owned();
-    let (_, html) = app
-        .get_text(&format!("/submissions/{id}/confirm?token={token_value}"))
+    let (_, html) = app.get_text(&format!("/submissions/{id}/confirm?token={token_value}")).await;
+    app.post_form(&format!("/submissions/{id}/confirm"), &[("csrf_token", &csrf_from(&html)), ("token", &token_value)])
         .await;
-    app.post_form(
-        &format!("/submissions/{id}/confirm"),
-        &[("csrf_token", &csrf_from(&html)), ("token", &token_value)],
-    )
-    .await;
 
     let res = app
         .api(
@@ -263,27 +196,12 @@ async fn a_rejection_mails_the_reason_and_never_becomes_public() {
     deliver_all(&app).await;
     let mails = sink.messages();
     assert_eq!(mails.len(), 2);
-    assert!(part(&mails[1].data, "text/plain")
-        .expect("text")
-        .contains("Reason: Behind a paywall."));
+    assert!(part(&mails[1].data, "text/plain").expect("text").contains("Reason: Behind a paywall."));
     let (_, page) = app.get_text("/topics/metrics-that-matter").await;
     assert!(!page.contains("Secret sauce") && !page.contains("Behind a paywall"));
-    assert_eq!(
-        app.get(&format!("/submissions/{id}"))
-            .await
-            .status()
-            .as_u16(),
-        404
-    );
+    assert_eq!(app.get(&format!("/submissions/{id}")).await.status().as_u16(), 404);
     // Deciding twice is refused.
-    let res = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/submissions/{id}/approve"),
-            Some(&token),
-            None,
-        )
-        .await;
+    let res = app.api(Method::POST, &format!("/api/v1/submissions/{id}/approve"), Some(&token), None).await;
     assert_eq!(res.status().as_u16(), 409);
 }
 
@@ -295,38 +213,14 @@ async fn bad_input_gets_a_clear_message_and_writes_nothing() {
     let sink = SmtpSink::start().await;
     let (app, _) = club(&sink, |_| {}).await;
     // One accepted entry, so that duplicates have something to collide with.
-    assert_eq!(
-        submit_form(&app, "metrics-that-matter", &[])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
     let rows = (app.count("submissions"), app.count("deliveries"));
 
     let long_title = "x".repeat(10_000);
     let cases: Vec<BadCase> = vec![
-        (
-            "missing title",
-            "metrics-that-matter",
-            vec![("title", "<absent>")],
-            422,
-            "Enter a title.",
-        ),
-        (
-            "missing email",
-            "metrics-that-matter",
-            vec![("author_email", "")],
-            422,
-            "Enter an email address.",
-        ),
-        (
-            "no agreement",
-            "metrics-that-matter",
-            vec![("agree", "<absent>")],
-            422,
-            "follows the submission rules",
-        ),
+        ("missing title", "metrics-that-matter", vec![("title", "<absent>")], 422, "Enter a title."),
+        ("missing email", "metrics-that-matter", vec![("author_email", "")], 422, "Enter an email address."),
+        ("no agreement", "metrics-that-matter", vec![("agree", "<absent>")], 422, "follows the submission rules"),
         (
             "javascript url",
             "metrics-that-matter",
@@ -341,13 +235,7 @@ async fn bad_input_gets_a_clear_message_and_writes_nothing() {
             422,
             "Only http:// and https:// links",
         ),
-        (
-            "10 KB title",
-            "metrics-that-matter",
-            vec![("title", long_title.as_str())],
-            422,
-            "at most 200 characters",
-        ),
+        ("10 KB title", "metrics-that-matter", vec![("title", long_title.as_str())], 422, "at most 200 characters"),
         (
             "control characters",
             "metrics-that-matter",
@@ -372,20 +260,11 @@ async fn bad_input_gets_a_clear_message_and_writes_nothing() {
         (
             "same url, utm",
             "metrics-that-matter",
-            vec![(
-                "url",
-                "https://example.org/blog/dora/?utm_source=news&utm_medium=mail",
-            )],
+            vec![("url", "https://example.org/blog/dora/?utm_source=news&utm_medium=mail")],
             409,
             "already been submitted",
         ),
-        (
-            "closed topic",
-            "team-topologies",
-            vec![("url", "https://example.org/new")],
-            409,
-            "is closed",
-        ),
+        ("closed topic", "team-topologies", vec![("url", "https://example.org/new")], 409, "is closed"),
         (
             "upcoming topic",
             "ai-for-platforms",
@@ -396,10 +275,7 @@ async fn bad_input_gets_a_clear_message_and_writes_nothing() {
         (
             "honeypot",
             "metrics-that-matter",
-            vec![
-                ("website", "http://spam.example"),
-                ("url", "https://example.org/new"),
-            ],
+            vec![("website", "http://spam.example"), ("url", "https://example.org/new")],
             400,
             "could not be accepted",
         ),
@@ -409,55 +285,27 @@ async fn bad_input_gets_a_clear_message_and_writes_nothing() {
         assert_eq!(res.status().as_u16(), status, "{name}");
         let html = res.text().await.expect("body");
         assert!(html.contains(message), "{name}: expected {message:?}");
-        assert_eq!(
-            (app.count("submissions"), app.count("deliveries")),
-            rows,
-            "{name} wrote nothing"
-        );
+        assert_eq!((app.count("submissions"), app.count("deliveries")), rows, "{name} wrote nothing");
     }
 
     // Too fast: posted the moment the form was shown.
     let (_, html) = app.get_text("/topics/metrics-that-matter/submit").await;
-    let started = html
-        .split("name=\"started\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("stamp")
-        .to_owned();
+    let started =
+        html.split("name=\"started\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("stamp").to_owned();
     let mut fields: Vec<(&str, String)> = good_fields();
     fields.retain(|(k, _)| *k != "url");
     fields.push(("url", "https://example.org/fast".into()));
     fields.push(("csrf_token", csrf_from(&html)));
     fields.push(("started", started));
-    let res = app
-        .client
-        .post(app.url("/topics/metrics-that-matter/submit"))
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
+    let res = app.client.post(app.url("/topics/metrics-that-matter/submit")).form(&fields).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 400);
-    assert!(res
-        .text()
-        .await
-        .expect("body")
-        .contains("faster than a person"));
-    assert_eq!(
-        (app.count("submissions"), app.count("deliveries")),
-        rows,
-        "too fast wrote nothing"
-    );
+    assert!(res.text().await.expect("body").contains("faster than a person"));
+    assert_eq!((app.count("submissions"), app.count("deliveries")), rows, "too fast wrote nothing");
 
     // A forged stamp is refused the same way.
-    let res = submit_form(
-        &app,
-        "metrics-that-matter",
-        &[
-            ("started", "1.forged"),
-            ("url", "https://example.org/forged"),
-        ],
-    )
-    .await;
+    let res =
+        submit_form(&app, "metrics-that-matter", &[("started", "1.forged"), ("url", "https://example.org/forged")])
+            .await;
     assert_eq!(res.status().as_u16(), 400);
     assert_eq!((app.count("submissions"), app.count("deliveries")), rows);
 }
@@ -472,28 +320,13 @@ async fn rate_limits_refuse_with_429_and_write_nothing() {
     .await;
     for i in 0..2 {
         let url = format!("https://example.org/post-{i}");
-        assert_eq!(
-            submit_form(&app, "metrics-that-matter", &[("url", &url)])
-                .await
-                .status()
-                .as_u16(),
-            303
-        );
+        assert_eq!(submit_form(&app, "metrics-that-matter", &[("url", &url)]).await.status().as_u16(), 303);
     }
     let rows = app.count("submissions");
-    let res = submit_form(
-        &app,
-        "metrics-that-matter",
-        &[("url", "https://example.org/post-3")],
-    )
-    .await;
+    let res = submit_form(&app, "metrics-that-matter", &[("url", "https://example.org/post-3")]).await;
     assert_eq!(res.status().as_u16(), 429);
     assert!(res.headers().contains_key("retry-after"));
-    assert!(res
-        .text()
-        .await
-        .expect("body")
-        .contains("Too many submissions"));
+    assert!(res.text().await.expect("body").contains("Too many submissions"));
     assert_eq!(app.count("submissions"), rows);
     // The API shares the limits.
     let res = app
@@ -529,10 +362,7 @@ async fn markup_in_every_field_is_escaped_on_pages_and_in_mail_and_crlf_makes_no
         )
         .await;
     assert_eq!(res.status().as_u16(), 202);
-    let id = res.json::<serde_json::Value>().await.expect("json")["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let id = res.json::<serde_json::Value>().await.expect("json")["id"].as_str().expect("id").to_owned();
     // CR/LF in a title or name is refused outright by validation ...
     let res = app
         .api(
@@ -547,21 +377,10 @@ async fn markup_in_every_field_is_escaped_on_pages_and_in_mail_and_crlf_makes_no
     deliver_all(&app).await;
     let confirm = link_containing(&sink.messages()[0].data, "/confirm?token=").expect("link");
     let token_value = confirm.split("token=").nth(1).expect("token").to_owned();
-    let (_, html) = app
-        .get_text(&format!("/submissions/{id}/confirm?token={token_value}"))
+    let (_, html) = app.get_text(&format!("/submissions/{id}/confirm?token={token_value}")).await;
+    app.post_form(&format!("/submissions/{id}/confirm"), &[("csrf_token", &csrf_from(&html)), ("token", &token_value)])
         .await;
-    app.post_form(
-        &format!("/submissions/{id}/confirm"),
-        &[("csrf_token", &csrf_from(&html)), ("token", &token_value)],
-    )
-    .await;
-    app.api(
-        Method::POST,
-        &format!("/api/v1/submissions/{id}/approve"),
-        Some(&token),
-        None,
-    )
-    .await;
+    app.api(Method::POST, &format!("/api/v1/submissions/{id}/approve"), Some(&token), None).await;
     deliver_all(&app).await;
 
     app.logged_in_admin().await;
@@ -574,25 +393,17 @@ async fn markup_in_every_field_is_escaped_on_pages_and_in_mail_and_crlf_makes_no
     ] {
         let (status, body) = app.get_text(&path).await;
         assert_eq!(status, 200, "{path}");
-        assert!(
-            !body.contains("<script>alert(1)") && !body.contains("<img src=x"),
-            "{path} has raw markup"
-        );
+        assert!(!body.contains("<script>alert(1)") && !body.contains("<img src=x"), "{path} has raw markup");
         assert!(body.contains("&lt;script&gt;"), "{path} shows it escaped");
     }
     let mails = sink.messages();
     assert_eq!(mails.len(), 2);
     for mail in &mails {
         let html = part(&mail.data, "text/html").expect("html");
-        assert!(
-            !html.contains("<script>alert(1)") && !html.contains("<img src=x"),
-            "mail html escaped"
-        );
+        assert!(!html.contains("<script>alert(1)") && !html.contains("<img src=x"), "mail html escaped");
         assert!(html.contains("&lt;script&gt;"));
-        let names: Vec<String> = crate::smtp_sink::headers(&mail.data)
-            .into_iter()
-            .map(|(n, _)| n.to_lowercase())
-            .collect();
+        let names: Vec<String> =
+            crate::smtp_sink::headers(&mail.data).into_iter().map(|(n, _)| n.to_lowercase()).collect();
         assert!(!names.contains(&"bcc".to_owned()), "no injected header");
         assert_eq!(mail.to, vec!["eve@example.org".to_owned()]);
     }
@@ -602,13 +413,7 @@ async fn markup_in_every_field_is_escaped_on_pages_and_in_mail_and_crlf_makes_no
 async fn get_on_confirm_and_edit_pages_changes_nothing_and_withdraw_is_post_only() {
     let sink = SmtpSink::start().await;
     let (app, _) = club(&sink, |_| {}).await;
-    assert_eq!(
-        submit_form(&app, "metrics-that-matter", &[])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
     deliver_all(&app).await;
     let confirm = link_containing(&sink.messages()[0].data, "/confirm?token=").expect("link");
     let edit = link_containing(&sink.messages()[0].data, "/edit?token=").expect("edit link");
@@ -616,61 +421,30 @@ async fn get_on_confirm_and_edit_pages_changes_nothing_and_withdraw_is_post_only
     let token = confirm.split("token=").nth(1).expect("token").to_owned();
     let snapshot = |app: &TestApp| {
         let mut conn = app.state.db.get().expect("conn");
-        content_club::db::submissions::Submission::by_public_id(&mut conn, &id)
-            .expect("q")
-            .expect("row")
+        content_club::db::submissions::Submission::by_public_id(&mut conn, &id).expect("q").expect("row")
     };
     let before = snapshot(&app);
-    for path in [
-        path_of(&confirm),
-        path_of(&edit),
-        format!("/submissions/{id}/confirm?token=wrong"),
-    ] {
+    for path in [path_of(&confirm), path_of(&edit), format!("/submissions/{id}/confirm?token=wrong")] {
         let _ = app.get(&path).await;
     }
-    assert_eq!(
-        app.get(&format!("/submissions/{id}/withdraw?token={token}"))
-            .await
-            .status()
-            .as_u16(),
-        405
-    );
+    assert_eq!(app.get(&format!("/submissions/{id}/withdraw?token={token}")).await.status().as_u16(), 405);
     assert_eq!(snapshot(&app), before, "GETs changed nothing");
 
     // The private pages refuse a wrong token.
-    assert_eq!(
-        app.get(&format!("/submissions/{id}/edit?token=wrong"))
-            .await
-            .status()
-            .as_u16(),
-        403
-    );
+    assert_eq!(app.get(&format!("/submissions/{id}/edit?token=wrong")).await.status().as_u16(), 403);
 
     // Edit and withdraw by POST work while pending.
-    let (_, html) = app
-        .get_text(&format!("/submissions/{id}/edit?token={token}"))
-        .await;
+    let (_, html) = app.get_text(&format!("/submissions/{id}/edit?token={token}")).await;
     let csrf = csrf_from(&html);
     let mut fields: Vec<(&str, String)> = good_fields();
     fields.retain(|(k, _)| *k != "title");
     fields.push(("title", "A better title".into()));
     fields.push(("csrf_token", csrf.clone()));
     fields.push(("token", token.clone()));
-    let res = app
-        .client
-        .post(app.url(&format!("/submissions/{id}/edit")))
-        .form(&fields)
-        .send()
-        .await
-        .expect("post");
+    let res = app.client.post(app.url(&format!("/submissions/{id}/edit"))).form(&fields).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(snapshot(&app).title, "A better title");
-    let res = app
-        .post_form(
-            &format!("/submissions/{id}/withdraw"),
-            &[("csrf_token", &csrf), ("token", &token)],
-        )
-        .await;
+    let res = app.post_form(&format!("/submissions/{id}/withdraw"), &[("csrf_token", &csrf), ("token", &token)]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(snapshot(&app).status, "withdrawn");
 }
@@ -679,13 +453,7 @@ async fn get_on_confirm_and_edit_pages_changes_nothing_and_withdraw_is_post_only
 async fn unconfirmed_submissions_expire_after_48_hours() {
     let sink = SmtpSink::start().await;
     let (app, _) = club(&sink, |_| {}).await;
-    assert_eq!(
-        submit_form(&app, "metrics-that-matter", &[])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
     deliver_all(&app).await;
     app.clock.advance(Duration::hours(47));
     deliver_all(&app).await;
@@ -699,13 +467,7 @@ async fn unconfirmed_submissions_expire_after_48_hours() {
 async fn the_duplicate_check_endpoint_knows_normalised_links() {
     let sink = SmtpSink::start().await;
     let (app, _) = club(&sink, |_| {}).await;
-    assert_eq!(
-        submit_form(&app, "metrics-that-matter", &[])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
     let check = |url: &str| {
         let app = &app;
         let url = url.to_owned();
@@ -717,20 +479,13 @@ async fn the_duplicate_check_endpoint_knows_normalised_links() {
                 .send()
                 .await
                 .expect("get");
-            (
-                res.status().as_u16(),
-                res.json::<serde_json::Value>().await.expect("json"),
-            )
+            (res.status().as_u16(), res.json::<serde_json::Value>().await.expect("json"))
         }
     };
     let (status, body) = check("https://EXAMPLE.org/blog/dora/?utm_campaign=x#frag").await;
     assert_eq!(status, 200);
     assert_eq!(body["exists"], true);
-    assert_eq!(
-        body["entry"],
-        serde_json::Value::Null,
-        "not public yet, so no link"
-    );
+    assert_eq!(body["entry"], serde_json::Value::Null, "not public yet, so no link");
     let (_, body) = check("https://example.org/other").await;
     assert_eq!(body["exists"], false);
     let (status, body) = check("javascript:alert(1)").await;
@@ -747,10 +502,7 @@ async fn two_hundred_concurrent_submissions_are_each_stored_once() {
     for i in 0..200 {
         let app = app.clone();
         // Every tenth URL is sent twice at once: exactly one of each pair may win.
-        let url = format!(
-            "https://example.org/entry-{}",
-            if i % 10 == 9 { i - 1 } else { i }
-        );
+        let url = format!("https://example.org/entry-{}", if i % 10 == 9 { i - 1 } else { i });
         tasks.push(tokio::spawn(async move {
             let res = app
                 .api(
@@ -781,11 +533,7 @@ async fn two_hundred_concurrent_submissions_are_each_stored_once() {
     assert_eq!(app.count("deliveries"), 180, "one confirmation each");
     let mut conn = app.state.db.get().expect("conn");
     for id in &accepted {
-        assert!(
-            content_club::db::submissions::Submission::by_public_id(&mut conn, id)
-                .expect("q")
-                .is_some()
-        );
+        assert!(content_club::db::submissions::Submission::by_public_id(&mut conn, id).expect("q").is_some());
     }
 }
 
@@ -793,26 +541,10 @@ async fn two_hundred_concurrent_submissions_are_each_stored_once() {
 async fn a_topic_with_submissions_cannot_be_deleted() {
     let sink = SmtpSink::start().await;
     let (app, token) = club(&sink, |_| {}).await;
-    assert_eq!(
-        submit_form(&app, "metrics-that-matter", &[])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
-    let res = app
-        .api(
-            Method::DELETE,
-            "/api/v1/topics/metrics-that-matter",
-            Some(&token),
-            None,
-        )
-        .await;
+    assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
+    let res = app.api(Method::DELETE, "/api/v1/topics/metrics-that-matter", Some(&token), None).await;
     assert_eq!(res.status().as_u16(), 409);
     let body: serde_json::Value = res.json().await.expect("json");
-    assert!(body["detail"]
-        .as_str()
-        .expect("detail")
-        .contains("1 submission"));
+    assert!(body["detail"].as_str().expect("detail").contains("1 submission"));
     assert_eq!(app.topics_snapshot().len(), 3);
 }
