@@ -12,7 +12,7 @@ ROUNDS=${2:-2}
 CONNECTIONS=64
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 

@@ -50,6 +50,8 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     pub submissions: SubmissionSettings,
     pub worker: WorkerSettings,
+    pub subscriptions: SubscriptionSettings,
+    pub digest: DigestSettings,
     pub feeds: FeedSettings,
     pub email: EmailSettings,
     pub web: WebSettings,
@@ -131,6 +133,19 @@ pub struct WorkerSettings {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct SubscriptionSettings {
+    pub resend_minutes: u32,
+    pub pending_expiry_days: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigestSettings {
+    pub max_delay_hours: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FeedSettings {
     pub refresh_seconds: u64,
 }
@@ -145,7 +160,23 @@ pub struct EmailSettings {
     pub smtp_password: String,
     pub pool_size: u32,
     pub smtp_timeout_seconds: u64,
+    pub rate_per_second: u32,
+    pub bounce_limit: u32,
+    pub unsubscribe_mailto: String,
     pub file_dir: PathBuf,
+}
+
+impl EmailSettings {
+    /// The address in List-Unsubscribe's mailto: the configured one, or the sender's.
+    pub fn unsubscribe_address(&self) -> String {
+        if !self.unsubscribe_mailto.is_empty() {
+            return self.unsubscribe_mailto.clone();
+        }
+        match (self.from.find('<'), self.from.rfind('>')) {
+            (Some(start), Some(end)) if start < end => self.from[start + 1..end].trim().to_owned(),
+            _ => self.from.trim().to_owned(),
+        }
+    }
 }
 
 impl fmt::Debug for EmailSettings {
@@ -158,6 +189,9 @@ impl fmt::Debug for EmailSettings {
             .field("smtp_password", &"[redacted]")
             .field("pool_size", &self.pool_size)
             .field("smtp_timeout_seconds", &self.smtp_timeout_seconds)
+            .field("rate_per_second", &self.rate_per_second)
+            .field("bounce_limit", &self.bounce_limit)
+            .field("unsubscribe_mailto", &self.unsubscribe_mailto)
             .field("file_dir", &self.file_dir)
             .finish()
     }
@@ -352,6 +386,8 @@ impl Settings {
             ("worker.max_attempts", self.worker.max_attempts),
             ("worker.retry_base_seconds", self.worker.retry_base_seconds),
             ("email.pool_size", self.email.pool_size),
+            ("email.bounce_limit", self.email.bounce_limit),
+            ("subscriptions.pending_expiry_days", self.subscriptions.pending_expiry_days),
         ] {
             if value == 0 {
                 return Err(ConfigError::new(key, "must be at least 1"));

@@ -2,6 +2,7 @@
 //! on, with a non-zero exit code.
 
 mod demo;
+mod digest;
 mod organiser;
 mod topic;
 
@@ -47,6 +48,9 @@ pub enum Command {
     /// Manage organiser accounts and their API tokens.
     #[command(subcommand)]
     Organiser(organiser::OrganiserCommand),
+    /// Preview and send topic digests.
+    #[command(subcommand)]
+    Digest(digest::DigestCommand),
     /// Plan the schedule: one topic a month.
     #[command(subcommand)]
     Topic(topic::TopicCommand),
@@ -107,6 +111,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Organiser(command) => {
             let db = connect(&settings)?;
             organiser::run(command, &db, &clock)
+        }
+        Command::Digest(command) => {
+            let db = connect(&settings)?;
+            digest::run(command, &db, &settings, &clock)
         }
         Command::Topic(command) => {
             let db = connect(&settings)?;

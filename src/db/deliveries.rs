@@ -52,6 +52,26 @@ impl NewDelivery<'_> {
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<usize> {
         diesel::insert_into(deliveries::table).values(self).execute(conn)
     }
+
+    /// Inserts many rows: a few hundred per statement on PostgreSQL, one by one on SQLite.
+    pub fn insert_all(conn: &mut AnyConnection, rows: &[NewDelivery<'_>]) -> QueryResult<usize> {
+        let mut inserted = 0;
+        match conn {
+            AnyConnection::Pg(c) => {
+                for chunk in rows.chunks(500) {
+                    inserted += diesel::insert_into(deliveries::table).values(chunk).execute(c)?;
+                }
+            }
+            // SQLite has no multi-row insert with defaults in diesel; row by row inside the
+            // caller's transaction is fast there (no round trips).
+            AnyConnection::Sqlite(c) => {
+                for row in rows {
+                    inserted += diesel::insert_into(deliveries::table).values(row).execute(c)?;
+                }
+            }
+        }
+        Ok(inserted)
+    }
 }
 
 impl Delivery {
@@ -146,6 +166,15 @@ impl Delivery {
                 deliveries::last_error.eq(Some(error)),
             ))
             .execute(conn)
+    }
+
+    /// Rows of one digest not yet finished.
+    pub fn outstanding_for_digest(conn: &mut AnyConnection, digest_id: i64) -> QueryResult<i64> {
+        deliveries::table
+            .filter(deliveries::digest_id.eq(digest_id))
+            .filter(deliveries::status.eq_any(["queued", "sending"]))
+            .count()
+            .get_result(conn)
     }
 
     pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<Delivery>> {

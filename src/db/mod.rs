@@ -3,10 +3,12 @@
 
 pub mod api_tokens;
 pub mod deliveries;
+pub mod digests;
 pub mod organisers;
 pub mod schema;
 pub mod sessions;
 pub mod submissions;
+pub mod subscribers;
 pub mod topics;
 
 use std::path::Path;

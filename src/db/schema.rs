@@ -122,6 +122,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    subscribers (id) {
+        id -> BigInt,
+        email -> Text,
+        status -> Text,
+        confirm_token_hash -> Nullable<Text>,
+        confirm_sent_at -> Nullable<Timestamp>,
+        confirmed_at -> Nullable<Timestamp>,
+        unsubscribed_at -> Nullable<Timestamp>,
+        bounce_count -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    digests (id) {
+        id -> BigInt,
+        topic_id -> BigInt,
+        status -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        recipients -> Integer,
+        built_at -> Timestamp,
+        queued_at -> Nullable<Timestamp>,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(digests -> topics (topic_id));
 diesel::joinable!(submissions -> topics (topic_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(submission_events -> organisers (organiser_id));
@@ -135,4 +166,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     submissions,
     submission_events,
     deliveries,
+    subscribers,
+    digests,
 );

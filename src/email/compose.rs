@@ -82,3 +82,94 @@ pub fn submission_decision(
         &submission_data(settings, submission, topic),
     )
 }
+
+/// "Confirm your subscription", with the link to the confirm page.
+pub fn subscription_confirmation(
+    renderer: &Renderer,
+    settings: &Settings,
+    email: &str,
+    token: &str,
+) -> Result<OutgoingMail, String> {
+    let base = settings.club.base();
+    let data = json!({
+        "club": common(settings),
+        "confirm_url": format!("{base}/subscribe/confirm?token={token}"),
+    });
+    render(renderer, "subscribe_confirm", None, email, &data)
+}
+
+/// The digest of a closed topic: its summary, the approved entries grouped by kind, links to
+/// the topic, its feed and the next topic. The unsubscribe address is a placeholder that each
+/// delivery fills in.
+pub fn digest(
+    renderer: &Renderer,
+    settings: &Settings,
+    source: &crate::domain::digests::DigestSource<'_>,
+) -> Result<crate::domain::digests::DigestContent, String> {
+    let data = digest_data(settings, source);
+    Ok(crate::domain::digests::DigestContent {
+        subject: crate::domain::outbox::header_safe(&renderer.text("emails/digest/subject.txt", &data)?),
+        text: renderer.text("emails/digest/body.txt", &data)?,
+        html: renderer.html("emails/digest/body.html", &data)?,
+    })
+}
+
+/// What the digest templates (mail and web view) see.
+pub fn digest_data(settings: &Settings, source: &crate::domain::digests::DigestSource<'_>) -> serde_json::Value {
+    use crate::domain::submissions::KINDS;
+    let base = settings.club.base();
+    let topic = source.topic;
+    let groups: Vec<_> = KINDS
+        .iter()
+        .filter_map(|kind| {
+            let entries: Vec<_> = source
+                .entries
+                .iter()
+                .filter(|s| s.kind == *kind)
+                .map(|s| json!({"title": s.title, "url": s.url, "author": s.author_name, "summary": s.summary}))
+                .collect();
+            let label = match *kind {
+                "article" => "Articles",
+                "video" => "Videos",
+                "post" => "Posts",
+                "podcast" => "Podcasts",
+                "talk" => "Talks",
+                _ => "Other",
+            };
+            (!entries.is_empty()).then(|| json!({"label": label, "entries": entries}))
+        })
+        .collect();
+    json!({
+        "club": common(settings),
+        "topic": {
+            "title": topic.title,
+            "month": crate::domain::topics::month_of(topic).long_name(),
+            "summary_text": crate::render::markdown::to_plain_text(&topic.summary),
+            "summary_html": crate::render::markdown::to_safe_html(&topic.summary),
+            "url": format!("{base}/topics/{}", topic.slug),
+            "feed": format!("{base}/topics/{}/feed.xml", topic.slug),
+            "web_view": format!("{base}/topics/{}/digest", topic.slug),
+        },
+        "count": source.entries.len(),
+        "groups": groups,
+        "next": source.next.map(|n| json!({
+            "title": n.title,
+            "month": crate::domain::topics::month_of(n).long_name(),
+            "url": format!("{base}/topics/{}", n.slug),
+            "submit": format!("{base}/topics/{}/submit", n.slug),
+        })),
+        "unsubscribe_url": crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER,
+    })
+}
+
+/// A digest sent to one address as a test: the unsubscribe link points at the subscribe page.
+pub fn digest_test(settings: &Settings, digest: &crate::db::digests::Digest, to: &str) -> OutgoingMail {
+    let link = format!("{}/subscribe", settings.club.base());
+    OutgoingMail {
+        to_name: None,
+        to_address: to.to_owned(),
+        subject: format!("[Test] {}", digest.subject),
+        text: digest.body_text.replace(crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER, &link),
+        html: Some(digest.body_html.replace(crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER, &link)),
+    }
+}

@@ -39,6 +39,8 @@ pub struct MailParts<'a> {
     pub text: &'a str,
     pub html: Option<&'a str>,
     pub message_id: &'a str,
+    /// Further headers, e.g. List-Unsubscribe; names are ASCII, values header-safe.
+    pub extra_headers: &'a [(&'static str, String)],
 }
 
 /// Builds a MIME message: plain text, or multipart/alternative with an HTML twin.
@@ -56,7 +58,14 @@ pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
         None => builder
             .singlepart(SinglePart::builder().header(header::ContentType::TEXT_PLAIN).body(parts.text.to_owned())),
     };
-    message.map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
+    let mut message = message.map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))?;
+    for (name, value) in parts.extra_headers {
+        let name = header::HeaderName::new_from_ascii((*name).to_owned())
+            .map_err(|e| SendError::Permanent(format!("bad header name {name}: {e}")))?;
+        let value = crate::domain::outbox::header_safe(value);
+        message.headers_mut().insert_raw(header::HeaderValue::new(name, value));
+    }
+    Ok(message)
 }
 
 /// The configured transport.
@@ -134,6 +143,7 @@ mod tests {
             text: "Hello <b>text</b>",
             html,
             message_id: "<abc@example.org>",
+            extra_headers: &[],
         }
     }
 

@@ -37,7 +37,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(web::resource("/topics/{slug}/submissions/check").route(web::get().to(check_url)))
             .service(web::resource("/submissions").route(web::get().to(list_submissions)))
             .service(web::resource("/submissions/{id}/approve").route(web::post().to(approve_submission)))
-            .service(web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission))),
+            .service(web::resource("/submissions/{id}/reject").route(web::post().to(reject_submission)))
+            .service(
+                web::resource("/subscribers").route(web::post().to(subscribe)).route(web::get().to(list_subscribers)),
+            )
+            .service(web::resource("/topics/{slug}/digest").route(web::get().to(preview_digest)))
+            .service(web::resource("/topics/{slug}/digest/send").route(web::post().to(send_digest))),
     );
 }
 
@@ -461,4 +466,83 @@ async fn reject_submission(
 ) -> Result<HttpResponse, AppError> {
     let reason = member_submissions::rejection_reason("", &body.reason)?;
     decided_response(&state, &who, id.into_inner(), Decision::Reject(reason)).await
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubscribeBody {
+    #[serde(default)]
+    email: String,
+}
+
+/// Public: always 202 for a well-formed address, whether or not it was known.
+async fn subscribe(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<SubscribeBody>,
+) -> Result<HttpResponse, AppError> {
+    super::subscriptions::request_subscription(&req, &state, body.into_inner().email).await?;
+    Ok(HttpResponse::Accepted().json(
+        json!({"status": "accepted", "detail": "If the address can receive mail, a confirmation link is on its way."}),
+    ))
+}
+
+async fn list_subscribers(state: web::Data<AppState>, _who: ApiOrganiser) -> Result<HttpResponse, AppError> {
+    let (counts, list) = state
+        .db
+        .run(|conn| {
+            Ok((
+                crate::db::subscribers::Subscriber::count_by_status(conn)?,
+                crate::db::subscribers::Subscriber::search(conn, "", i64::MAX)?,
+            ))
+        })
+        .await?;
+    let mut by_status = serde_json::Map::new();
+    for status in ["active", "pending", "unsubscribed", "bounced"] {
+        let n = counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+        by_status.insert(status.into(), json!(n));
+    }
+    let subscribers: Vec<_> = list
+        .iter()
+        .map(|s| json!({"email": s.email, "status": s.status, "subscribed_at": rfc3339(s.created_at), "bounces": s.bounce_count}))
+        .collect();
+    Ok(HttpResponse::Ok().json(json!({"counts": by_status, "subscribers": subscribers})))
+}
+
+async fn preview_digest(
+    state: web::Data<AppState>,
+    _who: ApiOrganiser,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = slug.into_inner();
+    let st = state.clone();
+    let (content, count, audience, status) = state
+        .db
+        .run(move |conn| {
+            let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let render = |source: &crate::domain::digests::DigestSource<'_>| {
+                crate::email::compose::digest(&st.renderer, &st.settings, source)
+            };
+            let (content, count) = crate::domain::digests::render_for(conn, &topic, &render)?;
+            let status = crate::db::digests::Digest::for_topic(conn, topic.id)?.map(|d| d.status);
+            Ok((content, count, crate::domain::digests::audience(conn)?, status))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({
+        "subject": content.subject,
+        "text": content.text,
+        "html": content.html,
+        "entries": count,
+        "recipient_count": audience,
+        "status": status.unwrap_or_else(|| "not built".into()),
+    })))
+}
+
+async fn send_digest(
+    state: web::Data<AppState>,
+    _who: ApiOrganiser,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let queued = super::admin_digests::queue_digest(&state, slug.into_inner()).await?;
+    Ok(HttpResponse::Accepted().json(json!({"queued": queued})))
 }

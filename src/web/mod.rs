@@ -2,6 +2,7 @@
 //! here. Handlers are thin: parse, call the domain, render.
 
 pub mod admin;
+pub mod admin_digests;
 pub mod admin_submissions;
 pub mod admin_topics;
 pub mod api;
@@ -16,6 +17,7 @@ pub mod public;
 pub mod ratelimit;
 pub mod session;
 pub mod submissions;
+pub mod subscriptions;
 pub mod views;
 
 use std::net::TcpListener;
@@ -188,6 +190,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .configure(admin_topics::configure)
             .configure(admin_submissions::configure)
             .configure(submissions::configure)
+            .configure(subscriptions::configure)
+            .configure(admin_digests::configure)
             .configure(public::configure)
             .default_service(web::to(errors::not_found))
     })

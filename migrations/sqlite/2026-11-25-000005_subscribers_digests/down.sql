@@ -1,0 +1,3 @@
+DROP INDEX deliveries_digest_status;
+DROP TABLE digests;
+DROP TABLE subscribers;

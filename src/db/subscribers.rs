@@ -1,0 +1,151 @@
+//! Queries on `subscribers`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::subscribers;
+use super::AnyConnection;
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = subscribers)]
+pub struct Subscriber {
+    pub id: i64,
+    pub email: String,
+    pub status: String,
+    pub confirm_token_hash: Option<String>,
+    pub confirm_sent_at: Option<NaiveDateTime>,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub unsubscribed_at: Option<NaiveDateTime>,
+    pub bounce_count: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = subscribers)]
+pub struct NewSubscriber<'a> {
+    pub email: &'a str,
+    pub status: &'a str,
+    pub confirm_token_hash: Option<&'a str>,
+    pub confirm_sent_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl NewSubscriber<'_> {
+    pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<Subscriber> {
+        diesel::insert_into(subscribers::table).values(self).execute(conn)?;
+        Subscriber::by_email(conn, self.email)?.ok_or(diesel::result::Error::NotFound)
+    }
+}
+
+impl Subscriber {
+    pub fn by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<Subscriber>> {
+        subscribers::table.filter(subscribers::email.eq(email)).select(Subscriber::as_select()).first(conn).optional()
+    }
+
+    pub fn by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Subscriber>> {
+        subscribers::table.find(id).select(Subscriber::as_select()).first(conn).optional()
+    }
+
+    /// A new confirmation for a pending (or lapsed) address.
+    pub fn renew_confirmation(
+        conn: &mut AnyConnection,
+        id: i64,
+        token_hash: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(subscribers::table.find(id))
+            .set((
+                subscribers::status.eq("pending"),
+                subscribers::confirm_token_hash.eq(Some(token_hash)),
+                subscribers::confirm_sent_at.eq(Some(now)),
+                subscribers::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    pub fn by_confirm_hash(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<Option<Subscriber>> {
+        subscribers::table
+            .filter(subscribers::confirm_token_hash.eq(token_hash))
+            .select(Subscriber::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn activate(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(subscribers::table.find(id).filter(subscribers::status.eq("pending")))
+            .set((
+                subscribers::status.eq("active"),
+                subscribers::confirm_token_hash.eq(None::<String>),
+                subscribers::confirmed_at.eq(Some(now)),
+                subscribers::bounce_count.eq(0),
+                subscribers::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    pub fn unsubscribe(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(subscribers::table.find(id).filter(subscribers::status.ne("unsubscribed")))
+            .set((
+                subscribers::status.eq("unsubscribed"),
+                subscribers::confirm_token_hash.eq(None::<String>),
+                subscribers::unsubscribed_at.eq(Some(now)),
+                subscribers::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    /// Counts a hard bounce; at `limit` the address is marked bounced and gets no more mail.
+    pub fn record_bounce(conn: &mut AnyConnection, id: i64, limit: i32, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(subscribers::table.find(id))
+            .set((subscribers::bounce_count.eq(subscribers::bounce_count + 1), subscribers::updated_at.eq(now)))
+            .execute(conn)?;
+        diesel::update(
+            subscribers::table
+                .find(id)
+                .filter(subscribers::status.eq("active"))
+                .filter(subscribers::bounce_count.ge(limit)),
+        )
+        .set(subscribers::status.eq("bounced"))
+        .execute(conn)
+    }
+
+    /// Pending addresses whose confirmation was sent before `cutoff`.
+    pub fn delete_stale_pending(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> QueryResult<usize> {
+        diesel::delete(
+            subscribers::table
+                .filter(subscribers::status.eq("pending"))
+                .filter(subscribers::confirm_sent_at.lt(cutoff)),
+        )
+        .execute(conn)
+    }
+
+    pub fn active_ids(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String)>> {
+        subscribers::table
+            .filter(subscribers::status.eq("active"))
+            .order(subscribers::id.asc())
+            .select((subscribers::id, subscribers::email))
+            .load(conn)
+    }
+
+    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
+        subscribers::table
+            .group_by(subscribers::status)
+            .select((subscribers::status, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
+    /// Subscribers whose address contains `search` (all when empty), newest first.
+    pub fn search(conn: &mut AnyConnection, search: &str, limit: i64) -> QueryResult<Vec<Subscriber>> {
+        let mut query = subscribers::table.select(Subscriber::as_select()).into_boxed();
+        if !search.is_empty() {
+            query = query.filter(subscribers::email.like(format!("%{}%", search.replace(['%', '_'], ""))));
+        }
+        query.order(subscribers::id.desc()).limit(limit).load(conn)
+    }
+
+    pub fn delete(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
+        diesel::delete(subscribers::table.find(id)).execute(conn)
+    }
+}
