@@ -45,6 +45,8 @@ ITEMS=$(grep -o '<item>' "www$FEED_PATH" | wc -l)
 BYTES=$(wc -c < "www$FEED_PATH")
 [ "$ITEMS" -ge 50 ] || { echo "feeds.sh: expected 50 items, found $ITEMS" >&2; exit 1; }
 
+# nginx workers run as an unprivileged user; they must be able to read the file.
+chmod -R a+rX "$WORK"
 cat > nginx.conf <<NGINX
 worker_processes 2;
 pid $WORK/nginx.pid;
@@ -125,6 +127,7 @@ section = "\n".join(lines)
 text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nFigures measured on this project's 2-core machines; each section says how to rerun it.\n\n"
 pattern = re.compile(r"## Feeds: .*?(?=\n## |\Z)", re.S)
 text = pattern.sub(section.rstrip("\n") + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+os.makedirs(os.path.dirname(doc), exist_ok=True)
 open(doc, "w").write(text)
 print(section)
 PY

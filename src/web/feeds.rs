@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -87,6 +87,7 @@ pub struct CachedFeed {
     etag: String,
     gzip_etag: String,
     last_modified: Option<DateTime<Utc>>,
+    last_modified_header: Option<String>,
 }
 
 #[derive(Default)]
@@ -99,7 +100,7 @@ struct Versions {
 /// The in-memory feed cache of one instance.
 #[derive(Default)]
 pub struct FeedCache {
-    entries: Mutex<HashMap<String, Arc<CachedFeed>>>,
+    entries: RwLock<HashMap<String, Arc<CachedFeed>>>,
     versions: RwLock<Versions>,
     stale: AtomicBool,
     loaded: AtomicBool,
@@ -146,12 +147,12 @@ impl FeedCache {
     }
 
     fn get(&self, key: &str, version: &str) -> Option<Arc<CachedFeed>> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
         entries.get(key).filter(|e| e.version == version).cloned()
     }
 
     fn put(&self, key: &str, feed: Arc<CachedFeed>) {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).insert(key.to_owned(), feed);
+        self.entries.write().unwrap_or_else(|p| p.into_inner()).insert(key.to_owned(), feed);
     }
 
     /// Checks the versions every `seconds` until the process ends: how this instance learns of
@@ -189,7 +190,15 @@ fn build(version: String, body: String, last_modified: Option<DateTime<Utc>>) ->
     let gzip = encoder.write_all(&body).and_then(|()| encoder.finish()).map(Bytes::from).unwrap_or_default();
     let digest = crate::crypto::token_hash(&String::from_utf8_lossy(&body));
     let tag = format!("{version}-{}", &digest[..16]);
-    CachedFeed { version, etag: format!("\"{tag}\""), gzip_etag: format!("\"{tag}-gz\""), body, gzip, last_modified }
+    CachedFeed {
+        version,
+        etag: format!("\"{tag}\""),
+        gzip_etag: format!("\"{tag}-gz\""),
+        body,
+        gzip,
+        last_modified,
+        last_modified_header: last_modified.map(http_date),
+    }
 }
 
 fn http_date(at: DateTime<Utc>) -> String {
@@ -220,9 +229,10 @@ fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse
     response
         .insert_header((header::ETAG, etag.clone()))
         .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
-        .insert_header((header::VARY, "Accept-Encoding"));
-    if let Some(modified) = feed.last_modified {
-        response.insert_header((header::LAST_MODIFIED, http_date(modified)));
+        .insert_header((header::VARY, "Accept-Encoding"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+    if let Some(modified) = &feed.last_modified_header {
+        response.insert_header((header::LAST_MODIFIED, modified.clone()));
     }
     if not_modified {
         return response.finish();

@@ -11,7 +11,6 @@ use actix_web::{web, HttpMessage};
 
 use super::session::{self, CsrfSeed, CSRF_COOKIE};
 use super::AppState;
-use crate::crypto;
 
 /// Counts and times every request by its route pattern, and logs one line for it.
 pub async fn observe(
@@ -19,14 +18,17 @@ pub async fn observe(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
-    let method = req.method().to_string();
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let method = super::metrics::method_label(req.method());
     let state = req.app_data::<web::Data<AppState>>().cloned();
+    let route = match &state {
+        Some(state) => state.metrics.pattern(req.path(), || req.match_pattern()),
+        None => "unmatched".into(),
+    };
     let res = next.call(req).await?;
     let status = res.status().as_u16();
     let elapsed = started.elapsed();
     if let Some(state) = state {
-        state.metrics.observe(&method, &route, status, elapsed);
+        state.metrics.observe(method, &route, status, elapsed);
     }
     tracing::info!(
         target: "content_club::http",
@@ -69,20 +71,16 @@ pub async fn seed_csrf(
         .cookie(CSRF_COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|v| v.len() == 43 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-    let (seed, fresh) = match existing {
-        Some(seed) => (seed, false),
-        None => (crypto::random_token(), true),
+    let seed = match existing {
+        Some(value) => CsrfSeed::existing(value),
+        None => CsrfSeed::lazy(),
     };
-    req.extensions_mut().insert(CsrfSeed(seed.clone()));
+    req.extensions_mut().insert(seed);
     let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.settings.club.is_https());
     let mut res = next.call(req).await?;
-    // Only pages carry forms; feeds, assets and API answers stay free of cookies (and cacheable).
-    let is_page = res
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if fresh && is_page {
+    // Only a page that put a token in a form needs the cookie set.
+    let new_seed = res.request().extensions().get::<CsrfSeed>().and_then(|s| s.needs_cookie().map(str::to_owned));
+    if let Some(seed) = new_seed {
         let cookie =
             Cookie::build(CSRF_COOKIE, seed).path("/").http_only(true).same_site(SameSite::Lax).secure(https).finish();
         res.response_mut().add_cookie(&cookie)?;

@@ -19,9 +19,31 @@ pub const SESSION_COOKIE: &str = "cc_session";
 pub const CSRF_COOKIE: &str = "cc_csrf";
 pub const FLASH_COOKIE: &str = "cc_flash";
 
-/// The visitor's CSRF seed (from the cookie, or new on this request).
-#[derive(Clone)]
-pub struct CsrfSeed(pub String);
+/// The visitor's CSRF seed: from the cookie, or made on first use in this request (most
+/// requests render no form and need none).
+pub struct CsrfSeed {
+    value: std::cell::OnceCell<String>,
+    pub fresh: bool,
+}
+
+impl CsrfSeed {
+    pub fn existing(value: String) -> CsrfSeed {
+        CsrfSeed { value: std::cell::OnceCell::from(value), fresh: false }
+    }
+
+    pub fn lazy() -> CsrfSeed {
+        CsrfSeed { value: std::cell::OnceCell::new(), fresh: true }
+    }
+
+    pub fn get(&self) -> &str {
+        self.value.get_or_init(crypto::random_token)
+    }
+
+    /// A new seed that a page used: the response must set the cookie.
+    pub fn needs_cookie(&self) -> Option<&str> {
+        self.value.get().filter(|_| self.fresh).map(String::as_str)
+    }
+}
 
 /// The organiser behind this request's session cookie, set by the session middleware.
 #[derive(Clone)]
@@ -51,7 +73,7 @@ impl Csrf {
 
 /// The token a page should put in its forms for this request.
 pub fn csrf_token(req: &HttpRequest) -> String {
-    let seed = req.extensions().get::<CsrfSeed>().map(|s| s.0.clone());
+    let seed = req.extensions().get::<CsrfSeed>().map(|s| s.get().to_owned());
     match (seed, req.app_data::<web::Data<AppState>>()) {
         (Some(seed), Some(state)) => state.key.sign("csrf", &seed),
         _ => String::new(),
