@@ -3,6 +3,7 @@
 mod admin_login;
 mod api_auth;
 mod cli;
+mod digests;
 mod feeds;
 mod helpers;
 mod migrations;

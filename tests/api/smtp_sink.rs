@@ -20,11 +20,17 @@ pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<Mutex<Vec<String>>>,
+    delay_ms: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind sink");
+        Self::start_on(0).await
+    }
+
+    /// A sink on a chosen port (0: any free one).
+    pub async fn start_on(port: u16) -> SmtpSink {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("bind sink");
         let sink = SmtpSink { port: listener.local_addr().expect("addr").port(), ..SmtpSink::default() };
         let inner = sink.clone();
         tokio::spawn(async move {
@@ -44,6 +50,17 @@ impl SmtpSink {
     #[allow(dead_code)]
     pub fn refuse(&self, address: &str) {
         self.refuse.lock().expect("lock").push(address.to_lowercase());
+    }
+
+    /// Wait this long before accepting each message (a slow relay).
+    #[allow(dead_code)]
+    pub fn slow_down(&self, ms: u64) {
+        self.delay_ms.store(ms, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    #[allow(dead_code)]
+    pub fn count(&self) -> usize {
+        self.received.lock().expect("lock").len()
     }
 
     pub fn messages(&self) -> Vec<Received> {
@@ -93,6 +110,10 @@ impl SmtpSink {
                     }
                     let unstuffed = line.strip_prefix('.').unwrap_or(&line);
                     data.push_str(unstuffed);
+                }
+                let delay = self.delay_ms.load(std::sync::atomic::Ordering::Relaxed);
+                if delay > 0 {
+                    tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
                 }
                 self.received.lock().expect("lock").push(Received { from: from.clone(), to: to.clone(), data });
                 "250 OK queued\r\n".into()
