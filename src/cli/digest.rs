@@ -95,9 +95,11 @@ fn deliver_with_progress(
     clock: &SharedClock,
     digest: Option<i64>,
 ) -> Result<(), Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    // The SMTP pool belongs to the runtime: it is made (and dropped) inside it.
+    let _inside = runtime.enter();
     let worker =
         Worker::new(settings.clone(), db.clone(), clock.clone()).map_err(|m| Failure { code: 2, message: m })?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let terminal = std::io::stderr().is_terminal();
     let mut last_line = String::new();
     loop {
