@@ -2,6 +2,7 @@
 //! production, `.eml` files for the embedded default, memory for tests.
 
 pub mod compose;
+pub mod direct;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -71,6 +72,8 @@ pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
 /// The configured transport.
 #[derive(Clone)]
 pub enum Mailer {
+    /// Plain SMTP to a relay without TLS or login, over our own no-delay connections.
+    Direct(Arc<direct::DirectSmtp>),
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     File(AsyncFileTransport<Tokio1Executor>),
     Memory(Arc<Mutex<Vec<Message>>>),
@@ -80,6 +83,16 @@ impl Mailer {
     pub fn from_settings(settings: &EmailSettings) -> Result<Mailer, String> {
         match settings.transport.as_str() {
             "smtp" => {
+                let url = url::Url::parse(&settings.smtp_url).map_err(|e| format!("email.smtp_url: {e}"))?;
+                if url.scheme() == "smtp" && url.query().is_none() && settings.smtp_username.is_empty() {
+                    let host = url.host_str().unwrap_or("localhost").to_owned();
+                    return Ok(Mailer::Direct(Arc::new(direct::DirectSmtp::new(
+                        &host,
+                        url.port().unwrap_or(25),
+                        settings.pool_size,
+                        Duration::from_secs(settings.smtp_timeout_seconds),
+                    ))));
+                }
                 let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
                     .map_err(|e| format!("email.smtp_url: {e}"))?
                     .timeout(Some(Duration::from_secs(settings.smtp_timeout_seconds)))
@@ -112,6 +125,7 @@ impl Mailer {
 
     pub async fn send(&self, message: Message) -> Result<(), SendError> {
         match self {
+            Mailer::Direct(direct) => direct.send(&message).await,
             Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| {
                 let text = crate::db::one_line(&e.to_string());
                 if e.is_permanent() {
