@@ -145,14 +145,29 @@ async fn dashboard(
     state: web::Data<AppState>,
     who: CurrentOrganiser,
 ) -> Result<HttpResponse, AppError> {
-    let counts = state.db.run(|conn| Ok(crate::db::submissions::Submission::count_by_status(conn)?)).await?;
+    let (counts, digests, topics) = state
+        .db
+        .run(|conn| {
+            Ok((
+                crate::db::submissions::Submission::count_by_status(conn)?,
+                crate::db::digests::Digest::all(conn)?,
+                crate::db::topics::Topic::all(conn, true)?,
+            ))
+        })
+        .await?;
     let count = |status: &str| counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+    let title_of = |id: i64| topics.iter().find(|t| t.id == id).map(|t| t.title.clone()).unwrap_or_default();
+    let digests_with = |status: &str| -> Vec<String> {
+        digests.iter().filter(|d| d.status == status).map(|d| title_of(d.topic_id)).collect()
+    };
     Page::new("pages/admin/dashboard.html", "Dashboard").render(
         &req,
         json!({
             "pending": count("pending"),
             "unconfirmed": count("unconfirmed"),
             "approved": count("approved"),
+            "digests_waiting": digests_with("waiting"),
+            "digests_empty": digests_with("empty"),
             "is_admin": who.require_admin().is_ok(),
         }),
     )

@@ -239,6 +239,14 @@ async fn a_digest_later_than_allowed_waits_for_an_organiser_and_goes_once() {
         .await
         .expect("json");
     assert_eq!(preview["status"], "waiting");
+    // Organisers are told on the dashboard: this one waits, February's archive was empty.
+    app.logged_in_admin().await;
+    let (_, dashboard) = app.get_text("/admin").await;
+    assert!(dashboard.contains("The digest of “Metrics That Matter” is waiting for you"), "{dashboard}");
+    assert!(dashboard.contains("“Team Topologies” closed with no approved entries"), "{dashboard}");
+    let (status, page) = app.get_text("/admin/digests").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("waiting"));
     assert_eq!(preview["recipient_count"], 1);
     assert!(preview["html"].as_str().expect("html").contains("One"));
     let res = app.api(Method::POST, "/api/v1/topics/metrics-that-matter/digest/send", Some(&token), None).await;
@@ -523,4 +531,36 @@ async fn queued_digest_subscribers_only(app: &TestApp, token: &str, n: usize) {
         .insert(&mut conn)
         .expect("subscriber");
     }
+}
+
+#[tokio::test]
+async fn organisers_see_search_export_and_remove_subscribers() {
+    let sink = SmtpSink::start().await;
+    let (app, _) = club(sink.url(), |_| {}).await;
+    subscribed(&app, "ann@example.org").await;
+    let res = app.api(Method::POST, "/api/v1/subscribers", None, Some(json!({"email": "=cmd@example.org"}))).await;
+    assert_eq!(res.status().as_u16(), 202);
+    assert_eq!(app.get("/admin/subscribers").await.status().as_u16(), 303, "login needed");
+    app.logged_in_admin().await;
+    let (_, page) = app.get_text("/admin/subscribers").await;
+    assert!(page.contains("1 active") && page.contains("1 waiting to confirm"), "{page}");
+    let (_, found) = app.get_text("/admin/subscribers?q=ann").await;
+    assert!(found.contains("ann@example.org") && !found.contains("cmd@example.org"));
+    let res = app.get("/admin/subscribers.csv").await;
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = res.text().await.expect("csv");
+    assert!(csv.starts_with("email,status,"));
+    assert!(csv.contains("\"'=cmd@example.org\",pending"), "formula cells are defused: {csv}");
+    let id = subscriber(&app, "ann@example.org").id;
+    let res = app.post_form(&format!("/admin/subscribers/{id}/remove"), &[("csrf_token", &csrf_from(&page))]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let mut conn = app.state.db.get().expect("conn");
+    assert!(Subscriber::by_email(&mut conn, "ann@example.org").expect("q").is_none());
+    let api: serde_json::Value = {
+        drop(conn);
+        let token = app.api_token("admin@example.org").1;
+        app.api(Method::GET, "/api/v1/subscribers", Some(&token), None).await.json().await.expect("json")
+    };
+    assert_eq!(api["counts"]["pending"], 1);
+    assert_eq!(api["counts"]["active"], 0);
 }
