@@ -4,7 +4,7 @@
 # e.g. -e CONTENT_CLUB__DATABASE__URL=postgres://club:secret@db/club
 #      -e CONTENT_CLUB__CLUB__BASE_URL=https://club.example.org
 
-FROM rust:1.85-slim-bookworm AS build
+FROM rust:1.95-slim-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends pkg-config libssl-dev make perl \
  && rm -rf /var/lib/apt/lists/*

@@ -82,3 +82,39 @@ assert any(s.startswith("Published:") for s in subjects), subjects
 status, page = request("GET", f"/topics/{slug}")
 assert status == 200 and "Flow metrics in practice" in page and "ada@example.org" not in page
 print(f"e2e: submission {public_id} confirmed from a mail received by aiosmtpd, approved, published")
+
+# A reader subscribes, confirms from the mail, gets the digest of a closed topic from the
+# organiser, and leaves with the one-click POST a mail client makes (RFC 8058).
+status, _ = request("POST", "/api/v1/subscribers", json.dumps({"email": "reader@example.org"}).encode(),
+                    {"Content-Type": "application/json"})
+assert status == 202, status
+mails = wait_for_mail(3)
+confirmation = [m for m in mails if "subscription" in str(m["Subject"]).lower()][0]
+text = confirmation.get_body(preferencelist=("plain",)).get_content()
+link = re.search(r"https?://\S+/subscribe/confirm\?token=\S+", text).group(0)
+parts = urllib.parse.urlsplit(link)
+status, page = request("GET", parts.path + "?" + parts.query)
+assert status == 200 and "Confirm my subscription" in page, status
+csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+status, page = request("POST", "/subscribe/confirm",
+                       urllib.parse.urlencode({"csrf_token": csrf, "token": urllib.parse.parse_qs(parts.query)["token"][0]}).encode(),
+                       {"Content-Type": "application/x-www-form-urlencoded"})
+assert status == 200 and "You are subscribed" in page, status
+
+status, body = request("POST", "/api/v1/topics/metrics-that-matter/digest/send", b"", auth)
+assert status == 202 and json.loads(body)["queued"] == 1, (status, body)
+mails = wait_for_mail(4)
+digest = [m for m in mails if "Metrics That Matter" in str(m["Subject"])][0]
+assert digest.get_content_type() == "multipart/alternative", digest.get_content_type()
+assert str(digest["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click", digest["List-Unsubscribe-Post"]
+assert "digest." in str(digest["List-Id"]), digest["List-Id"]
+unsubscribe = re.search(r"<(https?://[^>]+)>", str(digest["List-Unsubscribe"])).group(1)
+assert "mailto:" in str(digest["List-Unsubscribe"])
+one_click = urllib.request.Request(unsubscribe, data=b"List-Unsubscribe=One-Click", method="POST",
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
+with urllib.request.urlopen(one_click) as res:  # no cookies, no CSRF token: RFC 8058
+    assert res.status == 200
+status, body = request("GET", "/api/v1/subscribers", headers=auth)
+counts = json.loads(body)["counts"]
+assert counts["unsubscribed"] == 1 and counts["active"] == 0, counts
+print("e2e: digest received by aiosmtpd as multipart/alternative with List-Unsubscribe; one-click POST unsubscribed")

@@ -85,6 +85,7 @@ async fn queue(
                 "author_email": s.author_email,
                 "topic_title": topic_title(s.topic_id),
                 "is_pending": s.status == "pending",
+                "others_count": others.len(),
                 "others": others.iter().map(|o| json!({
                     "title": o.title, "status": o.status, "topic_title": topic_title(o.topic_id),
                 })).collect::<Vec<_>>(),

@@ -216,3 +216,29 @@ fn two_instances_started_together_on_an_empty_database_both_come_up_and_migrate_
     let (sqlite, _) = content_club::db::migration_names();
     assert_eq!(applied as usize, sqlite.len());
 }
+
+#[test]
+fn logs_can_be_json_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database_url(&dir);
+    let port = free_port();
+    let mut child = command(&dir, &url)
+        .env("CONTENT_CLUB__SERVER__BIND", format!("127.0.0.1:{port}"))
+        .env("CONTENT_CLUB__LOG__FORMAT", "json")
+        .env("CONTENT_CLUB__LOG__LEVEL", "info")
+        .arg("serve")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let ready = wait_ready(port);
+    let _ = child.kill();
+    let output = child.wait_with_output().expect("wait");
+    assert!(ready);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.iter().any(|l| l.contains("\"serving\"")), "{stderr}");
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(value["level"].is_string() && value["timestamp"].is_string(), "{line}");
+    }
+}

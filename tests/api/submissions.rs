@@ -548,3 +548,61 @@ async fn a_topic_with_submissions_cannot_be_deleted() {
     assert!(body["detail"].as_str().expect("detail").contains("1 submission"));
     assert_eq!(app.topics_snapshot().len(), 3);
 }
+
+#[tokio::test]
+async fn organisers_approve_and_reject_in_bulk_with_a_reason() {
+    let sink = SmtpSink::start().await;
+    let (app, _) = club(&sink, |_| {}).await;
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let url = format!("https://example.org/bulk-{i}");
+        ids.push(
+            app.confirmed_entry("metrics-that-matter", crate::helpers::entry("post", &format!("Bulk {i}"), &url)).await,
+        );
+    }
+    app.logged_in_admin().await;
+    let (_, queue) = app.get_text("/admin/submissions?topic=metrics-that-matter&status=pending").await;
+    assert!(queue.contains("form=\"bulk\""), "entries can be ticked for the bulk form: {queue}");
+    let csrf = csrf_from(&queue);
+    let body =
+        format!("csrf_token={csrf}&ids={}&ids={}&action=approve&return_to=%2Fadmin%2Fsubmissions", ids[0], ids[1]);
+    let res = app
+        .client
+        .post(app.url("/admin/submissions/decide"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status_of(&app, &ids[0]), "approved");
+    assert_eq!(status_of(&app, &ids[1]), "approved");
+    // A rejection needs a reason; without one nothing changes.
+    let body = format!("csrf_token={csrf}&ids={}&action=reject&reason=&reason_text=", ids[2]);
+    let res = app
+        .client
+        .post(app.url("/admin/submissions/decide"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status_of(&app, &ids[2]), "pending");
+    let reason = url::form_urlencoded::byte_serialize("Not on this month's topic".as_bytes()).collect::<String>();
+    let body = format!("csrf_token={csrf}&ids={}&action=reject&reason={reason}&reason_text=Try+May", ids[2]);
+    app.client
+        .post(app.url("/admin/submissions/decide"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(status_of(&app, &ids[2]), "rejected");
+    let (_, rejected) = app.get_text("/admin/submissions?status=rejected").await;
+    assert!(
+        rejected.contains("Not on this month&#x27;s topic. Try May")
+            || rejected.contains("Not on this month's topic. Try May"),
+        "{rejected}"
+    );
+}
