@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::page::{self, Page};
-use super::session::{self, Csrf, CurrentOrganiser, SESSION_COOKIE};
+use super::session::{self, Csrf, CsrfForm, CurrentOrganiser, SESSION_COOKIE};
 use super::AppState;
 use crate::domain::{auth, organisers, EmailAddress};
 use crate::error::AppError;
@@ -116,17 +116,11 @@ async fn login(
     }
 }
 
-#[derive(Deserialize)]
-struct CsrfOnly {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
     csrf: Csrf,
-    form: web::Form<CsrfOnly>,
+    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf.check(&form.csrf_token)?;
     if let Some(token) = req.cookie(SESSION_COOKIE).and_then(|c| session::verify_session_cookie(&state.key, c.value()))

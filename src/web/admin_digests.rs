@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::page::{redirect_with_flash, Page};
-use super::session::{Csrf, CurrentOrganiser};
+use super::session::{Csrf, CsrfForm, CurrentOrganiser};
 use super::views::utc;
 use super::AppState;
 use crate::db::digests::{Digest, Progress};
@@ -112,12 +112,6 @@ async fn preview_digest(
     )
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct CsrfOnly {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 /// Builds (if needed) and queues a topic's digest; shared with the API. Returns the number of
 /// deliveries queued.
 pub async fn queue_digest(state: &web::Data<AppState>, slug: String) -> Result<usize, AppError> {
@@ -141,7 +135,7 @@ async fn send_digest(
     who: CurrentOrganiser,
     csrf: Csrf,
     slug: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;
@@ -268,7 +262,7 @@ async fn remove_subscriber(
     who: CurrentOrganiser,
     csrf: Csrf,
     id: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;

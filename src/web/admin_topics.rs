@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::page::{redirect_with_flash, Page};
-use super::session::{Csrf, CurrentOrganiser};
+use super::session::{Csrf, CsrfForm, CurrentOrganiser};
 use super::views::TopicView;
 use super::AppState;
 use crate::db::topics::Topic;
@@ -149,6 +149,15 @@ fn render_form(
     )
 }
 
+/// 409 for a taken month or slug, 422 for anything else wrong with the form.
+fn form_status(err: &AppError) -> StatusCode {
+    if matches!(err, AppError::FieldConflict { .. }) {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// Turns a domain refusal into form errors; other errors pass through.
 fn form_errors(err: AppError) -> Result<FieldErrors, AppError> {
     match err {
@@ -191,11 +200,7 @@ async fn create_topic(
             &format!("“{}” is scheduled for {}.", topic.title, topics::month_of(&topic).long_name()),
         )),
         Err(err) => {
-            let status = if matches!(err, AppError::FieldConflict { .. }) {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let status = form_status(&err);
             let errors = form_errors(err)?;
             render_form(&req, &state, None, &form, &errors, status)
         }
@@ -269,21 +274,11 @@ async fn update_topic(
     match state.db.run(move |conn| topics::update_topic(conn, &slug, patch, tz, now)).await {
         Ok(updated) => Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is saved.", updated.title))),
         Err(err) => {
-            let status = if matches!(err, AppError::FieldConflict { .. }) {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let status = form_status(&err);
             let errors = form_errors(err)?;
             render_form(&req, &state, Some(&topic), &form, &errors, status)
         }
     }
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    #[serde(default)]
-    csrf_token: String,
 }
 
 async fn announce_topic(
@@ -292,7 +287,7 @@ async fn announce_topic(
     who: CurrentOrganiser,
     csrf: Csrf,
     slug: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;
@@ -310,7 +305,7 @@ async fn delete_topic(
     who: CurrentOrganiser,
     csrf: Csrf,
     slug: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;

@@ -71,6 +71,13 @@ impl Csrf {
     }
 }
 
+/// The body of a form that carries nothing but its CSRF token (a button).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    pub csrf_token: String,
+}
+
 /// The token a page should put in its forms for this request.
 pub fn csrf_token(req: &HttpRequest) -> String {
     let seed = req.extensions().get::<CsrfSeed>().map(|s| s.get().to_owned());
