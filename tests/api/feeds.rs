@@ -346,3 +346,30 @@ async fn drafts_and_unknown_topics_have_no_feed_and_renamed_ones_redirect() {
     assert_eq!(res.status().as_u16(), 301);
     assert_eq!(res.headers()["location"], "/topics/metrics/feed.xml");
 }
+
+#[tokio::test]
+async fn another_instance_on_the_same_database_notices_changes_within_seconds() {
+    let app = spawn_app_with(|s| {
+        s.feeds.refresh_seconds = 1;
+        s.submissions.per_ip_per_hour = 10_000;
+        s.submissions.per_email_per_day = 10_000;
+    })
+    .await;
+    app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));
+    let token = app.admin_token();
+    app.create_topic(&token, json!({"month": "2025-03", "title": "Metrics That Matter", "announced": true})).await;
+    let other = crate::helpers::spawn_app_on(app.settings.clone(), app.dir.clone()).await;
+    let feed = "/topics/metrics-that-matter/feed.xml";
+    let before = etag(&other, feed).await;
+    assert_eq!(etag(&other, feed).await, before, "stable while nothing changes");
+    app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut seen = before.clone();
+    while seen == before && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        seen = etag(&other, feed).await;
+    }
+    assert_ne!(seen, before, "the other instance serves the new feed");
+    let (_, _, xml) = fetch(&other, feed).await;
+    assert!(xml.contains("<title>One</title>"));
+}
