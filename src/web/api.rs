@@ -46,6 +46,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
+/// A JSON body read after the caller is authenticated (an extractor would read it first, and
+/// answer a stranger's malformed body with 400 instead of 401).
+fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("The JSON body could not be read: {e}")))
+}
+
 /// The organiser the token belongs to.
 async fn me(who: ApiOrganiser) -> HttpResponse {
     HttpResponse::Ok().json(json!({
@@ -164,9 +170,9 @@ fn parse_time(field: &str, value: &Option<Option<String>>, errors: &mut FieldErr
 async fn create_topic(
     state: web::Data<AppState>,
     _who: ApiOrganiser,
-    body: web::Json<TopicBody>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
+    let body: TopicBody = json_body(&body)?;
     let mut errors = FieldErrors::new();
     if body.month.as_deref().is_none_or(|m| m.trim().is_empty()) {
         errors.insert("month".into(), "Give the month as YYYY-MM.".into());
@@ -229,9 +235,9 @@ async fn update_topic(
     state: web::Data<AppState>,
     _who: ApiOrganiser,
     slug: web::Path<String>,
-    body: web::Json<TopicBody>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
+    let body: TopicBody = json_body(&body)?;
     let mut errors = FieldErrors::new();
     let opens = parse_time("opens_at", &body.opens_at, &mut errors);
     let closes = parse_time("closes_at", &body.closes_at, &mut errors);
@@ -462,8 +468,9 @@ async fn reject_submission(
     state: web::Data<AppState>,
     who: ApiOrganiser,
     id: web::Path<String>,
-    body: web::Json<RejectBody>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    let body: RejectBody = json_body(&body)?;
     let reason = member_submissions::rejection_reason("", &body.reason)?;
     decided_response(&state, &who, id.into_inner(), Decision::Reject(reason)).await
 }

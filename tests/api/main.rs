@@ -2,6 +2,7 @@
 
 mod admin_login;
 mod api_auth;
+mod authorisation;
 mod cli;
 mod digests;
 mod feeds;

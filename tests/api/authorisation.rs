@@ -1,0 +1,335 @@
+//! The authorisation sweep: every route the application registers is classified here (a test
+//! reads the route table from the handlers' `configure` functions and fails on a route nobody
+//! classified), then every organiser route is called without a session, every form post without
+//! its CSRF token, every organiser API route with a revoked token — never a 2xx, never a change —
+//! and every GET is checked to change nothing.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::{TimeZone, Utc};
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::{entry, new_client, spawn_app_with, TestApp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Anyone; a form post still needs its CSRF token.
+    Public,
+    /// Anyone holding a private token in the link (members, subscribers).
+    PrivateLink,
+    /// A logged-in organiser (pages) and a CSRF token (posts).
+    Organiser,
+    /// A bearer token.
+    ApiOrganiser,
+    /// Public API (JSON, no cookies).
+    ApiPublic,
+}
+
+/// (method, path pattern, access). Path patterns exactly as registered.
+const ROUTES: &[(&str, &str, Access)] = &[
+    ("GET", "/", Access::Public),
+    ("GET", "/topics", Access::Public),
+    ("GET", "/schedule.ics", Access::Public),
+    ("GET", "/topics/{slug}", Access::Public),
+    ("GET", "/topics/{slug}/submit", Access::Public),
+    ("POST", "/topics/{slug}/submit", Access::Public),
+    ("GET", "/topics/{slug}/digest", Access::Public),
+    ("GET", "/submissions/{public_id}", Access::Public),
+    ("GET", "/submissions/{public_id}/confirm", Access::PrivateLink),
+    ("POST", "/submissions/{public_id}/confirm", Access::PrivateLink),
+    ("GET", "/submissions/{public_id}/edit", Access::PrivateLink),
+    ("POST", "/submissions/{public_id}/edit", Access::PrivateLink),
+    ("POST", "/submissions/{public_id}/withdraw", Access::PrivateLink),
+    ("GET", "/subscribe", Access::Public),
+    ("POST", "/subscribe", Access::Public),
+    ("GET", "/subscribe/confirm", Access::PrivateLink),
+    ("POST", "/subscribe/confirm", Access::PrivateLink),
+    ("GET", "/unsubscribe", Access::PrivateLink),
+    ("POST", "/unsubscribe", Access::PrivateLink),
+    ("GET", "/static/{name}", Access::Public),
+    ("GET", "/healthz", Access::Public),
+    ("GET", "/readyz", Access::Public),
+    ("GET", "/metrics", Access::Public),
+    ("GET", "/admin/login", Access::Public),
+    ("POST", "/admin/login", Access::Public),
+    ("POST", "/admin/logout", Access::Organiser),
+    ("GET", "/admin", Access::Organiser),
+    ("GET", "/admin/topics", Access::Organiser),
+    ("GET", "/admin/topics/new", Access::Organiser),
+    ("POST", "/admin/topics/new", Access::Organiser),
+    ("GET", "/admin/topics/{slug}/edit", Access::Organiser),
+    ("POST", "/admin/topics/{slug}/edit", Access::Organiser),
+    ("POST", "/admin/topics/{slug}/announce", Access::Organiser),
+    ("POST", "/admin/topics/{slug}/delete", Access::Organiser),
+    ("GET", "/admin/submissions", Access::Organiser),
+    ("POST", "/admin/submissions/decide", Access::Organiser),
+    ("GET", "/admin/digests", Access::Organiser),
+    ("GET", "/admin/digests/{slug}", Access::Organiser),
+    ("POST", "/admin/digests/{slug}/send", Access::Organiser),
+    ("POST", "/admin/digests/{slug}/test", Access::Organiser),
+    ("GET", "/admin/subscribers", Access::Organiser),
+    ("GET", "/admin/subscribers.csv", Access::Organiser),
+    ("POST", "/admin/subscribers/{id}/remove", Access::Organiser),
+    ("GET", "/api/v1/me", Access::ApiOrganiser),
+    ("DELETE", "/api/v1/tokens/{id}", Access::ApiOrganiser),
+    ("GET", "/api/v1/topics", Access::ApiPublic),
+    ("POST", "/api/v1/topics", Access::ApiOrganiser),
+    ("GET", "/api/v1/topics/{slug}", Access::ApiPublic),
+    ("PATCH", "/api/v1/topics/{slug}", Access::ApiOrganiser),
+    ("DELETE", "/api/v1/topics/{slug}", Access::ApiOrganiser),
+    ("POST", "/api/v1/topics/{slug}/submissions", Access::ApiPublic),
+    ("GET", "/api/v1/topics/{slug}/submissions/check", Access::ApiPublic),
+    ("GET", "/api/v1/submissions", Access::ApiOrganiser),
+    ("POST", "/api/v1/submissions/{id}/approve", Access::ApiOrganiser),
+    ("POST", "/api/v1/submissions/{id}/reject", Access::ApiOrganiser),
+    ("POST", "/api/v1/subscribers", Access::ApiPublic),
+    ("GET", "/api/v1/subscribers", Access::ApiOrganiser),
+    ("GET", "/api/v1/topics/{slug}/digest", Access::ApiOrganiser),
+    ("POST", "/api/v1/topics/{slug}/digest/send", Access::ApiOrganiser),
+];
+
+/// Feeds are registered from a table in `web/feeds.rs`; they are public GET/HEAD routes.
+const FEED_ROUTES: &[&str] = &[
+    "/feed.xml",
+    "/feed.json",
+    "/topics/feed.xml",
+    "/topics/feed.json",
+    "/feeds.opml",
+    "/topics/{slug}/feed.xml",
+    "/topics/{slug}/feed.json",
+];
+
+/// The route table as the handlers register it: `web::resource("…")` with its `web::get()`
+/// etc., under the scope prefix of `web/api.rs`.
+fn registered_routes() -> BTreeSet<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut found = BTreeSet::new();
+    for file in std::fs::read_dir(&dir).expect("src/web") {
+        let path = file.expect("entry").path();
+        let source = std::fs::read_to_string(&path).expect("source");
+        let prefix = if path.ends_with("api.rs") { "/api/v1" } else { "" };
+        let pieces: Vec<&str> = source.split("web::resource(\"").skip(1).collect();
+        for piece in pieces {
+            let route = piece.split('"').next().expect("path");
+            let rest = piece.split("web::resource(").next().unwrap_or(piece);
+            let chain = rest.split(".service(").next().unwrap_or(rest);
+            for (needle, method) in
+                [("web::get()", "GET"), ("web::post()", "POST"), ("web::patch()", "PATCH"), ("web::delete()", "DELETE")]
+            {
+                if chain.contains(needle) {
+                    found.insert((method.to_owned(), format!("{prefix}{route}")));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_registered_route_is_classified() {
+    let registered = registered_routes();
+    assert!(registered.len() > 40, "the route table was read: {registered:?}");
+    let classified: BTreeSet<(String, String)> =
+        ROUTES.iter().map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned())).collect();
+    let unclassified: Vec<_> = registered.difference(&classified).collect();
+    assert!(unclassified.is_empty(), "routes nobody classified for authorisation: {unclassified:?}");
+    let stale: Vec<_> = classified.difference(&registered).collect();
+    assert!(stale.is_empty(), "classified routes that no longer exist: {stale:?}");
+    let feeds = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/feeds.rs")).expect("feeds");
+    for route in FEED_ROUTES {
+        assert!(feeds.contains(&format!("\"{route}\"")), "{route}");
+    }
+}
+
+/// A club with something in every table, and the values the routes need.
+struct World {
+    app: TestApp,
+    submission: String,
+    subscriber: i64,
+    token_id: i64,
+}
+
+async fn world() -> World {
+    let app = spawn_app_with(|s| {
+        s.submissions.per_ip_per_hour = 10_000;
+        s.submissions.per_email_per_day = 10_000;
+        s.rate_limit.login_per_ip_per_minute = 10_000;
+    })
+    .await;
+    app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));
+    let token = app.admin_token();
+    app.create_topic(&token, json!({"month": "2025-02", "title": "February", "announced": true})).await;
+    app.create_topic(&token, json!({"month": "2025-03", "title": "March", "announced": true})).await;
+    let submission = app.confirmed_entry("march", entry("article", "Pending one", "https://example.org/p")).await;
+    app.api(Method::POST, "/api/v1/subscribers", None, Some(json!({"email": "reader@example.org"}))).await;
+    let subscriber = {
+        let mut conn = app.state.db.get().expect("conn");
+        content_club::db::subscribers::Subscriber::by_email(&mut conn, "reader@example.org")
+            .expect("q")
+            .expect("row")
+            .id
+    };
+    let (token_id, _) = app.api_token("api-admin@example.org");
+    World { app, submission, subscriber, token_id }
+}
+
+/// Everything a request could change, as text.
+fn snapshot(app: &TestApp) -> String {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        v: String,
+    }
+    let mut conn = app.state.db.get().expect("conn");
+    let queries = [
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM organisers",
+        "SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COUNT(revoked_at) AS TEXT) AS v FROM api_tokens",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM sessions",
+        "SELECT slug || ':' || month || ':' || title || ':' || CAST(announced AS TEXT) || ':' || CAST(sequence AS TEXT) || ':' || CAST(content_version AS TEXT) AS v FROM topics ORDER BY id",
+        "SELECT public_id || ':' || status || ':' || title AS v FROM submissions ORDER BY id",
+        "SELECT email || ':' || status AS v FROM subscribers ORDER BY id",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM deliveries",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM digests",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM submission_events",
+    ];
+    let mut out = String::new();
+    for q in queries {
+        for row in diesel::sql_query(q).load::<Row>(&mut *conn).expect("snapshot query") {
+            out.push_str(&row.v);
+            out.push('\n');
+        }
+        out.push_str("--\n");
+    }
+    out
+}
+
+fn concrete(path: &str, w: &World) -> String {
+    path.replace("{slug}", "march")
+        .replace("{public_id}", &w.submission)
+        .replace("/submissions/{id}", &format!("/submissions/{}", w.submission))
+        .replace("/subscribers/{id}", &format!("/subscribers/{}", w.subscriber))
+        .replace("/tokens/{id}", &format!("/tokens/{}", w.token_id))
+        .replace("{name}", "style.css")
+}
+
+fn method(name: &str) -> Method {
+    Method::from_bytes(name.as_bytes()).expect("method")
+}
+
+#[tokio::test]
+async fn organiser_routes_refuse_visitors_without_a_session_and_change_nothing() {
+    let w = world().await;
+    let before = snapshot(&w.app);
+    let visitor = new_client();
+    for (m, path, access) in ROUTES {
+        if *access != Access::Organiser {
+            continue;
+        }
+        let url = w.app.url(&concrete(path, &w));
+        let res = visitor
+            .request(method(m), &url)
+            .form(&[("csrf_token", "x"), ("email", "a@b.org")])
+            .send()
+            .await
+            .expect("request");
+        let status = res.status().as_u16();
+        assert!(!(200..300).contains(&status), "{m} {path} answered {status} without a session");
+        if *m == "GET" {
+            assert_eq!(status, 303, "{m} {path} sends browsers to the login form");
+        }
+    }
+    assert_eq!(snapshot(&w.app), before);
+}
+
+#[tokio::test]
+async fn form_posts_without_their_csrf_token_are_refused_and_change_nothing() {
+    let w = world().await;
+    w.app.logged_in_admin().await;
+    let before = snapshot(&w.app);
+    for (m, path, access) in ROUTES {
+        // RFC 8058: the one-click unsubscribe POST must work without a session or token.
+        if *m != "POST" || path.starts_with("/api/") || *path == "/unsubscribe" {
+            continue;
+        }
+        let _ = access;
+        let url = w.app.url(&concrete(path, &w));
+        let res = w
+            .app
+            .client
+            .post(&url)
+            .form(&[
+                ("email", "x@example.org"),
+                ("title", "t"),
+                ("month", "2025-09"),
+                ("ids", w.submission.as_str()),
+                ("action", "approve"),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status().as_u16(), 403, "POST {path} without a CSRF token");
+    }
+    assert_eq!(snapshot(&w.app), before);
+}
+
+#[tokio::test]
+async fn organiser_api_routes_refuse_missing_and_revoked_tokens_and_change_nothing() {
+    let w = world().await;
+    let (id, token) = w.app.api_token("api-admin@example.org");
+    let res = w.app.api(Method::DELETE, &format!("/api/v1/tokens/{id}"), Some(&token), None).await;
+    assert_eq!(res.status().as_u16(), 204);
+    let before = snapshot(&w.app);
+    for (m, path, access) in ROUTES {
+        if *access != Access::ApiOrganiser {
+            continue;
+        }
+        let path = concrete(path, &w);
+        for bearer in [None, Some(token.as_str())] {
+            let res = w
+                .app
+                .api(method(m), &path, bearer, Some(json!({"month": "2025-09", "title": "x", "reason": "r"})))
+                .await;
+            assert_eq!(res.status().as_u16(), 401, "{m} {path} with {bearer:?}");
+        }
+    }
+    assert_eq!(snapshot(&w.app), before);
+}
+
+#[tokio::test]
+async fn no_get_route_changes_anything() {
+    let w = world().await;
+    w.app.logged_in_admin().await;
+    let (_, token) = w.app.api_token("api-admin@example.org");
+    // Private links with their real tokens, so that the pages behind them are exercised.
+    let links: Vec<String> = {
+        let mut conn = w.app.state.db.get().expect("conn");
+        content_club::db::deliveries::Delivery::all(&mut conn)
+            .expect("rows")
+            .into_iter()
+            .flat_map(|d| {
+                d.body_text.split_whitespace().filter(|t| t.contains("token=")).map(str::to_owned).collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let before = snapshot(&w.app);
+    for (m, path, access) in ROUTES {
+        if *m != "GET" {
+            continue;
+        }
+        let path = concrete(path, &w);
+        let bearer = matches!(access, Access::ApiOrganiser).then_some(token.as_str());
+        let res = w.app.api(Method::GET, &path, bearer, None).await;
+        assert!(res.status().as_u16() < 500, "GET {path}: {}", res.status());
+    }
+    for link in &links {
+        let url = url::Url::parse(link).expect("link");
+        let _ = w.app.get(&format!("{}?{}", url.path(), url.query().unwrap_or(""))).await;
+    }
+    for feed in FEED_ROUTES {
+        let _ = w.app.get(&feed.replace("{slug}", "march")).await;
+    }
+    assert_eq!(snapshot(&w.app), before, "a GET changed the database");
+}
