@@ -24,6 +24,7 @@ use crate::error::{AppError, FieldErrors};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            .service(web::resource("/openapi.json").route(web::get().to(openapi)))
             .service(web::resource("/me").route(web::get().to(me)))
             .service(web::resource("/tokens/{id}").route(web::delete().to(revoke_token)))
             .service(web::resource("/topics").route(web::get().to(list_topics)).route(web::post().to(create_topic)))
@@ -50,6 +51,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// answer a stranger's malformed body with 400 instead of 401).
 fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("The JSON body could not be read: {e}")))
+}
+
+/// The OpenAPI 3 description of this API (`src/web/openapi.json`, compiled in).
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .body(include_str!("openapi.json"))
 }
 
 /// The organiser the token belongs to.

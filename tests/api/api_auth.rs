@@ -67,3 +67,27 @@ async fn unknown_api_paths_answer_problem_json_404() {
     assert_eq!(status, 404);
     assert_eq!(body["status"], 404);
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_api_route() {
+    let app = spawn_app().await;
+    let res = app.get("/api/v1/openapi.json").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let doc: serde_json::Value = res.json().await.expect("json");
+    assert!(doc["openapi"].as_str().expect("version").starts_with("3."));
+    let paths = doc["paths"].as_object().expect("paths");
+    let source = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/api.rs"))
+        .expect("api.rs");
+    for piece in source.split("web::resource(\"").skip(1) {
+        let route = piece.split('"').next().expect("route");
+        let item = paths.get(route).unwrap_or_else(|| panic!("{route} is not described"));
+        for (needle, method) in
+            [("web::get()", "get"), ("web::post()", "post"), ("web::patch()", "patch"), ("web::delete()", "delete")]
+        {
+            let chain = piece.split(".service(").next().unwrap_or(piece);
+            if chain.contains(needle) {
+                assert!(item.get(method).is_some(), "{method} {route} is not described");
+            }
+        }
+    }
+}

@@ -72,6 +72,7 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/admin/subscribers", Access::Organiser),
     ("GET", "/admin/subscribers.csv", Access::Organiser),
     ("POST", "/admin/subscribers/{id}/remove", Access::Organiser),
+    ("GET", "/api/v1/openapi.json", Access::ApiPublic),
     ("GET", "/api/v1/me", Access::ApiOrganiser),
     ("DELETE", "/api/v1/tokens/{id}", Access::ApiOrganiser),
     ("GET", "/api/v1/topics", Access::ApiPublic),
