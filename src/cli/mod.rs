@@ -1,6 +1,7 @@
 //! The command line: `content-club --help`. Errors go to stderr as one line a person can act
 //! on, with a non-zero exit code.
 
+mod backup;
 mod demo;
 mod digest;
 mod organiser;
@@ -48,6 +49,18 @@ pub enum Command {
     /// Manage organiser accounts and their API tokens.
     #[command(subcommand)]
     Organiser(organiser::OrganiserCommand),
+    /// Write a consistent copy of the SQLite database while the service runs (PostgreSQL: use
+    /// pg_dump).
+    Backup {
+        /// The new file to write.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Put a backup in place of an empty SQLite database (stop the service first).
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
     /// Preview and send topic digests.
     #[command(subcommand)]
     Digest(digest::DigestCommand),
@@ -112,6 +125,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let db = connect(&settings)?;
             organiser::run(command, &db, &clock)
         }
+        Command::Backup { to } => backup::backup(&connect(&settings)?, &to),
+        Command::Restore { from } => backup::restore(&settings, &from),
         Command::Digest(command) => {
             let db = connect(&settings)?;
             digest::run(command, &db, &settings, &clock)

@@ -2,6 +2,7 @@
 //! and one module of queries per table. Nothing above this layer writes SQL.
 
 pub mod api_tokens;
+pub mod backup;
 pub mod deliveries;
 pub mod digests;
 pub mod organisers;

@@ -3,6 +3,7 @@
 mod admin_login;
 mod api_auth;
 mod authorisation;
+mod backup;
 mod cli;
 mod digests;
 mod feeds;
