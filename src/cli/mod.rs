@@ -6,6 +6,7 @@ mod demo;
 mod digest;
 mod organiser;
 mod topic;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +59,20 @@ pub enum Command {
     },
     /// Put a backup in place of an empty SQLite database (stop the service first).
     Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
+    /// Write topics, submissions and subscribers as JSON (email addresses only when asked).
+    Export {
+        /// Include subscriber and author email addresses.
+        #[arg(long)]
+        with_emails: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// Load an export into this database; what is there already is left alone.
+    Import {
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
     },
@@ -125,6 +140,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let db = connect(&settings)?;
             organiser::run(command, &db, &clock)
         }
+        Command::Export { with_emails, to } => transfer::export(&connect(&settings)?, with_emails, to),
+        Command::Import { from } => transfer::import(&connect(&settings)?, from),
         Command::Backup { to } => backup::backup(&connect(&settings)?, &to),
         Command::Restore { from } => backup::restore(&settings, &from),
         Command::Digest(command) => {

@@ -11,6 +11,7 @@ pub mod sessions;
 pub mod submissions;
 pub mod subscribers;
 pub mod topics;
+pub mod transfer;
 
 use std::path::Path;
 use std::time::Duration;

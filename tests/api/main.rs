@@ -13,4 +13,5 @@ mod operations;
 mod smtp_sink;
 mod submissions;
 mod topics;
+mod transfer;
 mod web_shell;

@@ -1,0 +1,254 @@
+//! Export and import of the club's content as JSON: topics (with their old slugs),
+//! submissions and subscribers — the path from one database to another (SQLite → PostgreSQL).
+//! Email addresses travel only when asked for. Importing is idempotent: what is there already
+//! (the same month, public id or address) is left as it is.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::schema::{submissions, subscribers, topic_slug_redirects};
+use super::submissions::{NewSubmission, Submission};
+use super::subscribers::{NewSubscriber, Subscriber};
+use super::topics::{NewTopic, Topic};
+use super::{write_transaction, AnyConnection};
+
+pub const FORMAT: &str = "content-club-export";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub with_emails: bool,
+    pub topics: Vec<TopicRecord>,
+    pub submissions: Vec<SubmissionRecord>,
+    pub subscribers: Vec<SubscriberRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicRecord {
+    pub slug: String,
+    pub month: String,
+    pub title: String,
+    pub summary: String,
+    pub opens_at: NaiveDateTime,
+    pub closes_at: NaiveDateTime,
+    pub announced: bool,
+    pub sequence: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub old_slugs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionRecord {
+    pub public_id: String,
+    pub topic: String,
+    pub kind: String,
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub author_name: String,
+    pub author_email: Option<String>,
+    pub author_link: Option<String>,
+    pub status: String,
+    pub decision_reason: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub published_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubscriberRecord {
+    pub email: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub unsubscribed_at: Option<NaiveDateTime>,
+    pub bounce_count: i32,
+}
+
+/// Everything, in a stable order.
+pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export> {
+    let all_topics = Topic::all(conn, true)?;
+    let redirects: Vec<(String, i64)> = topic_slug_redirects::table
+        .select((topic_slug_redirects::old_slug, topic_slug_redirects::topic_id))
+        .load(conn)?;
+    let topic_records = all_topics
+        .iter()
+        .map(|t| TopicRecord {
+            slug: t.slug.clone(),
+            month: t.month.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            opens_at: t.opens_at,
+            closes_at: t.closes_at,
+            announced: t.announced,
+            sequence: t.sequence,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            old_slugs: {
+                let mut old: Vec<String> =
+                    redirects.iter().filter(|(_, id)| *id == t.id).map(|(s, _)| s.clone()).collect();
+                old.sort();
+                old
+            },
+        })
+        .collect();
+    let all_submissions: Vec<Submission> =
+        submissions::table.order(submissions::id.asc()).select(Submission::as_select()).load(conn)?;
+    let submission_records = all_submissions
+        .iter()
+        .map(|s| SubmissionRecord {
+            public_id: s.public_id.clone(),
+            topic: all_topics.iter().find(|t| t.id == s.topic_id).map(|t| t.slug.clone()).unwrap_or_default(),
+            kind: s.kind.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+            summary: s.summary.clone(),
+            author_name: s.author_name.clone(),
+            author_email: with_emails.then(|| s.author_email.clone()),
+            author_link: s.author_link.clone(),
+            status: s.status.clone(),
+            decision_reason: s.decision_reason.clone(),
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+            confirmed_at: s.confirmed_at,
+            decided_at: s.decided_at,
+            published_at: s.published_at,
+        })
+        .collect();
+    let all_subscribers: Vec<Subscriber> =
+        subscribers::table.order(subscribers::id.asc()).select(Subscriber::as_select()).load(conn)?;
+    let subscriber_records = all_subscribers
+        .iter()
+        .map(|s| SubscriberRecord {
+            email: with_emails.then(|| s.email.clone()),
+            status: s.status.clone(),
+            created_at: s.created_at,
+            confirmed_at: s.confirmed_at,
+            unsubscribed_at: s.unsubscribed_at,
+            bounce_count: s.bounce_count,
+        })
+        .collect();
+    Ok(Export {
+        format: FORMAT.into(),
+        version: 1,
+        with_emails,
+        topics: topic_records,
+        submissions: submission_records,
+        subscribers: subscriber_records,
+    })
+}
+
+/// What an import added and left alone.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    pub topics: usize,
+    pub submissions: usize,
+    pub subscribers: usize,
+    pub skipped: usize,
+}
+
+/// Loads an export into this database in one transaction; records already present are kept.
+pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diesel::result::Error> {
+    write_transaction(conn, |conn| {
+        let mut done = Imported::default();
+        for t in &data.topics {
+            if Topic::by_month(conn, &t.month)?.is_some() || Topic::by_slug(conn, &t.slug)?.is_some() {
+                done.skipped += 1;
+                continue;
+            }
+            let topic = NewTopic {
+                slug: &t.slug,
+                month: &t.month,
+                title: &t.title,
+                summary: &t.summary,
+                opens_at: t.opens_at,
+                closes_at: t.closes_at,
+                announced: t.announced,
+                sequence: t.sequence,
+                created_at: t.created_at,
+                updated_at: t.updated_at,
+            }
+            .insert(conn)?;
+            for old in &t.old_slugs {
+                if Topic::by_slug(conn, old)?.is_none() && Topic::slug_for_old(conn, old)?.is_none() {
+                    diesel::insert_into(topic_slug_redirects::table)
+                        .values((topic_slug_redirects::old_slug.eq(old), topic_slug_redirects::topic_id.eq(topic.id)))
+                        .execute(conn)?;
+                }
+            }
+            done.topics += 1;
+        }
+        for s in &data.submissions {
+            let Some(topic) = Topic::by_slug(conn, &s.topic)? else {
+                done.skipped += 1;
+                continue;
+            };
+            if Submission::by_public_id(conn, &s.public_id)?.is_some()
+                || Submission::by_topic_and_url(conn, topic.id, &s.url)?.is_some()
+            {
+                done.skipped += 1;
+                continue;
+            }
+            let inserted = NewSubmission {
+                public_id: &s.public_id,
+                topic_id: topic.id,
+                kind: &s.kind,
+                title: &s.title,
+                url: &s.url,
+                summary: &s.summary,
+                author_name: &s.author_name,
+                author_email: s.author_email.as_deref().unwrap_or(""),
+                author_link: s.author_link.as_deref(),
+                status: &s.status,
+                // The private link of the old database does not travel; authors get no new one.
+                edit_token_hash: "",
+                created_at: s.created_at,
+                updated_at: s.updated_at,
+            }
+            .insert(conn)?;
+            diesel::update(submissions::table.find(inserted.id))
+                .set((
+                    submissions::decision_reason.eq(&s.decision_reason),
+                    submissions::confirmed_at.eq(s.confirmed_at),
+                    submissions::decided_at.eq(s.decided_at),
+                    submissions::published_at.eq(s.published_at),
+                ))
+                .execute(conn)?;
+            Topic::bump_version(conn, topic.id)?;
+            done.submissions += 1;
+        }
+        for s in &data.subscribers {
+            let Some(email) = &s.email else {
+                done.skipped += 1;
+                continue;
+            };
+            if Subscriber::by_email(conn, email)?.is_some() {
+                done.skipped += 1;
+                continue;
+            }
+            let inserted = NewSubscriber {
+                email,
+                status: &s.status,
+                confirm_token_hash: None,
+                confirm_sent_at: None,
+                created_at: s.created_at,
+                updated_at: s.created_at,
+            }
+            .insert(conn)?;
+            diesel::update(subscribers::table.find(inserted.id))
+                .set((
+                    subscribers::confirmed_at.eq(s.confirmed_at),
+                    subscribers::unsubscribed_at.eq(s.unsubscribed_at),
+                    subscribers::bounce_count.eq(s.bounce_count),
+                ))
+                .execute(conn)?;
+            done.subscribers += 1;
+        }
+        Ok(done)
+    })
+}
