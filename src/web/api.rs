@@ -178,9 +178,10 @@ fn parse_time(field: &str, value: &Option<Option<String>>, errors: &mut FieldErr
 
 async fn create_topic(
     state: web::Data<AppState>,
-    _who: ApiOrganiser,
+    who: ApiOrganiser,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
     let body: TopicBody = json_body(&body)?;
     let mut errors = FieldErrors::new();
     if body.month.as_deref().is_none_or(|m| m.trim().is_empty()) {
@@ -242,10 +243,11 @@ async fn get_topic(
 
 async fn update_topic(
     state: web::Data<AppState>,
-    _who: ApiOrganiser,
+    who: ApiOrganiser,
     slug: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
     let body: TopicBody = json_body(&body)?;
     let mut errors = FieldErrors::new();
     let opens = parse_time("opens_at", &body.opens_at, &mut errors);
@@ -273,9 +275,10 @@ async fn update_topic(
 
 async fn delete_topic(
     state: web::Data<AppState>,
-    _who: ApiOrganiser,
+    who: ApiOrganiser,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
     let slug = slug.into_inner();
     state.db.run(move |conn| topics::delete_topic(conn, &slug)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -503,7 +506,8 @@ async fn subscribe(
     ))
 }
 
-async fn list_subscribers(state: web::Data<AppState>, _who: ApiOrganiser) -> Result<HttpResponse, AppError> {
+async fn list_subscribers(state: web::Data<AppState>, who: ApiOrganiser) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
     let (counts, list) = state
         .db
         .run(|conn| {
@@ -527,9 +531,10 @@ async fn list_subscribers(state: web::Data<AppState>, _who: ApiOrganiser) -> Res
 
 async fn preview_digest(
     state: web::Data<AppState>,
-    _who: ApiOrganiser,
+    who: ApiOrganiser,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
     let slug = slug.into_inner();
     let st = state.clone();
     let (content, count, audience, status) = state
@@ -556,9 +561,10 @@ async fn preview_digest(
 
 async fn send_digest(
     state: web::Data<AppState>,
-    _who: ApiOrganiser,
+    who: ApiOrganiser,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
     let queued = super::admin_digests::queue_digest(&state, slug.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(json!({"queued": queued})))
 }

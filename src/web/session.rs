@@ -155,6 +155,17 @@ impl FromRequest for ApiOrganiser {
     }
 }
 
+impl ApiOrganiser {
+    /// Refuses (403) tokens of organisers who are not admins (moderators only moderate).
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if Role::parse(&self.organiser.role) == Ok(Role::Admin) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("This needs an admin's token; moderators only moderate submissions.".into()))
+        }
+    }
+}
+
 /// For routes open to everyone that show more to organisers: `None` without an
 /// `Authorization` header; a header with a bad token is refused (401), never silently ignored.
 pub struct MaybeApiOrganiser(pub Option<ApiOrganiser>);

@@ -334,3 +334,57 @@ async fn no_get_route_changes_anything() {
     }
     assert_eq!(snapshot(&w.app), before, "a GET changed the database");
 }
+
+#[tokio::test]
+async fn a_moderator_moderates_but_cannot_reach_topic_digest_or_subscriber_administration() {
+    let w = world().await;
+    w.app.add_organiser_with_role(
+        "mod@example.org",
+        "a long enough password",
+        content_club::domain::organisers::Role::Moderator,
+    );
+    let res = w.app.login("mod@example.org", "a long enough password").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, token) = w.app.api_token("mod@example.org");
+    let before = snapshot(&w.app);
+    for path in [
+        "/admin/topics",
+        "/admin/topics/new",
+        "/admin/topics/march/edit",
+        "/admin/digests",
+        "/admin/digests/february",
+        "/admin/subscribers",
+        "/admin/subscribers.csv",
+    ] {
+        assert_eq!(w.app.get(path).await.status().as_u16(), 403, "GET {path}");
+    }
+    let csrf = w.app.csrf("/admin/submissions").await;
+    for path in [
+        "/admin/topics/new",
+        "/admin/topics/march/delete",
+        "/admin/topics/march/announce",
+        "/admin/digests/february/send",
+    ] {
+        let res = w.app.post_form(path, &[("csrf_token", &csrf), ("month", "2025-09"), ("title", "x")]).await;
+        assert_eq!(res.status().as_u16(), 403, "POST {path}");
+    }
+    let (_, dashboard) = w.app.get_text("/admin").await;
+    assert!(!dashboard.contains("href=\"/admin/topics\""), "the dashboard offers only what a moderator may do");
+    for (m, path) in [
+        (Method::POST, "/api/v1/topics"),
+        (Method::PATCH, "/api/v1/topics/march"),
+        (Method::DELETE, "/api/v1/topics/march"),
+        (Method::GET, "/api/v1/subscribers"),
+        (Method::GET, "/api/v1/topics/february/digest"),
+        (Method::POST, "/api/v1/topics/february/digest/send"),
+    ] {
+        let res = w.app.api(m.clone(), path, Some(&token), Some(json!({"month": "2025-09", "title": "x"}))).await;
+        assert_eq!(res.status().as_u16(), 403, "{m} {path}");
+    }
+    assert_eq!(snapshot(&w.app), before, "nothing changed");
+    // Moderation itself works for a moderator.
+    let res =
+        w.app.api(Method::POST, &format!("/api/v1/submissions/{}/approve", w.submission), Some(&token), None).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(w.app.get("/admin/submissions").await.status().as_u16(), 200);
+}
