@@ -243,6 +243,15 @@ impl Submission {
         diesel::delete(submissions::table.filter(submissions::id.eq_any(ids))).execute(conn)
     }
 
+    /// Confirmed submissions (pending, approved, rejected) per topic and kind.
+    pub fn counts_by_topic_and_kind(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String, i64)>> {
+        submissions::table
+            .filter(submissions::status.eq_any(["pending", "approved", "rejected"]))
+            .group_by((submissions::topic_id, submissions::kind))
+            .select((submissions::topic_id, submissions::kind, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
     pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
         submissions::table
             .group_by(submissions::status)

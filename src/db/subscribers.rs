@@ -129,6 +129,20 @@ impl Subscriber {
             .load(conn)
     }
 
+    /// (status, confirmed at, unsubscribed at, last change) of every subscriber, for charts.
+    pub fn timeline(
+        conn: &mut AnyConnection,
+    ) -> QueryResult<Vec<(String, Option<NaiveDateTime>, Option<NaiveDateTime>, NaiveDateTime)>> {
+        subscribers::table
+            .select((
+                subscribers::status,
+                subscribers::confirmed_at,
+                subscribers::unsubscribed_at,
+                subscribers::updated_at,
+            ))
+            .load(conn)
+    }
+
     pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
         subscribers::table
             .group_by(subscribers::status)

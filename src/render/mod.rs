@@ -1,6 +1,7 @@
 //! Pages and emails from handlebars templates. The templates in `templates/` are compiled into
 //! the binary; `web.templates_dir` names a folder whose files replace them by name.
 
+pub mod charts;
 pub mod dates;
 pub mod markdown;
 

@@ -139,30 +139,123 @@ async fn dashboard(
     state: web::Data<AppState>,
     who: CurrentOrganiser,
 ) -> Result<HttpResponse, AppError> {
-    let (counts, digests, topics) = state
+    use crate::db::digests::{Digest, Progress};
+    use crate::db::submissions::Submission;
+    use crate::db::subscribers::Subscriber;
+    use crate::db::topics::Topic;
+    use crate::domain::month::Month;
+    use crate::render::charts::{bar_chart, BarChartData};
+
+    let now = state.clock.now();
+    let day_ago = (now - Duration::days(1)).naive_utc();
+    let (counts, stale, digests, topics, by_kind, timeline) = state
         .db
-        .run(|conn| {
+        .run(move |conn| {
+            let digests: Vec<(Digest, Progress)> = Digest::all(conn)?
+                .into_iter()
+                .map(|d| Digest::progress(conn, d.id).map(|p| (d, p)))
+                .collect::<Result<_, _>>()?;
             Ok((
-                crate::db::submissions::Submission::count_by_status(conn)?,
-                crate::db::digests::Digest::all(conn)?,
-                crate::db::topics::Topic::all(conn, true)?,
+                Submission::count_by_status(conn)?,
+                Submission::unconfirmed_before(conn, day_ago)?.len(),
+                digests,
+                Topic::all(conn, true)?,
+                Submission::counts_by_topic_and_kind(conn)?,
+                Subscriber::timeline(conn)?,
             ))
         })
         .await?;
     let count = |status: &str| counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
     let title_of = |id: i64| topics.iter().find(|t| t.id == id).map(|t| t.title.clone()).unwrap_or_default();
     let digests_with = |status: &str| -> Vec<String> {
-        digests.iter().filter(|d| d.status == status).map(|d| title_of(d.topic_id)).collect()
+        digests.iter().filter(|(d, _)| d.status == status).map(|(d, _)| title_of(d.topic_id)).collect()
     };
+    let failing: Vec<String> = digests
+        .iter()
+        .filter(|(_, p)| p.failed > 0)
+        .map(|(d, p)| format!("{} ({} failed)", title_of(d.topic_id), p.failed))
+        .collect();
+    let tz = state.settings.club.tz();
+    let mut month = Month::containing(now, tz);
+    let mut gaps = Vec::new();
+    for _ in 0..4 {
+        if !topics.iter().any(|t| t.month == month.to_string()) {
+            gaps.push(json!({"month": month.to_string(), "name": month.long_name()}));
+        }
+        month = month.next();
+    }
+
+    let kinds = crate::domain::submissions::KINDS;
+    let recent: Vec<&Topic> =
+        topics.iter().filter(|t| t.announced).rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let per_topic = bar_chart(BarChartData {
+        id: "chart-submissions".into(),
+        title: "Submissions per topic, by kind".into(),
+        series: kinds.iter().map(|k| (*k).to_owned()).collect(),
+        groups: recent
+            .iter()
+            .map(|t| {
+                let values = kinds
+                    .iter()
+                    .map(|k| by_kind.iter().find(|(id, kind, _)| *id == t.id && kind == k).map_or(0, |(_, _, n)| *n))
+                    .collect();
+                (t.month.clone(), values)
+            })
+            .collect(),
+    });
+    let mut months = Vec::new();
+    let mut m = Month::containing(now, tz);
+    for _ in 0..6 {
+        months.push(m);
+        m = m.prev();
+    }
+    months.reverse();
+    let in_month = |at: Option<chrono::NaiveDateTime>, month: Month| {
+        at.is_some_and(|t| Month::containing(super::views::utc(t), tz) == month)
+    };
+    let subscribers = bar_chart(BarChartData {
+        id: "chart-subscribers".into(),
+        title: "Subscribers over time: joins, leaves, bounces".into(),
+        series: vec!["joined".into(), "left".into(), "bounced".into()],
+        groups: months
+            .iter()
+            .map(|m| {
+                let joins = timeline.iter().filter(|(_, confirmed, _, _)| in_month(*confirmed, *m)).count() as i64;
+                let leaves = timeline.iter().filter(|(_, _, left, _)| in_month(*left, *m)).count() as i64;
+                let bounces =
+                    timeline.iter().filter(|(s, _, _, at)| s == "bounced" && in_month(Some(*at), *m)).count() as i64;
+                (m.to_string(), vec![joins, leaves, bounces])
+            })
+            .collect(),
+    });
+    let outcomes = bar_chart(BarChartData {
+        id: "chart-digests".into(),
+        title: "Digest delivery per topic".into(),
+        series: vec!["sent".into(), "failed or bounced".into(), "still queued".into()],
+        groups: digests
+            .iter()
+            .rev()
+            .take(8)
+            .rev()
+            .map(|(d, p)| {
+                let month = topics.iter().find(|t| t.id == d.topic_id).map(|t| t.month.clone()).unwrap_or_default();
+                (month, vec![p.sent, p.failed, p.queued + p.sending])
+            })
+            .collect(),
+    });
     Page::new("pages/admin/dashboard.html", "Dashboard").render(
         &req,
         json!({
             "pending": count("pending"),
             "unconfirmed": count("unconfirmed"),
+            "stale_unconfirmed": stale,
             "approved": count("approved"),
             "digests_waiting": digests_with("waiting"),
             "digests_empty": digests_with("empty"),
+            "digests_failing": failing,
+            "gaps": gaps,
             "is_admin": who.require_admin().is_ok(),
+            "charts": [per_topic, subscribers, outcomes],
         }),
     )
 }

@@ -564,3 +564,26 @@ async fn organisers_see_search_export_and_remove_subscribers() {
     assert_eq!(api["counts"]["pending"], 1);
     assert_eq!(api["counts"]["active"], 0);
 }
+
+#[tokio::test]
+async fn the_dashboard_draws_accessible_charts_with_table_fallbacks() {
+    let sink = SmtpSink::start().await;
+    let (app, token) = club(sink.url(), |_| {}).await;
+    app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
+    app.approved_entry(&token, "metrics-that-matter", entry("video", "Two", "https://example.org/2")).await;
+    subscribed(&app, "ann@example.org").await;
+    app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
+    deliver_all(&app).await;
+    app.logged_in_admin().await;
+    let (status, html) = app.get_text("/admin").await;
+    assert_eq!(status, 200);
+    for id in ["chart-submissions", "chart-subscribers", "chart-digests"] {
+        assert!(html.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")), "{id} svg is labelled");
+        assert!(html.contains(&format!("<title id=\"{id}-title\">")), "{id} has a title");
+        assert!(html.contains(&format!("<figcaption id=\"{id}-caption\">")), "{id} has a caption");
+    }
+    assert_eq!(html.matches("role=\"img\"").count(), 3);
+    assert_eq!(html.matches("(table)</caption>").count(), 3, "every chart has a data table");
+    assert!(html.contains("<th scope=\"row\">2025-03</th><td>1</td><td>1</td>"), "March: one article, one video");
+    assert!(html.contains("No topic planned for"), "gaps in the next months are flagged");
+}
