@@ -6,6 +6,9 @@ use diesel::prelude::*;
 use super::schema::subscribers;
 use super::AnyConnection;
 
+/// (status, confirmed at, unsubscribed at, last change)
+pub type TimelineRow = (String, Option<NaiveDateTime>, Option<NaiveDateTime>, NaiveDateTime);
+
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = subscribers)]
 pub struct Subscriber {
@@ -130,9 +133,7 @@ impl Subscriber {
     }
 
     /// (status, confirmed at, unsubscribed at, last change) of every subscriber, for charts.
-    pub fn timeline(
-        conn: &mut AnyConnection,
-    ) -> QueryResult<Vec<(String, Option<NaiveDateTime>, Option<NaiveDateTime>, NaiveDateTime)>> {
+    pub fn timeline(conn: &mut AnyConnection) -> QueryResult<Vec<TimelineRow>> {
         subscribers::table
             .select((
                 subscribers::status,
