@@ -76,11 +76,22 @@ impl ConnectionManager {
                 // WAL lets readers proceed while one writer writes; the busy timeout makes a
                 // second writer wait instead of failing with "database is locked".
                 conn.batch_execute(&format!(
-                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                    "PRAGMA busy_timeout = {}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                     self.busy_timeout_ms
                 ))
                 .map_err(|e| ConnectionError::BadConnection(e.to_string()))?;
+                // Switching to WAL needs the database to itself and does not wait on the busy
+                // timeout, so a process starting while another migrates retries for as long.
+                let deadline = std::time::Instant::now() + Duration::from_millis(u64::from(self.busy_timeout_ms));
+                loop {
+                    match conn.batch_execute("PRAGMA journal_mode = WAL") {
+                        Ok(()) => break,
+                        Err(e) if std::time::Instant::now() < deadline && e.to_string().contains("locked") => {
+                            std::thread::sleep(Duration::from_millis(25));
+                        }
+                        Err(e) => return Err(ConnectionError::BadConnection(e.to_string())),
+                    }
+                }
                 Ok(AnyConnection::Sqlite(conn))
             }
         }
@@ -189,7 +200,22 @@ impl Db {
 /// Applies pending migrations on one connection; see [`Db::migrate`].
 pub fn run_migrations(conn: &mut AnyConnection) -> Result<usize, String> {
     let applied = match conn {
-        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        AnyConnection::Sqlite(c) => {
+            // SQLite has no advisory lock: the write lock of an IMMEDIATE transaction plays its
+            // part, so a second process starting at the same moment waits (busy timeout) and
+            // then finds nothing to do. Each migration runs inside it as a savepoint.
+            use diesel::connection::{AnsiTransactionManager, TransactionManager};
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+                .map_err(|e| one_line(&e.to_string()))?;
+            let result = c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len());
+            let finish = if result.is_ok() {
+                AnsiTransactionManager::commit_transaction(c)
+            } else {
+                AnsiTransactionManager::rollback_transaction(c)
+            };
+            finish.map_err(|e| one_line(&e.to_string()))?;
+            result
+        }
         AnyConnection::Pg(c) => {
             c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
                 .map_err(|e| one_line(&e.to_string()))?;
