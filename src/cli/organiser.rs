@@ -98,23 +98,19 @@ pub fn run(command: OrganiserCommand, db: &Db, clock: &SharedClock) -> Result<()
             Ok(())
         }
         OrganiserCommand::RevokeToken { id } => {
-            if ApiToken::revoke(&mut conn, id, None, clock.now().naive_utc())? {
-                eprintln!("token {id} revoked");
-                Ok(())
-            } else {
-                Err(Failure { code: 1, message: format!("no live token with id {id}") })
+            match organisers::revoke_token(&mut conn, None, None, id, clock.now()) {
+                Ok(()) => {
+                    eprintln!("token {id} revoked");
+                    Ok(())
+                }
+                Err(AppError::NotFound) => Err(Failure { code: 1, message: format!("no live token with id {id}") }),
+                Err(e) => Err(explain(e)),
             }
         }
         OrganiserCommand::List => {
             println!("{:<32} {:<24} {:<10} state", "email", "name", "role");
             for o in Organiser::all(&mut conn)? {
-                println!(
-                    "{:<32} {:<24} {:<10} {}",
-                    o.email,
-                    o.display_name,
-                    o.role,
-                    if o.disabled { "disabled" } else { "active" }
-                );
+                println!("{:<32} {:<24} {:<10} {}", o.email, o.display_name, o.role, organisers::account_state(&o));
             }
             Ok(())
         }

@@ -48,6 +48,19 @@ impl ApiToken {
             .optional()
     }
 
+    pub fn by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ApiToken>> {
+        api_tokens::table.find(id).select(ApiToken::as_select()).first(conn).optional()
+    }
+
+    /// Tokens not revoked, oldest first.
+    pub fn all_live(conn: &mut AnyConnection) -> QueryResult<Vec<ApiToken>> {
+        api_tokens::table
+            .filter(api_tokens::revoked_at.is_null())
+            .order(api_tokens::id.asc())
+            .select(ApiToken::as_select())
+            .load(conn)
+    }
+
     pub fn for_organiser(conn: &mut AnyConnection, organiser_id: i64) -> QueryResult<Vec<ApiToken>> {
         api_tokens::table
             .filter(api_tokens::organiser_id.eq(organiser_id))

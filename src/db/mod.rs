@@ -2,9 +2,11 @@
 //! and one module of queries per table. Nothing above this layer writes SQL.
 
 pub mod api_tokens;
+pub mod audit_log;
 pub mod backup;
 pub mod deliveries;
 pub mod digests;
+pub mod organiser_links;
 pub mod organisers;
 pub mod schema;
 pub mod sessions;

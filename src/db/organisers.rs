@@ -62,4 +62,26 @@ impl Organiser {
             .set((organisers::password_hash.eq(hash), organisers::updated_at.eq(now)))
             .execute(conn)
     }
+
+    pub fn set_role(conn: &mut AnyConnection, id: i64, role: &str, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(organisers::table.find(id))
+            .set((organisers::role.eq(role), organisers::updated_at.eq(now)))
+            .execute(conn)
+    }
+
+    pub fn set_disabled(conn: &mut AnyConnection, id: i64, disabled: bool, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(organisers::table.find(id))
+            .set((organisers::disabled.eq(disabled), organisers::updated_at.eq(now)))
+            .execute(conn)
+    }
+
+    /// Admins who can log in: enabled, with a password set.
+    pub fn count_active_admins(conn: &mut AnyConnection) -> QueryResult<i64> {
+        organisers::table
+            .filter(organisers::role.eq("admin"))
+            .filter(organisers::disabled.eq(false))
+            .filter(organisers::password_hash.ne(""))
+            .count()
+            .get_result(conn)
+    }
 }

@@ -152,6 +152,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    organiser_links (id) {
+        id -> BigInt,
+        organiser_id -> BigInt,
+        purpose -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        subject -> Text,
+        detail -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(organiser_links -> organisers (organiser_id));
+diesel::joinable!(audit_log -> organisers (actor_id));
 diesel::joinable!(digests -> topics (topic_id));
 diesel::joinable!(submissions -> topics (topic_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
@@ -168,4 +193,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     deliveries,
     subscribers,
     digests,
+    organiser_links,
+    audit_log,
 );

@@ -41,3 +41,8 @@ pub fn delete(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<usize> 
 pub fn delete_expired(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)
 }
+
+/// Ends every session of one organiser (disabled, or a new password).
+pub fn delete_for_organiser(conn: &mut AnyConnection, organiser_id: i64) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::organiser_id.eq(organiser_id))).execute(conn)
+}

@@ -173,3 +173,25 @@ pub fn digest_test(settings: &Settings, digest: &crate::db::digests::Digest, to:
         html: Some(digest.body_html.replace(crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER, &link)),
     }
 }
+
+/// An invitation to organise the club, or a password reset: the private link and its expiry.
+pub fn organiser_link(
+    renderer: &Renderer,
+    settings: &Settings,
+    organiser: &crate::db::organisers::Organiser,
+    sent_by: &str,
+    purpose: crate::domain::organisers::LinkPurpose,
+    token: &str,
+    expires: chrono::DateTime<chrono::Utc>,
+) -> Result<OutgoingMail, String> {
+    let data = json!({
+        "club": common(settings),
+        "name": organiser.display_name,
+        "role": if organiser.role == "admin" { "an admin" } else { "a moderator" },
+        "invited_by": sent_by,
+        "invite": purpose == crate::domain::organisers::LinkPurpose::Invite,
+        "link": format!("{}/admin/password?token={token}", settings.club.base()),
+        "expires": crate::render::dates::local_datetime(expires, settings.club.tz()),
+    });
+    render(renderer, "organiser_link", Some(&organiser.display_name), &organiser.email, &data)
+}

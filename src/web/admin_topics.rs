@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::page::{redirect_with_flash, Page};
+use super::page::{form_errors, form_status, redirect_with_flash, Page};
 use super::session::{Csrf, CsrfForm, CurrentOrganiser};
 use super::views::TopicView;
 use super::AppState;
@@ -147,24 +147,6 @@ fn render_form(
             "timezone": state.settings.club.timezone,
         }),
     )
-}
-
-/// 409 for a taken month or slug, 422 for anything else wrong with the form.
-fn form_status(err: &AppError) -> StatusCode {
-    if matches!(err, AppError::FieldConflict { .. }) {
-        StatusCode::CONFLICT
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
-/// Turns a domain refusal into form errors; other errors pass through.
-fn form_errors(err: AppError) -> Result<FieldErrors, AppError> {
-    match err {
-        AppError::Validation(errors) => Ok(errors),
-        AppError::FieldConflict { field, message } => Ok(FieldErrors::from([(field.to_owned(), message)])),
-        other => Err(other),
-    }
 }
 
 async fn create_topic(

@@ -12,11 +12,11 @@ use super::session::{ApiOrganiser, MaybeApiOrganiser};
 use super::submissions::{check_submit_limits, store_submission};
 use super::views::utc;
 use super::AppState;
-use crate::db::api_tokens::ApiToken;
 use crate::db::submissions::{Submission, SubmissionFilter};
 use crate::db::topics::Topic;
 use crate::domain::links::normalise_url;
 use crate::domain::month::parse_rfc3339;
+use crate::domain::organisers;
 use crate::domain::submissions::{self as member_submissions, Decision, SubmissionInput};
 use crate::domain::topics::{self, Lookup, TopicInput, TopicPatch};
 use crate::error::{AppError, FieldErrors};
@@ -78,14 +78,10 @@ async fn revoke_token(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let owner = who.organiser.id;
-    let now = state.clock.now().naive_utc();
-    let revoked = state.db.run(move |conn| Ok(ApiToken::revoke(conn, id, Some(owner), now)?)).await?;
-    if revoked {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(AppError::NotFound)
-    }
+    let now = state.clock.now();
+    let actor = who.organiser;
+    state.db.run(move |conn| organisers::revoke_token(conn, Some(&actor), Some(actor.id), id, now)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Debug, Serialize)]

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod admin_digests;
+pub mod admin_organisers;
 pub mod admin_submissions;
 pub mod admin_topics;
 pub mod api;
@@ -196,6 +197,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
                     .configure(submissions::configure)
                     .configure(subscriptions::configure)
                     .configure(admin_digests::configure)
+                    .configure(admin_organisers::configure)
                     .configure(public::configure)
                     .default_service(web::to(errors::not_found)),
             )

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use super::session::{self, FLASH_COOKIE};
 use super::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors};
 
 /// A feed offered with `<link rel="alternate">` in the page head.
 #[derive(Debug, Clone, Serialize)]
@@ -162,4 +162,22 @@ fn read_flash(req: &HttpRequest, state: &AppState) -> Option<String> {
     }
     let bytes = URL_SAFE_NO_PAD.decode(encoded).ok()?;
     String::from_utf8(bytes).ok()
+}
+
+/// 409 for a value that is taken (a month, a slug, an email), 422 for anything else wrong with a form.
+pub fn form_status(err: &AppError) -> StatusCode {
+    if matches!(err, AppError::FieldConflict { .. }) {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// Turns a domain refusal into form errors; other errors pass through.
+pub fn form_errors(err: AppError) -> Result<FieldErrors, AppError> {
+    match err {
+        AppError::Validation(errors) => Ok(errors),
+        AppError::FieldConflict { field, message } => Ok(FieldErrors::from([(field.to_owned(), message)])),
+        other => Err(other),
+    }
 }

@@ -72,6 +72,15 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/admin/subscribers", Access::Organiser),
     ("GET", "/admin/subscribers.csv", Access::Organiser),
     ("POST", "/admin/subscribers/{id}/remove", Access::Organiser),
+    ("GET", "/admin/organisers", Access::Organiser),
+    ("POST", "/admin/organisers/invite", Access::Organiser),
+    ("POST", "/admin/organisers/{id}/role", Access::Organiser),
+    ("POST", "/admin/organisers/{id}/disable", Access::Organiser),
+    ("POST", "/admin/organisers/{id}/enable", Access::Organiser),
+    ("POST", "/admin/organisers/{id}/password-link", Access::Organiser),
+    ("POST", "/admin/tokens/{id}/revoke", Access::Organiser),
+    ("GET", "/admin/password", Access::PrivateLink),
+    ("POST", "/admin/password", Access::PrivateLink),
     ("GET", "/api/v1/openapi.json", Access::ApiPublic),
     ("GET", "/api/v1/me", Access::ApiOrganiser),
     ("DELETE", "/api/v1/tokens/{id}", Access::ApiOrganiser),
@@ -150,6 +159,7 @@ struct World {
     submission: String,
     subscriber: i64,
     token_id: i64,
+    organiser: i64,
 }
 
 async fn world() -> World {
@@ -173,7 +183,14 @@ async fn world() -> World {
             .id
     };
     let (token_id, _) = app.api_token("api-admin@example.org");
-    World { app, submission, subscriber, token_id }
+    let organiser = {
+        let mut conn = app.state.db.get().expect("conn");
+        content_club::db::organisers::Organiser::by_email(&mut conn, "api-admin@example.org")
+            .expect("q")
+            .expect("row")
+            .id
+    };
+    World { app, submission, subscriber, token_id, organiser }
 }
 
 /// Everything a request could change, as text.
@@ -186,7 +203,9 @@ fn snapshot(app: &TestApp) -> String {
     }
     let mut conn = app.state.db.get().expect("conn");
     let queries = [
-        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM organisers",
+        "SELECT email || ':' || role || ':' || CAST(disabled AS TEXT) || ':' || password_hash AS v FROM organisers ORDER BY id",
+        "SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COUNT(used_at) AS TEXT) AS v FROM organiser_links",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM audit_log",
         "SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COUNT(revoked_at) AS TEXT) AS v FROM api_tokens",
         "SELECT CAST(COUNT(*) AS TEXT) AS v FROM sessions",
         "SELECT slug || ':' || month || ':' || title || ':' || CAST(announced AS TEXT) || ':' || CAST(sequence AS TEXT) || ':' || CAST(content_version AS TEXT) AS v FROM topics ORDER BY id",
@@ -212,6 +231,7 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{public_id}", &w.submission)
         .replace("/submissions/{id}", &format!("/submissions/{}", w.submission))
         .replace("/subscribers/{id}", &format!("/subscribers/{}", w.subscriber))
+        .replace("/organisers/{id}", &format!("/organisers/{}", w.organiser))
         .replace("/tokens/{id}", &format!("/tokens/{}", w.token_id))
         .replace("{name}", "style.css")
 }
@@ -355,6 +375,7 @@ async fn a_moderator_moderates_but_cannot_reach_topic_digest_or_subscriber_admin
         "/admin/digests/february",
         "/admin/subscribers",
         "/admin/subscribers.csv",
+        "/admin/organisers",
     ] {
         assert_eq!(w.app.get(path).await.status().as_u16(), 403, "GET {path}");
     }
@@ -364,8 +385,16 @@ async fn a_moderator_moderates_but_cannot_reach_topic_digest_or_subscriber_admin
         "/admin/topics/march/delete",
         "/admin/topics/march/announce",
         "/admin/digests/february/send",
+        "/admin/organisers/invite",
+        &format!("/admin/organisers/{}/disable", w.organiser),
+        &format!("/admin/organisers/{}/role", w.organiser),
+        &format!("/admin/organisers/{}/password-link", w.organiser),
+        &format!("/admin/tokens/{}/revoke", w.token_id),
     ] {
-        let res = w.app.post_form(path, &[("csrf_token", &csrf), ("month", "2025-09"), ("title", "x")]).await;
+        let res = w
+            .app
+            .post_form(path, &[("csrf_token", &csrf), ("month", "2025-09"), ("title", "x"), ("role", "moderator")])
+            .await;
         assert_eq!(res.status().as_u16(), 403, "POST {path}");
     }
     let (_, dashboard) = w.app.get_text("/admin").await;

@@ -1,17 +1,15 @@
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{Duration, TimeZone, Utc};
 use content_club::clock::Clock;
 use content_club::db::deliveries::Delivery;
 use content_club::db::subscribers::{NewSubscriber, Subscriber};
-use content_club::worker::Worker;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{csrf_from, entry, new_client, spawn_app_with, TestApp};
+use crate::helpers::{csrf_from, entry, new_client, path_of, spawn_app_with, TestApp};
 use crate::smtp_sink::{header, part, SmtpSink};
 
 const BIN: &str = env!("CARGO_BIN_EXE_content-club");
@@ -38,20 +36,6 @@ async fn club(smtp_url: String, adjust: impl FnOnce(&mut content_club::config::S
     (app, token)
 }
 
-fn worker(app: &TestApp) -> Worker {
-    Worker::new(app.settings.clone(), app.state.db.clone(), app.clock.clone() as Arc<dyn content_club::clock::Clock>)
-        .expect("worker")
-}
-
-async fn deliver_all(app: &TestApp) {
-    let worker = worker(app);
-    for _ in 0..50 {
-        if worker.run_once().await.expect("round").handled() == 0 {
-            return;
-        }
-    }
-}
-
 /// The link with `marker` from the newest queued mail that has one.
 fn queued_link(app: &TestApp, marker: &str) -> String {
     let mut conn = app.state.db.get().expect("conn");
@@ -61,11 +45,6 @@ fn queued_link(app: &TestApp, marker: &str) -> String {
         .rev()
         .find_map(|d| d.body_text.split_whitespace().find(|w| w.contains(marker)).map(str::to_owned))
         .expect("a queued mail with the link")
-}
-
-fn path_of(link: &str) -> String {
-    let url = url::Url::parse(link).expect("absolute");
-    format!("{}?{}", url.path(), url.query().unwrap_or(""))
 }
 
 /// Subscribes through the API and confirms from the mail's link.
@@ -107,7 +86,7 @@ async fn subscribe_confirm_receive_the_digest_unsubscribe_in_one_click_and_be_sk
 
     // The topic closes; the worker builds the digest and sends it.
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let digests = digests_to(&sink, "Metrics That Matter");
     assert_eq!(digests.len(), 2, "one digest per subscriber");
     let (_, mail) = digests.iter().find(|(to, _)| to == "bob@example.org").expect("bob's digest");
@@ -157,7 +136,7 @@ async fn subscribe_confirm_receive_the_digest_unsubscribe_in_one_click_and_be_sk
     )
     .await;
     app.clock.set(Utc.with_ymd_and_hms(2025, 5, 1, 1, 0, 0).single().expect("valid"));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let april = digests_to(&sink, "AI for Platforms");
     assert_eq!(april.iter().map(|(to, _)| to.as_str()).collect::<Vec<_>>(), vec!["ann@example.org"]);
 }
@@ -217,7 +196,7 @@ async fn subscribing_never_reveals_an_address_and_confirmations_are_rate_limited
 
     // Pending addresses expire.
     app.clock.advance(Duration::days(8));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let mut conn = app.state.db.get().expect("conn");
     assert!(Subscriber::by_email(&mut conn, "new@example.org").expect("q").is_none());
 }
@@ -230,7 +209,7 @@ async fn a_digest_later_than_allowed_waits_for_an_organiser_and_goes_once() {
     subscribed(&app, "ann@example.org").await;
     // The service was down: it comes back four days after the topic closed.
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 5, 9, 0, 0).single().expect("valid"));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     assert!(digests_to(&sink, "Metrics That Matter").is_empty(), "not sent by itself");
     let preview: serde_json::Value = app
         .api(Method::GET, "/api/v1/topics/metrics-that-matter/digest", Some(&token), None)
@@ -254,7 +233,7 @@ async fn a_digest_later_than_allowed_waits_for_an_organiser_and_goes_once() {
     assert_eq!(res.json::<serde_json::Value>().await.expect("json")["queued"], 1);
     let res = app.api(Method::POST, "/api/v1/topics/metrics-that-matter/digest/send", Some(&token), None).await;
     assert_eq!(res.status().as_u16(), 409, "a digest goes out once");
-    deliver_all(&app).await;
+    app.deliver_all().await;
     assert_eq!(digests_to(&sink, "Metrics That Matter").len(), 1);
     // February had no entries: nothing to send, and organisers are told.
     let feb: serde_json::Value = app
@@ -286,7 +265,7 @@ async fn a_relay_refusing_connections_delays_delivery_but_loses_and_repeats_noth
         .expect("subscriber");
     }
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     {
         let mut conn = app.state.db.get().expect("conn");
         let rows = Delivery::all(&mut conn).expect("rows");
@@ -300,7 +279,7 @@ async fn a_relay_refusing_connections_delays_delivery_but_loses_and_repeats_noth
     // The relay comes back; the retries go through.
     let sink = SmtpSink::start_on(port).await;
     app.clock.advance(Duration::minutes(5));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (to, _) in digests_to(&sink, "Metrics That Matter") {
         *counts.entry(to).or_default() += 1;
@@ -330,7 +309,7 @@ async fn a_550_fails_that_delivery_counts_a_bounce_and_the_rest_go_through() {
         .expect("subscriber");
     }
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let mut to: Vec<String> = digests_to(&sink, "Metrics That Matter").into_iter().map(|(t, _)| t).collect();
     to.sort();
     assert_eq!(to, vec!["ann@example.org", "cid@example.org"]);
@@ -573,7 +552,7 @@ async fn the_dashboard_draws_accessible_charts_with_table_fallbacks() {
     app.approved_entry(&token, "metrics-that-matter", entry("video", "Two", "https://example.org/2")).await;
     subscribed(&app, "ann@example.org").await;
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     app.logged_in_admin().await;
     let (status, html) = app.get_text("/admin").await;
     assert_eq!(status, 200);

@@ -263,3 +263,36 @@ pub fn entry(kind: &str, title: &str, url: &str) -> serde_json::Value {
         "author_name": "Ada Author", "author_email": "ada.author@example.org",
     })
 }
+
+/// The path and query of an absolute link from a mail.
+#[allow(dead_code)]
+pub fn path_of(link: &str) -> String {
+    let url = url::Url::parse(link).expect("absolute link");
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
+    }
+}
+
+#[allow(dead_code)]
+impl TestApp {
+    /// A worker on this app's database and clock, stepped by hand in tests.
+    pub fn worker(&self) -> content_club::worker::Worker {
+        content_club::worker::Worker::new(
+            self.settings.clone(),
+            self.state.db.clone(),
+            self.clock.clone() as Arc<dyn content_club::clock::Clock>,
+        )
+        .expect("worker")
+    }
+
+    /// Runs worker rounds until nothing is left to do now.
+    pub async fn deliver_all(&self) {
+        let worker = self.worker();
+        for _ in 0..50 {
+            if worker.run_once().await.expect("round").handled() == 0 {
+                return;
+            }
+        }
+    }
+}

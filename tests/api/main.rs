@@ -10,6 +10,7 @@ mod feeds;
 mod helpers;
 mod migrations;
 mod operations;
+mod organisers;
 mod smtp_sink;
 mod submissions;
 mod topics;

@@ -1,11 +1,10 @@
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
-use content_club::worker::Worker;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{csrf_from, spawn_app_with, TestApp};
+use crate::helpers::{csrf_from, path_of, spawn_app_with, TestApp};
 use crate::smtp_sink::{header, link_containing, part, SmtpSink};
 
 /// A club on 15 March 2025: February closed, March open, April upcoming. Mail goes to `sink`.
@@ -28,21 +27,6 @@ async fn club(sink: &SmtpSink, adjust: impl FnOnce(&mut content_club::config::Se
         app.create_topic(&token, json!({"month": month, "title": title, "announced": true})).await;
     }
     (app, token)
-}
-
-fn worker(app: &TestApp) -> Worker {
-    Worker::new(app.settings.clone(), app.state.db.clone(), app.clock.clone() as Arc<dyn content_club::clock::Clock>)
-        .expect("worker")
-}
-
-/// Runs worker rounds until nothing is left to do now.
-async fn deliver_all(app: &TestApp) {
-    let worker = worker(app);
-    for _ in 0..20 {
-        if worker.run_once().await.expect("round").handled() == 0 {
-            return;
-        }
-    }
 }
 
 fn good_fields() -> Vec<(&'static str, String)> {
@@ -79,15 +63,6 @@ async fn submit_form(app: &TestApp, slug: &str, overrides: &[(&str, &str)]) -> r
     app.client.post(app.url(&format!("/topics/{slug}/submit"))).form(&fields).send().await.expect("post")
 }
 
-/// The path and query of an absolute link from a mail.
-fn path_of(link: &str) -> String {
-    let url = url::Url::parse(link).expect("absolute link");
-    match url.query() {
-        Some(q) => format!("{}?{q}", url.path()),
-        None => url.path().to_owned(),
-    }
-}
-
 fn status_of(app: &TestApp, public_id: &str) -> String {
     let mut conn = app.state.db.get().expect("conn");
     content_club::db::submissions::Submission::by_public_id(&mut conn, public_id)
@@ -107,7 +82,7 @@ async fn the_whole_path_from_form_to_archive_with_mail_through_smtp() {
     assert!(page.contains("We sent a confirmation link to a•••@example.org"), "flash");
     assert!(!page.contains("DORA metrics without the theatre"), "not public before moderation");
 
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let mails = sink.messages();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, vec!["amelia@example.org".to_owned()]);
@@ -147,7 +122,7 @@ async fn the_whole_path_from_form_to_archive_with_mail_through_smtp() {
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(status_of(&app, &public_id), "approved");
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let mails = sink.messages();
     assert_eq!(mails.len(), 2);
     assert!(header(&mails[1].data, "Subject").expect("subject").contains("Published"));
@@ -177,7 +152,7 @@ async fn a_rejection_mails_the_reason_and_never_becomes_public() {
     let body: serde_json::Value = res.json().await.expect("json");
     let id = body["id"].as_str().expect("id").to_owned();
     assert_eq!(body["status"], "unconfirmed");
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let confirm = link_containing(&sink.messages()[0].data, "/confirm?token=").expect("link");
     let token_value = confirm.split("token=").nth(1).expect("token").to_owned();
     let (_, html) = app.get_text(&format!("/submissions/{id}/confirm?token={token_value}")).await;
@@ -193,7 +168,7 @@ async fn a_rejection_mails_the_reason_and_never_becomes_public() {
         )
         .await;
     assert_eq!(res.status().as_u16(), 200);
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let mails = sink.messages();
     assert_eq!(mails.len(), 2);
     assert!(part(&mails[1].data, "text/plain").expect("text").contains("Reason: Behind a paywall."));
@@ -374,14 +349,14 @@ async fn markup_in_every_field_is_escaped_on_pages_and_in_mail_and_crlf_makes_no
         .await;
     assert_eq!(res.status().as_u16(), 422);
 
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let confirm = link_containing(&sink.messages()[0].data, "/confirm?token=").expect("link");
     let token_value = confirm.split("token=").nth(1).expect("token").to_owned();
     let (_, html) = app.get_text(&format!("/submissions/{id}/confirm?token={token_value}")).await;
     app.post_form(&format!("/submissions/{id}/confirm"), &[("csrf_token", &csrf_from(&html)), ("token", &token_value)])
         .await;
     app.api(Method::POST, &format!("/api/v1/submissions/{id}/approve"), Some(&token), None).await;
-    deliver_all(&app).await;
+    app.deliver_all().await;
 
     app.logged_in_admin().await;
     for path in [
@@ -414,7 +389,7 @@ async fn get_on_confirm_and_edit_pages_changes_nothing_and_withdraw_is_post_only
     let sink = SmtpSink::start().await;
     let (app, _) = club(&sink, |_| {}).await;
     assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
-    deliver_all(&app).await;
+    app.deliver_all().await;
     let confirm = link_containing(&sink.messages()[0].data, "/confirm?token=").expect("link");
     let edit = link_containing(&sink.messages()[0].data, "/edit?token=").expect("edit link");
     let id = path_of(&confirm).split('/').nth(2).expect("id").to_owned();
@@ -454,12 +429,12 @@ async fn unconfirmed_submissions_expire_after_48_hours() {
     let sink = SmtpSink::start().await;
     let (app, _) = club(&sink, |_| {}).await;
     assert_eq!(submit_form(&app, "metrics-that-matter", &[]).await.status().as_u16(), 303);
-    deliver_all(&app).await;
+    app.deliver_all().await;
     app.clock.advance(Duration::hours(47));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     assert_eq!(app.count("submissions"), 1);
     app.clock.advance(Duration::hours(2));
-    deliver_all(&app).await;
+    app.deliver_all().await;
     assert_eq!(app.count("submissions"), 0);
 }
 
