@@ -1,0 +1,369 @@
+// End-to-end tests in headless Chromium (Debian's, driven by playwright-core), against the real
+// binary started by scripts/browser-tests with mail going to a real SMTP server (aiosmtpd):
+// a member submits with and without JavaScript (once by keyboard alone) and confirms from the
+// received mail, an organiser logs in and approves, a reader subscribes and confirms, the topic
+// page shows the entries, a digest arrives and its unsubscribe link works. Every main page is
+// checked with axe-core (WCAG 2.2 AA, zero violations), saved for the Nu Html Checker (zero
+// errors) and screenshotted into OUT_DIR/screenshots for people to look at.
+//
+// Environment: BASE_URL, MAILDIR (aiosmtpd's Maildir), ADMIN_EMAIL, ADMIN_PASSWORD, OUT_DIR,
+// CHROMIUM (default /usr/bin/chromium).
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const VNU_JAR = require("vnu-jar");
+
+const BASE = process.env.BASE_URL;
+const MAILDIR = process.env.MAILDIR;
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
+const OUT = path.resolve(process.env.OUT_DIR || "out");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+for (const [name, value] of Object.entries({ BASE, MAILDIR, ADMIN_EMAIL, ADMIN_PASSWORD })) {
+  if (!value) throw new Error(`e2e: ${name} is not set`);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(path.join(OUT, "screenshots"), { recursive: true });
+mkdirSync(path.join(OUT, "html"), { recursive: true });
+
+let passed = 0;
+const failures = [];
+function check(ok, what) {
+  if (ok) {
+    passed += 1;
+  } else {
+    failures.push(what);
+    console.log(`FAIL ${what}`);
+  }
+}
+
+// ---- mail received by aiosmtpd ----
+
+function decodeWords(value) {
+  return value.replace(/=\?([^?]+)\?([bqBQ])\?([^?]*)\?=/g, (_, _charset, enc, text) =>
+    enc.toLowerCase() === "b"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+  );
+}
+
+function splitHead(raw) {
+  const at = raw.search(/\n\n/);
+  const head = at < 0 ? raw : raw.slice(0, at);
+  const body = at < 0 ? "" : raw.slice(at + 2);
+  const headers = {};
+  for (const line of head.replace(/\n[ \t]+/g, " ").split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body };
+}
+
+function decodeBody(headers, body) {
+  const encoding = (headers["content-transfer-encoding"] || "").toLowerCase();
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable") {
+    const bytes = body.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
+
+function parseMail(rawText) {
+  const raw = rawText.replace(/\r\n/g, "\n");
+  const { headers, body } = splitHead(raw);
+  const parts = {};
+  const boundary = /boundary="?([^";]+)"?/i.exec(headers["content-type"] || "");
+  if (boundary) {
+    for (const chunk of body.split(`--${boundary[1]}`)) {
+      const part = splitHead(chunk.replace(/^\n/, ""));
+      const type = (part.headers["content-type"] || "").split(";")[0].trim();
+      if (type) parts[type] = decodeBody(part.headers, part.body);
+    }
+  } else {
+    parts[(headers["content-type"] || "text/plain").split(";")[0].trim()] = decodeBody(headers, body);
+  }
+  return { to: headers.to || "", subject: decodeWords(headers.subject || ""), text: parts["text/plain"] || "", html: parts["text/html"] || "", headers };
+}
+
+function allMail() {
+  const found = [];
+  for (const sub of ["new", "cur"]) {
+    const dir = path.join(MAILDIR, sub);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) found.push(parseMail(readFileSync(path.join(dir, name), "latin1")));
+  }
+  return found;
+}
+
+/** Waits for a mail to `to` whose text has a link containing `needle`; returns the link's path. */
+async function linkFromMail(to, needle) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const mail of allMail()) {
+      if (!mail.to.includes(to)) continue;
+      const link = (mail.text.match(/https?:\/\/\S+/g) || []).find((l) => l.includes(needle));
+      if (link) {
+        const url = new URL(link);
+        return { path: url.pathname + url.search, mail };
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`e2e: no mail to ${to} with a link containing ${needle}`);
+}
+
+// ---- page checks: axe, Nu, screenshots ----
+
+const checkedPages = [];
+
+/** Runs axe on the page as shown, saves its HTML source for the Nu checker and a screenshot. */
+async function audit(page, name, source) {
+  console.log(`checking ${name}`);
+  await page.screenshot({ path: path.join(OUT, "screenshots", `${name}.png`), fullPage: true });
+  writeFileSync(path.join(OUT, "html", `${name}.html`), source);
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+  );
+  for (const v of result.violations) {
+    console.log(`axe ${name}: ${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  }
+  check(result.violations.length === 0, `axe: ${name} has ${result.violations.length} WCAG 2.2 AA violation(s)`);
+  checkedPages.push(name);
+}
+
+/** Audits a page seen in a browser without JavaScript: the same source at the same address in a
+ *  page that can run axe. */
+async function auditWithoutScript(browser, url, name, source) {
+  const page = await newPage(browser, `${name} (audit)`);
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: source }));
+  await page.goto(url);
+  await audit(page, name, source);
+  await page.context().close();
+}
+
+/** Opens `path` and audits it; returns the response. */
+async function visit(page, pathname, name) {
+  const res = await page.goto(BASE + pathname);
+  check(res.status() === 200, `${name}: GET ${pathname} answered ${res.status()}`);
+  await audit(page, name, await res.text());
+  return res;
+}
+
+/** Clicks and waits for the navigation it causes; returns the main response. */
+async function clickAndWait(page, locator) {
+  const [res] = await Promise.all([page.waitForNavigation(), locator.click()]);
+  return res;
+}
+
+function watchConsole(page, label) {
+  page.on("console", (msg) => {
+    const source = msg.location().url || "";
+    // A refused form answers 4xx on purpose; the document's own status is checked elsewhere.
+    const ownStatus = source === page.url() && msg.text().startsWith("Failed to load resource");
+    if (msg.type() === "error" && !ownStatus && !/favicon\.ico/.test(source)) {
+      failures.push(`${label}: console error: ${msg.text()}`);
+      console.log(`FAIL ${label}: console error: ${msg.text()}`);
+    }
+  });
+  page.on("pageerror", (err) => failures.push(`${label}: page error: ${err.message}`));
+}
+
+async function newPage(browser, label, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  watchConsole(page, label);
+  return page;
+}
+
+// ---- the journeys ----
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+try {
+  const topics = await (await fetch(`${BASE}/api/v1/topics`)).json();
+  const open = topics.find((t) => t.status === "open");
+  if (!open) throw new Error("e2e: the demo has no open topic");
+  const slug = open.slug;
+  const stamp = Date.now().toString(36);
+
+  // A reader looks around.
+  const reader = await newPage(browser, "reader");
+  await visit(reader, "/", "home");
+  await visit(reader, "/topics", "schedule");
+  await visit(reader, `/topics/${slug}`, "topic");
+  const feedLinks = await reader.locator('head link[rel="alternate"]').count();
+  check(feedLinks >= 2, `topic page offers its feeds in <head> (${feedLinks})`);
+
+  // A member submits with JavaScript on, by keyboard alone.
+  const member = await newPage(browser, "member-js");
+  await visit(member, `/topics/${slug}/submit`, "submit");
+  const order = ["kind", "title", "url", "summary", "author_name", "author_email", "author_link", "agree"];
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i += 1) {
+    await member.keyboard.press("Tab");
+    reached = (await member.evaluate(() => document.activeElement && document.activeElement.id)) === "kind";
+  }
+  check(reached, "keyboard: Tab reaches the first field of the submission form");
+  const jsTitle = `Keyboard-only entry ${stamp}`;
+  const typed = {
+    title: jsTitle,
+    url: `https://example.org/keyboard-${stamp}`,
+    summary: "Written and sent with the keyboard alone.",
+    author_name: "Kim Keys",
+    author_email: `kim-${stamp}@example.org`,
+  };
+  for (const id of order) {
+    const focused = await member.evaluate(() => document.activeElement && document.activeElement.id);
+    check(focused === id, `keyboard: focus moves to #${id} in order (found #${focused})`);
+    if (id === "kind") await member.keyboard.press("ArrowDown");
+    else if (id === "agree") await member.keyboard.press("Space");
+    else if (typed[id]) await member.keyboard.type(typed[id]);
+    await member.keyboard.press("Tab");
+  }
+  check((await member.locator("#kind").inputValue()) !== "", "keyboard: a kind was chosen with the arrow key");
+  check(await member.locator("#agree").isChecked(), "keyboard: the rules box was ticked with Space");
+  await member.waitForFunction(() => document.getElementById("url-check").textContent.includes("Not submitted yet"));
+  check(true, "script: the duplicate check answered as the link was typed");
+  const focusedButton = await member.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
+  check(focusedButton === "Submit", `keyboard: the submit button comes last (found ${focusedButton})`);
+  await member.waitForTimeout(1200); // the form's minimum fill time
+  const [afterSubmit] = await Promise.all([member.waitForNavigation(), member.keyboard.press("Enter")]);
+  check(afterSubmit.status() === 200 && afterSubmit.url().endsWith(`/topics/${slug}`), `keyboard submit lands on the topic page (${afterSubmit.url()})`);
+  check((await member.content()).includes("We sent a confirmation link"), "the member is told to confirm by mail");
+
+  // A member submits with JavaScript off: first with what the browser lets through but the
+  // club refuses (blank titles and names), then properly.
+  const plain = await newPage(browser, "member-nojs", { javaScriptEnabled: false });
+  await plain.goto(`${BASE}/topics/${slug}/submit`);
+  await plain.selectOption("#kind", "article");
+  await plain.fill("#title", "   ");
+  await plain.fill("#url", "https://example.org/refused");
+  await plain.fill("#summary", "   ");
+  await plain.fill("#author_name", "   ");
+  await plain.fill("#author_email", "someone@example.org");
+  await plain.check("#agree");
+  await plain.waitForTimeout(1200);
+  const errorsRes = await clickAndWait(plain, plain.getByRole("button", { name: "Submit" }));
+  check(errorsRes.status() === 422, `a blank entry is refused with 422 (${errorsRes.status()})`);
+  const errorsText = await plain.locator("main").innerText();
+  check(errorsText.includes("Please correct the fields marked below"), "the refused form says what to do");
+  check((await plain.locator('[aria-invalid="true"]').count()) >= 3, "the wrong fields are marked aria-invalid");
+  check((await plain.locator("#url").inputValue()) === "https://example.org/refused", "what was typed is kept");
+  await auditWithoutScript(browser, errorsRes.url(), "submit-with-errors", await errorsRes.text());
+  const plainTitle = `No-script entry ${stamp}`;
+  await plain.selectOption("#kind", "video");
+  await plain.fill("#title", plainTitle);
+  await plain.fill("#url", `https://example.org/no-script-${stamp}`);
+  await plain.fill("#summary", "Sent from a browser with JavaScript switched off.");
+  await plain.fill("#author_name", "Nora Noscript");
+  await plain.fill("#author_email", `nora-${stamp}@example.org`);
+  await plain.check("#agree");
+  await plain.waitForTimeout(1200);
+  const sent = await clickAndWait(plain, plain.getByRole("button", { name: "Submit" }));
+  check(sent.status() === 200 && (await plain.content()).includes("We sent a confirmation link"), "the no-script submission is accepted");
+
+  // Both confirm from the mail they received.
+  for (const [page, email, label] of [[member, typed.author_email, "js"], [plain, `nora-${stamp}@example.org`, "nojs"]]) {
+    const { path: confirm, mail } = await linkFromMail(email, "/confirm?token=");
+    check(mail.html.includes("Confirm my submission"), `${label}: the confirmation mail has an HTML part with the button`);
+    await page.goto(BASE + confirm);
+    const done = await clickAndWait(page, page.getByRole("button", { name: "Confirm my submission" }));
+    check(done.status() === 200, `${label}: confirming answers 200 (${done.status()})`);
+    check(/confirmed|thank/i.test(await page.locator("main").innerText()), `${label}: the member sees the confirmation`);
+  }
+
+  // An organiser logs in and approves both.
+  const organiser = await newPage(browser, "organiser");
+  await visit(organiser, "/admin/login", "admin-login");
+  await organiser.fill("#email", ADMIN_EMAIL);
+  await organiser.fill("#password", ADMIN_PASSWORD);
+  const loggedIn = await clickAndWait(organiser, organiser.getByRole("button", { name: "Log in" }));
+  check(loggedIn.url().endsWith("/admin"), `login lands on the dashboard (${loggedIn.url()})`);
+  await audit(organiser, "dashboard", await loggedIn.text());
+  check((await organiser.locator("svg title").count()) >= 3, "the dashboard draws its charts with titles");
+  check((await organiser.locator("table").count()) >= 3, "each chart has a data table");
+  await visit(organiser, "/admin/submissions?status=pending", "moderation-queue");
+  for (const title of [jsTitle, plainTitle]) {
+    const approved = await clickAndWait(organiser, organiser.getByRole("button", { name: `Approve “${title}”` }));
+    check(approved.status() === 200, `approving “${title}” answers 200 (${approved.status()})`);
+  }
+  await visit(organiser, `/admin/topics/${slug}/edit`, "topic-editor");
+  await visit(organiser, "/admin/topics", "admin-topics");
+  await visit(organiser, "/admin/organisers", "admin-organisers");
+  await visit(organiser, "/admin/digests", "admin-digests");
+
+  // A reader subscribes and confirms.
+  const subscriber = `reader-${stamp}@example.org`;
+  await visit(reader, "/subscribe", "subscribe");
+  await reader.fill("main form[action='/subscribe'] input[type=email]", subscriber);
+  const asked = await clickAndWait(reader, reader.locator("main form[action='/subscribe']").getByRole("button", { name: "Subscribe" }));
+  check(asked.status() === 200, `subscribing answers 200 (${asked.status()})`);
+  const { path: confirmSub } = await linkFromMail(subscriber, "/subscribe/confirm?token=");
+  await reader.goto(BASE + confirmSub);
+  await clickAndWait(reader, reader.getByRole("button", { name: "Confirm my subscription" }));
+  check((await reader.locator("h1").innerText()) === "You are subscribed", "the reader is subscribed");
+
+  // The topic page now shows both entries.
+  await reader.goto(`${BASE}/topics/${slug}`);
+  const archive = await reader.locator("main").innerText();
+  check(archive.includes(jsTitle) && archive.includes(plainTitle), "the topic page lists both approved entries");
+  await audit(reader, "topic-with-entries", await (await fetch(`${BASE}/topics/${slug}`)).text());
+
+  // A digest goes out; its one-click unsubscribe link works.
+  await organiser.goto(`${BASE}/admin/digests`);
+  const send = organiser.getByRole("button", { name: /^Send now/ }).first();
+  check((await send.count()) === 1, "a waiting digest can be sent from /admin/digests");
+  await clickAndWait(organiser, send);
+  const { path: unsubscribe, mail: digest } = await linkFromMail(subscriber, "/unsubscribe?token=");
+  check(/List-Unsubscribe=One-Click/i.test(digest.headers["list-unsubscribe-post"] || ""), "the digest carries List-Unsubscribe-Post");
+  await visit(reader, unsubscribe, "unsubscribe");
+  await clickAndWait(reader, reader.getByRole("button", { name: "Unsubscribe" }));
+  check((await reader.locator("h1").innerText()) === "You are unsubscribed", "one click unsubscribes");
+
+  // Screens people look at on a phone, too.
+  const phone = await newPage(browser, "phone", { viewport: { width: 390, height: 844 }, isMobile: true });
+  for (const [p, name] of [["/", "phone-home"], [`/topics/${slug}/submit`, "phone-submit"]]) {
+    await phone.goto(BASE + p);
+    await phone.screenshot({ path: path.join(OUT, "screenshots", `${name}.png`), fullPage: true });
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `${name}: no sideways scrolling on a phone (${overflow}px too wide)`);
+  }
+} catch (err) {
+  failures.push(`journey stopped: ${err.stack || err}`);
+  console.log(`FAIL journey stopped: ${err.stack || err}`);
+} finally {
+  await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+// The Nu Html Checker over every page's source as served.
+const files = readdirSync(path.join(OUT, "html")).map((f) => path.join(OUT, "html", f));
+if (files.length > 0) {
+  let report = "";
+  try {
+    report = execFileSync("java", ["-jar", VNU_JAR, "--format", "json", "--stdout", ...files], { encoding: "utf8" });
+  } catch (err) {
+    report = err.stdout || "";
+  }
+  const messages = report ? JSON.parse(report).messages : [{ type: "error", message: "the Nu checker printed nothing" }];
+  const errors = messages.filter((m) => m.type === "error");
+  for (const m of errors) console.log(`nu ${path.basename(m.url || "")}:${m.lastLine}: ${m.message}`);
+  check(errors.length === 0, `Nu Html Checker: ${errors.length} error(s) in ${files.length} page(s)`);
+}
+
+console.log(`\naxe and Nu checked: ${checkedPages.join(", ")}`);
+console.log(`screenshots in ${path.join(OUT, "screenshots")}`);
+console.log(`e2e: ${passed} passed, ${failures.length} failed`);
+process.exit(failures.length === 0 ? 0 : 1);
