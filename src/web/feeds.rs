@@ -205,6 +205,8 @@ fn http_date(at: DateTime<Utc>) -> String {
     at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
+const FEED_CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
 /// 200 or 304 for a cached document, honouring If-None-Match, If-Modified-Since and gzip.
 fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse {
     let accepts_gzip = req
@@ -230,7 +232,9 @@ fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse
         .insert_header((header::ETAG, etag.clone()))
         .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
         .insert_header((header::VARY, "Accept-Encoding"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        // A feed is data, never a page: nothing in it may run or be framed.
+        .insert_header((header::CONTENT_SECURITY_POLICY, FEED_CSP));
     if let Some(modified) = &feed.last_modified_header {
         response.insert_header((header::LAST_MODIFIED, modified.clone()));
     }

@@ -64,7 +64,8 @@ pub struct FormData {
 }
 
 impl FormData {
-    fn input(&self) -> SubmissionInput {
+    /// The fields as the domain validates them.
+    pub fn input(&self) -> SubmissionInput {
         SubmissionInput {
             kind: self.kind.clone(),
             title: self.title.clone(),
