@@ -80,8 +80,15 @@ impl AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match err {
-            diesel::result::Error::NotFound => AppError::NotFound,
+            Error::NotFound => AppError::NotFound,
+            // The server went away mid-request (a restart, a failover): nothing was stored, and
+            // the client may try again shortly.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => AppError::Unavailable(info.message().to_owned()),
             other => AppError::Database(other),
         }
     }
@@ -152,6 +159,9 @@ impl ResponseError for AppError {
             }
             AppError::RateLimited { retry_after_seconds } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
+            }
+            AppError::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "5"));
             }
             _ => {}
         }
