@@ -83,6 +83,10 @@ pub fn normalise_url(input: &str) -> Result<String, String> {
     if url.path() == "/" && url.query().is_none() && out.ends_with('/') {
         out.pop();
     }
+    // Percent-encoding can lengthen a link; the limit holds for what is stored.
+    if out.chars().count() > MAX_URL_CHARS {
+        return Err(format!("The link may have at most {MAX_URL_CHARS} characters once encoded."));
+    }
     Ok(out)
 }
 
@@ -131,5 +135,17 @@ mod tests {
             assert!(normalise_url(bad).is_err(), "{bad:?}");
         }
         assert!(normalise_url(&format!("https://example.org/{}", "a".repeat(2100))).is_err());
+    }
+
+    #[test]
+    fn the_length_limit_holds_for_the_encoded_link() {
+        // 1,900 characters as typed, about 5,600 once every quote is percent-encoded.
+        let typed = format!("https://example.org/?q={}", "\"".repeat(1870));
+        assert!(typed.chars().count() < MAX_URL_CHARS);
+        let err = normalise_url(&typed).expect_err("too long once encoded");
+        assert!(err.contains("once encoded"), "{err}");
+        // Whatever is accepted normalises to itself.
+        let ok = normalise_url(&format!("https://example.org/?q={}", "\"".repeat(300))).expect("fits");
+        assert_eq!(normalise_url(&ok), Ok(ok.clone()));
     }
 }
