@@ -242,17 +242,7 @@ async fn disable_organiser(
     id: web::Path<i64>,
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
-    let (id, now) = (id.into_inner(), state.clock.now());
-    account_action(
-        &req,
-        &state,
-        &who,
-        |o| format!("{} is disabled: logged out, and their API tokens no longer work.", o.email),
-        move |conn, actor| organisers::set_disabled(conn, actor, id, true, now),
-    )
-    .await
+    set_disabled(req, state, who, csrf, id.into_inner(), form, true).await
 }
 
 async fn enable_organiser(
@@ -263,15 +253,30 @@ async fn enable_organiser(
     id: web::Path<i64>,
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
+    set_disabled(req, state, who, csrf, id.into_inner(), form, false).await
+}
+
+async fn set_disabled(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: CurrentOrganiser,
+    csrf: Csrf,
+    id: i64,
+    form: web::Form<CsrfForm>,
+    disabled: bool,
+) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;
-    let (id, now) = (id.into_inner(), state.clock.now());
+    let now = state.clock.now();
     account_action(
         &req,
         &state,
         &who,
-        |o| format!("{} is enabled again.", o.email),
-        move |conn, actor| organisers::set_disabled(conn, actor, id, false, now),
+        move |o| match disabled {
+            true => format!("{} is disabled: logged out, and their API tokens no longer work.", o.email),
+            false => format!("{} is enabled again.", o.email),
+        },
+        move |conn, actor| organisers::set_disabled(conn, actor, id, disabled, now),
     )
     .await
 }

@@ -9,13 +9,15 @@
 //! rendering and no database work.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{header, Method, StatusCode};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -58,7 +60,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FeedKind {
     TopicRss,
     TopicJson,
@@ -79,31 +81,49 @@ impl FeedKind {
     }
 }
 
-/// One rendered document and its validators.
+/// One rendered document and its validators, with the header values ready to send.
 pub struct CachedFeed {
-    version: String,
+    version: u64,
     body: Bytes,
     gzip: Bytes,
-    etag: String,
-    gzip_etag: String,
+    etag: HeaderValue,
+    gzip_etag: HeaderValue,
     last_modified: Option<DateTime<Utc>>,
-    last_modified_header: Option<String>,
+    last_modified_header: Option<HeaderValue>,
+}
+
+/// A topic's content version and the documents rendered for it.
+#[derive(Default)]
+struct TopicEntry {
+    announced: bool,
+    version: i64,
+    rss: Option<Arc<CachedFeed>>,
+    json: Option<Arc<CachedFeed>>,
 }
 
 #[derive(Default)]
-struct Versions {
-    /// slug → (announced, version)
-    topics: HashMap<String, (bool, i64)>,
-    global: String,
+struct CacheState {
+    /// slug → version and documents
+    topics: HashMap<String, TopicEntry>,
+    /// Changes whenever any topic's version does, or topics come and go.
+    global: u64,
+    /// The club-wide documents (club, schedule, OPML) by kind.
+    club: HashMap<FeedKind, Arc<CachedFeed>>,
 }
 
-/// The in-memory feed cache of one instance.
+/// The in-memory feed cache of one instance. One lock, one lookup per request.
 #[derive(Default)]
 pub struct FeedCache {
-    entries: RwLock<HashMap<String, Arc<CachedFeed>>>,
-    versions: RwLock<Versions>,
+    state: RwLock<CacheState>,
     stale: AtomicBool,
     loaded: AtomicBool,
+}
+
+/// What the cache knows of a topic feed address.
+enum TopicLookup {
+    Unknown,
+    Draft,
+    Known { cached: Option<Arc<CachedFeed>> },
 }
 
 impl FeedCache {
@@ -112,21 +132,22 @@ impl FeedCache {
         self.stale.store(true, Ordering::Release);
     }
 
-    /// Reads every topic's version from the database.
+    /// Reads every topic's version from the database; documents of unchanged topics stay.
     pub async fn refresh(&self, db: &Db) -> Result<(), AppError> {
         self.stale.store(false, Ordering::Release);
         let rows = db.run(|conn| Ok(Topic::versions(conn)?)).await?;
-        let mut sum_versions: i64 = 0;
-        let mut sum_ids: i64 = 0;
-        let mut topics = HashMap::new();
-        for (id, slug, announced, version) in &rows {
-            sum_versions = sum_versions.wrapping_add(*version);
-            sum_ids = sum_ids.wrapping_add(*id);
-            topics.insert(slug.clone(), (*announced, *version));
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        rows.len().hash(&mut hasher);
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        let mut old = std::mem::take(&mut state.topics);
+        for (id, slug, announced, version) in rows {
+            (id, version).hash(&mut hasher);
+            let mut entry = old.remove(&slug).unwrap_or_default();
+            entry.announced = announced;
+            entry.version = version;
+            state.topics.insert(slug, entry);
         }
-        let global = format!("n{}-v{sum_versions}-i{sum_ids}", rows.len());
-        let mut versions = self.versions.write().unwrap_or_else(|p| p.into_inner());
-        *versions = Versions { topics, global };
+        state.global = hasher.finish();
         self.loaded.store(true, Ordering::Release);
         Ok(())
     }
@@ -138,21 +159,70 @@ impl FeedCache {
         Ok(())
     }
 
-    fn global_version(&self) -> String {
-        self.versions.read().unwrap_or_else(|p| p.into_inner()).global.clone()
+    fn topic(&self, slug: &str, kind: FeedKind) -> TopicLookup {
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        match state.topics.get(slug) {
+            None => TopicLookup::Unknown,
+            Some(entry) if !entry.announced => TopicLookup::Draft,
+            Some(entry) => {
+                let document = if kind == FeedKind::TopicJson { &entry.json } else { &entry.rss };
+                let cached = document.as_ref().filter(|d| d.version == entry.version as u64).cloned();
+                TopicLookup::Known { cached }
+            }
+        }
     }
 
-    fn topic_version(&self, slug: &str) -> Option<(bool, i64)> {
-        self.versions.read().unwrap_or_else(|p| p.into_inner()).topics.get(slug).copied()
+    /// The current document for a feed address, when it is in memory and the versions are
+    /// fresh; `None` sends the request on to the routed handlers (which render, redirect or 404).
+    fn current(&self, path: &str) -> Option<(FeedKind, Arc<CachedFeed>)> {
+        if self.stale.load(Ordering::Acquire) || !self.loaded.load(Ordering::Acquire) {
+            return None;
+        }
+        let club = match path {
+            "/feed.xml" => Some(FeedKind::ClubRss),
+            "/feed.json" => Some(FeedKind::ClubJson),
+            "/topics/feed.xml" => Some(FeedKind::ScheduleRss),
+            "/topics/feed.json" => Some(FeedKind::ScheduleJson),
+            "/feeds.opml" => Some(FeedKind::Opml),
+            _ => None,
+        };
+        if let Some(kind) = club {
+            return self.club(kind).1.map(|feed| (kind, feed));
+        }
+        let rest = path.strip_prefix("/topics/")?;
+        let (slug, kind) = match rest.strip_suffix("/feed.xml") {
+            Some(slug) => (slug, FeedKind::TopicRss),
+            None => (rest.strip_suffix("/feed.json")?, FeedKind::TopicJson),
+        };
+        // Slugs are plain lowercase words; anything else (an encoded path) takes the routed way.
+        if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return None;
+        }
+        match self.topic(slug, kind) {
+            TopicLookup::Known { cached: Some(feed) } => Some((kind, feed)),
+            _ => None,
+        }
     }
 
-    fn get(&self, key: &str, version: &str) -> Option<Arc<CachedFeed>> {
-        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        entries.get(key).filter(|e| e.version == version).cloned()
+    fn put_topic(&self, slug: &str, kind: FeedKind, feed: Arc<CachedFeed>) {
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        if let Some(entry) = state.topics.get_mut(slug) {
+            if kind == FeedKind::TopicJson {
+                entry.json = Some(feed);
+            } else {
+                entry.rss = Some(feed);
+            }
+        }
     }
 
-    fn put(&self, key: &str, feed: Arc<CachedFeed>) {
-        self.entries.write().unwrap_or_else(|p| p.into_inner()).insert(key.to_owned(), feed);
+    /// The club-wide document of this kind if it is current, and the current global version.
+    fn club(&self, kind: FeedKind) -> (u64, Option<Arc<CachedFeed>>) {
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        (state.global, state.club.get(&kind).filter(|d| d.version == state.global).cloned())
+    }
+
+    fn put_club(&self, kind: FeedKind, feed: Arc<CachedFeed>) {
+        self.state.write().unwrap_or_else(|p| p.into_inner()).club.insert(kind, feed);
     }
 
     /// Checks the versions every `seconds` until the process ends: how this instance learns of
@@ -166,6 +236,23 @@ impl FeedCache {
             }
         }
     }
+}
+
+/// Middleware before routing: a feed that is in memory and current is answered here, without
+/// the router's pattern matching or the handlers' extractors (feed readers poll often, and most
+/// polls are 304s). Everything else goes on to the routed feed handlers unchanged.
+pub async fn serve_from_memory(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
+        let found = req.app_data::<web::Data<AppState>>().and_then(|state| state.feeds.current(req.path()));
+        if let Some((kind, feed)) = found {
+            let response = respond(req.request(), kind, &feed);
+            return Ok(req.into_response(response).map_into_right_body());
+        }
+    }
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
 /// Middleware: a write that succeeded may have changed what feeds show.
@@ -184,20 +271,22 @@ pub async fn invalidate_on_write(
     Ok(res)
 }
 
-fn build(version: String, body: String, last_modified: Option<DateTime<Utc>>) -> CachedFeed {
+fn build(version: u64, body: String, last_modified: Option<DateTime<Utc>>) -> CachedFeed {
     let body = Bytes::from(body);
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let gzip = encoder.write_all(&body).and_then(|()| encoder.finish()).map(Bytes::from).unwrap_or_default();
     let digest = crate::crypto::token_hash(&String::from_utf8_lossy(&body));
-    let tag = format!("{version}-{}", &digest[..16]);
+    let tag = format!("{version:x}-{}", &digest[..16]);
+    // Made of hex digits and quotes, so always valid header values.
+    let value = |text: String| HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("\"\""));
     CachedFeed {
         version,
-        etag: format!("\"{tag}\""),
-        gzip_etag: format!("\"{tag}-gz\""),
+        etag: value(format!("\"{tag}\"")),
+        gzip_etag: value(format!("\"{tag}-gz\"")),
         body,
         gzip,
         last_modified,
-        last_modified_header: last_modified.map(http_date),
+        last_modified_header: last_modified.map(|at| value(http_date(at))),
     }
 }
 
@@ -209,49 +298,51 @@ const FEED_CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 /// 200 or 304 for a cached document, honouring If-None-Match, If-Modified-Since and gzip.
 fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse {
-    let accepts_gzip = req
-        .headers()
+    let headers = req.headers();
+    let accepts_gzip = headers
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.trim().split(';').next() == Some("gzip")))
         && !feed.gzip.is_empty();
     let etag = if accepts_gzip { &feed.gzip_etag } else { &feed.etag };
-    let not_modified = match req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
-        Some(tags) => tags.split(',').map(str::trim).any(|t| t == "*" || t == feed.etag || t == feed.gzip_etag),
-        None => {
-            match (req.headers().get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()), feed.last_modified) {
-                (Some(since), Some(modified)) => DateTime::parse_from_rfc2822(since)
-                    .map(|since| modified.timestamp() <= since.timestamp())
-                    .unwrap_or(false),
-                _ => false,
-            }
-        }
+    let not_modified = match headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
+        Some(tags) => tags
+            .split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || t.as_bytes() == feed.etag.as_bytes() || t.as_bytes() == feed.gzip_etag.as_bytes()),
+        None => match (headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()), feed.last_modified) {
+            (Some(since), Some(modified)) => DateTime::parse_from_rfc2822(since)
+                .map(|since| modified.timestamp() <= since.timestamp())
+                .unwrap_or(false),
+            _ => false,
+        },
     };
-    let mut response = HttpResponse::build(if not_modified { StatusCode::NOT_MODIFIED } else { StatusCode::OK });
-    response
-        .insert_header((header::ETAG, etag.clone()))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
-        .insert_header((header::VARY, "Accept-Encoding"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        // A feed is data, never a page: nothing in it may run or be framed.
-        .insert_header((header::CONTENT_SECURITY_POLICY, FEED_CSP));
-    if let Some(modified) = &feed.last_modified_header {
-        response.insert_header((header::LAST_MODIFIED, modified.clone()));
-    }
-    if not_modified {
-        return response.finish();
-    }
-    response.insert_header((header::CONTENT_TYPE, kind.content_type()));
-    let body = if accepts_gzip {
-        response.insert_header((header::CONTENT_ENCODING, "gzip"));
-        feed.gzip.clone()
-    } else {
-        // Stops the compression middleware, if any, from compressing again.
-        response.insert_header((header::CONTENT_ENCODING, "identity"));
-        feed.body.clone()
+    let (status, body) = match (not_modified, accepts_gzip) {
+        (true, _) => (StatusCode::NOT_MODIFIED, Bytes::new()),
+        (false, true) => (StatusCode::OK, feed.gzip.clone()),
+        (false, false) => (StatusCode::OK, feed.body.clone()),
     };
     // For HEAD the server sends the headers of this response (Content-Length included) only.
-    response.body(body)
+    let mut response = HttpResponse::with_body(status, body);
+    let out = response.headers_mut();
+    // A 304 carries what RFC 9110 asks for (the validator and what guides caches); the client
+    // keeps the rest from the 200 it has.
+    out.insert(header::ETAG, etag.clone());
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if not_modified {
+        return response.map_into_boxed_body();
+    }
+    out.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // A feed is data, never a page: nothing in it may run or be framed.
+    out.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(FEED_CSP));
+    if let Some(modified) = &feed.last_modified_header {
+        out.insert(header::LAST_MODIFIED, modified.clone());
+    }
+    out.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
+    // "identity" also stops any compression middleware from compressing again.
+    out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(if accepts_gzip { "gzip" } else { "identity" }));
+    response.map_into_boxed_body()
 }
 
 fn latest(times: impl Iterator<Item = DateTime<Utc>>) -> Option<DateTime<Utc>> {
@@ -276,18 +367,18 @@ async fn topic_feed(
     req: HttpRequest,
     state: web::Data<AppState>,
     kind: web::Data<FeedKind>,
-    slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let kind = **kind;
-    let slug = slug.into_inner();
+    let slug = req.match_info().get("slug").unwrap_or_default();
     state.feeds.ensure_fresh(&state.db).await?;
     let extension = if kind == FeedKind::TopicJson { "json" } else { "xml" };
-    let version = match state.feeds.topic_version(&slug) {
-        Some((true, version)) => version,
-        Some((false, _)) => return Err(AppError::NotFound),
-        None => {
+    match state.feeds.topic(slug, kind) {
+        TopicLookup::Known { cached: Some(feed) } => return Ok(respond(&req, kind, &feed)),
+        TopicLookup::Known { cached: None } => {}
+        TopicLookup::Draft => return Err(AppError::NotFound),
+        TopicLookup::Unknown => {
             // Perhaps a renamed topic: its old address answers with a permanent redirect.
-            let lookup = slug.clone();
+            let lookup = slug.to_owned();
             return match state.db.run(move |conn| topic_rules::find_topic(conn, &lookup)).await? {
                 Lookup::Moved(current) => Ok(HttpResponse::MovedPermanently()
                     .insert_header((header::LOCATION, format!("/topics/{current}/feed.{extension}")))
@@ -295,13 +386,8 @@ async fn topic_feed(
                 Lookup::Found(_) => Err(AppError::NotFound),
             };
         }
-    };
-    let key = format!("topic:{slug}:{extension}");
-    let version = version.to_string();
-    if let Some(feed) = state.feeds.get(&key, &version) {
-        return Ok(respond(&req, kind, &feed));
     }
-    let lookup = slug.clone();
+    let lookup = slug.to_owned();
     let (topic, entries) = state
         .db
         .run(move |conn| {
@@ -327,8 +413,8 @@ async fn topic_feed(
     let body =
         if kind == FeedKind::TopicJson { json_document(&channel, &items) } else { rss_document(&channel, &items) };
     // The version read with the content is the one the cache entry answers to.
-    let feed = Arc::new(build(topic.content_version.to_string(), body, channel.last_build));
-    state.feeds.put(&key, feed.clone());
+    let feed = Arc::new(build(topic.content_version as u64, body, channel.last_build));
+    state.feeds.put_topic(slug, kind, feed.clone());
     Ok(respond(&req, kind, &feed))
 }
 
@@ -339,9 +425,8 @@ async fn club_feed(
 ) -> Result<HttpResponse, AppError> {
     let kind = **kind;
     state.feeds.ensure_fresh(&state.db).await?;
-    let version = state.feeds.global_version();
-    let key = format!("{kind:?}");
-    if let Some(feed) = state.feeds.get(&key, &version) {
+    let (version, cached) = state.feeds.club(kind);
+    if let Some(feed) = cached {
         return Ok(respond(&req, kind, &feed));
     }
     let base = state.settings.club.base().to_owned();
@@ -428,7 +513,7 @@ async fn club_feed(
         }
     };
     let feed = Arc::new(build(version, body, last_build));
-    state.feeds.put(&key, feed.clone());
+    state.feeds.put_club(kind, feed.clone());
     Ok(respond(&req, kind, &feed))
 }
 

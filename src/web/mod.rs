@@ -177,8 +177,10 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 AppError::BadRequest(format!("The query string could not be read: {err}")).into()
             }))
-            // Feeds are served from memory on their own lean path: no session, no CSRF seed, no
-            // page headers (they set their own few).
+            // Feeds are served from memory on their own lean path: current ones before routing,
+            // the rest by their handlers; no session, no CSRF seed, no page headers (they set
+            // their own few).
+            .wrap(actix_web::middleware::from_fn(feeds::serve_from_memory))
             .wrap(actix_web::middleware::from_fn(middleware::observe))
             .configure(feeds::configure)
             .service(

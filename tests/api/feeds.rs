@@ -277,6 +277,9 @@ async fn conditional_requests_get_304_and_head_gets_headers_only() {
     let res = app.client.get(app.url(path)).header("if-none-match", &tag).send().await.expect("get");
     assert_eq!(res.status().as_u16(), 304);
     assert_eq!(res.headers()["etag"], tag.as_str());
+    // RFC 9110 §15.4.5: the validator and what guides caches, not the representation's metadata.
+    assert!(res.headers().contains_key("cache-control") && res.headers().contains_key("vary"));
+    assert!(res.headers().get("content-type").is_none() && res.headers().get("last-modified").is_none());
     assert!(res.text().await.expect("body").is_empty());
     let res = app
         .client
