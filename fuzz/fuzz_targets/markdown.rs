@@ -4,11 +4,16 @@
 use content_club::render::markdown::{to_plain_text, to_safe_html};
 use libfuzzer_sys::fuzz_target;
 
-/// The tags of an HTML fragment: name and attributes (name, value), quotes respected.
+/// The tags of an HTML fragment: name and attributes (name, value). Scans the whole fragment
+/// so that quoted attribute values (which may hold `<` and `>`) are read as values; text holds
+/// no bare `<` (the serialiser escapes it), so every other `<` starts a tag.
 fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
     let mut found = Vec::new();
-    for piece in html.split('<').skip(1) {
-        let mut chars = piece.chars().peekable();
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            continue;
+        }
         let mut name = String::new();
         while let Some(&c) = chars.peek() {
             if c.is_whitespace() || c == '>' || c == '/' && !name.is_empty() {
@@ -23,7 +28,11 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
                 chars.next();
             }
             match chars.peek() {
-                None | Some('>') => break,
+                None => break,
+                Some('>') => {
+                    chars.next();
+                    break;
+                }
                 _ => {}
             }
             let mut attribute = String::new();
