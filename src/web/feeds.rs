@@ -340,8 +340,10 @@ fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse
         out.insert(header::LAST_MODIFIED, modified.clone());
     }
     out.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
-    // "identity" also stops any compression middleware from compressing again.
-    out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(if accepts_gzip { "gzip" } else { "identity" }));
+    // No "identity" for the plain body: RFC 9110 §8.4.1 reserves it for Accept-Encoding.
+    if accepts_gzip {
+        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
     response.map_into_boxed_body()
 }
 

@@ -273,6 +273,7 @@ async fn conditional_requests_get_304_and_head_gets_headers_only() {
     assert!(tag.starts_with('"') && !tag.starts_with("W/"), "strong ETag");
     assert!(headers["cache-control"].to_str().expect("ascii").contains("max-age="));
     assert!(headers.get("set-cookie").is_none(), "feeds set no cookies");
+    assert!(headers.get("content-encoding").is_none(), "the plain body names no coding (not even identity)");
 
     let res = app.client.get(app.url(path)).header("if-none-match", &tag).send().await.expect("get");
     assert_eq!(res.status().as_u16(), 304);
