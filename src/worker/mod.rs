@@ -236,7 +236,7 @@ impl Worker {
         let claim = claim.to_owned();
         match result {
             Ok(()) => {
-                self.db.run(move |conn| Ok(Delivery::mark_sent(conn, id, &claim, now.naive_utc())?)).await?;
+                self.record(move |conn| Ok(Delivery::mark_sent(conn, id, &claim, now.naive_utc())?)).await?;
                 Ok(Outcome::Sent)
             }
             Err(SendError::Temporary(error)) if (delivery.attempts as u32) < self.settings.worker.max_attempts => {
@@ -245,7 +245,7 @@ impl Worker {
                 let delay = base.saturating_mul(2_i64.saturating_pow(exponent)).min(6 * 3600);
                 let at = now + Duration::seconds(delay);
                 tracing::warn!(delivery = id, attempts = delivery.attempts, error = %error, retry_in_seconds = delay, "delivery failed; will retry");
-                self.db.run(move |conn| Ok(Delivery::retry_later(conn, id, &claim, at.naive_utc(), &error)?)).await?;
+                self.record(move |conn| Ok(Delivery::retry_later(conn, id, &claim, at.naive_utc(), &error)?)).await?;
                 Ok(Outcome::Retry)
             }
             Err(failure) => {
@@ -256,18 +256,45 @@ impl Worker {
                 tracing::warn!(delivery = id, error = %error, "delivery failed for good");
                 let subscriber = delivery.subscriber_id.filter(|_| hard_bounce);
                 let limit = self.settings.email.bounce_limit as i32;
-                self.db
-                    .run(move |conn| {
-                        crate::db::write_transaction(conn, |conn| {
-                            Delivery::mark_failed(conn, id, &claim, &error)?;
-                            if let Some(subscriber) = subscriber {
-                                Subscriber::record_bounce(conn, subscriber, limit, now.naive_utc())?;
-                            }
-                            Ok::<_, AppError>(())
-                        })
+                self.record(move |conn| {
+                    crate::db::write_transaction(conn, |conn| {
+                        Delivery::mark_failed(conn, id, &claim, &error)?;
+                        if let Some(subscriber) = subscriber {
+                            Subscriber::record_bounce(conn, subscriber, limit, now.naive_utc())?;
+                        }
+                        Ok::<_, AppError>(())
                     })
-                    .await?;
+                })
+                .await?;
                 Ok(Outcome::Failed)
+            }
+        }
+    }
+
+    /// Records what the relay answered. The message has gone (or been refused) already, so a
+    /// database that is away for a moment (a restart, a failover) must not lose that: the write
+    /// is retried, with back-off, for as long as the claim's lease lasts. Giving up earlier would
+    /// leave the row to be sent again when the lease runs out.
+    async fn record<T, F>(&self, write: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: Fn(&mut crate::db::AnyConnection) -> Result<T, AppError> + Clone + Send + 'static,
+    {
+        let give_up =
+            tokio::time::Instant::now() + StdDuration::from_secs(u64::from(self.settings.worker.lease_seconds));
+        let mut wait = StdDuration::from_millis(200);
+        loop {
+            match self.db.run(write.clone()).await {
+                // A connection cut by a server shutdown can surface as either; these writes are
+                // plain updates of claimed rows, so nothing else makes them fail.
+                Err(e @ (AppError::Unavailable(_) | AppError::Database(_)))
+                    if tokio::time::Instant::now() + wait < give_up =>
+                {
+                    tracing::warn!(error = %e, retry_in_ms = wait.as_millis() as u64, "recording a delivery waits for the database");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(StdDuration::from_secs(2));
+                }
+                other => return other,
             }
         }
     }
