@@ -9,18 +9,24 @@
 //! rendering and no database work.
 
 use std::collections::HashMap;
+use std::future::{ready, Future, Ready};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::Instant;
 
+use actix_http::Request;
+use actix_service::IntoServiceFactory;
+use actix_utils::future::Either;
 use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::dev::{AppConfig, Response, Service, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpMessage as _, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 
 use super::views::utc;
@@ -34,29 +40,13 @@ use crate::feeds::syndication::{json_document, opml_document, rss_document, Feed
 use crate::render::markdown;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    for (path, kind) in [
-        ("/feed.xml", FeedKind::ClubRss),
-        ("/feed.json", FeedKind::ClubJson),
-        ("/topics/feed.xml", FeedKind::ScheduleRss),
-        ("/topics/feed.json", FeedKind::ScheduleJson),
-        ("/feeds.opml", FeedKind::Opml),
-    ] {
-        cfg.service(
-            web::resource(path)
-                .app_data(web::Data::new(kind))
-                .route(web::get().to(club_feed))
-                .route(web::head().to(club_feed)),
-        );
-    }
-    for (path, kind) in
-        [("/topics/{slug}/feed.xml", FeedKind::TopicRss), ("/topics/{slug}/feed.json", FeedKind::TopicJson)]
-    {
-        cfg.service(
-            web::resource(path)
-                .app_data(web::Data::new(kind))
-                .route(web::get().to(topic_feed))
-                .route(web::head().to(topic_feed)),
-        );
+    for kind in FeedKind::ALL {
+        let resource = web::resource(kind.route()).app_data(web::Data::new(kind));
+        cfg.service(if kind.per_topic() {
+            resource.route(web::get().to(topic_feed)).route(web::head().to(topic_feed))
+        } else {
+            resource.route(web::get().to(club_feed)).route(web::head().to(club_feed))
+        });
     }
 }
 
@@ -72,6 +62,33 @@ pub enum FeedKind {
 }
 
 impl FeedKind {
+    const ALL: [FeedKind; 7] = [
+        FeedKind::ClubRss,
+        FeedKind::ClubJson,
+        FeedKind::ScheduleRss,
+        FeedKind::ScheduleJson,
+        FeedKind::Opml,
+        FeedKind::TopicRss,
+        FeedKind::TopicJson,
+    ];
+
+    /// The address pattern (also the route label in metrics).
+    fn route(self) -> &'static str {
+        match self {
+            FeedKind::ClubRss => "/feed.xml",
+            FeedKind::ClubJson => "/feed.json",
+            FeedKind::ScheduleRss => "/topics/feed.xml",
+            FeedKind::ScheduleJson => "/topics/feed.json",
+            FeedKind::Opml => "/feeds.opml",
+            FeedKind::TopicRss => "/topics/{slug}/feed.xml",
+            FeedKind::TopicJson => "/topics/{slug}/feed.json",
+        }
+    }
+
+    fn per_topic(self) -> bool {
+        matches!(self, FeedKind::TopicRss | FeedKind::TopicJson)
+    }
+
     fn content_type(self) -> &'static str {
         match self {
             FeedKind::TopicRss | FeedKind::ClubRss | FeedKind::ScheduleRss => "application/rss+xml; charset=utf-8",
@@ -178,14 +195,7 @@ impl FeedCache {
         if self.stale.load(Ordering::Acquire) || !self.loaded.load(Ordering::Acquire) {
             return None;
         }
-        let club = match path {
-            "/feed.xml" => Some(FeedKind::ClubRss),
-            "/feed.json" => Some(FeedKind::ClubJson),
-            "/topics/feed.xml" => Some(FeedKind::ScheduleRss),
-            "/topics/feed.json" => Some(FeedKind::ScheduleJson),
-            "/feeds.opml" => Some(FeedKind::Opml),
-            _ => None,
-        };
+        let club = FeedKind::ALL.into_iter().find(|kind| !kind.per_topic() && kind.route() == path);
         if let Some(kind) = club {
             return self.club(kind).1.map(|feed| (kind, feed));
         }
@@ -238,21 +248,80 @@ impl FeedCache {
     }
 }
 
-/// Middleware before routing: a feed that is in memory and current is answered here, without
-/// the router's pattern matching or the handlers' extractors (feed readers poll often, and most
-/// polls are 304s). Everything else goes on to the routed feed handlers unchanged.
-pub async fn serve_from_memory(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    if matches!(*req.method(), Method::GET | Method::HEAD) {
-        let found = req.app_data::<web::Data<AppState>>().and_then(|state| state.feeds.current(req.path()));
-        if let Some((kind, feed)) = found {
-            let response = respond(req.request(), kind, &feed);
-            return Ok(req.into_response(response).map_into_right_body());
-        }
+/// The service in front of the application. A feed that is in memory and current is answered
+/// here, before actix-web builds its request object, routes or runs middleware: feed readers poll
+/// often, and most polls are 304s. Everything else (and any feed not ready in memory) goes to the
+/// application unchanged. Answers given here are counted and logged like the application's.
+pub struct FeedsFirst<A> {
+    app: A,
+    state: web::Data<AppState>,
+}
+
+impl<A: ServiceFactory<Request>> FeedsFirst<A> {
+    pub fn new<F: IntoServiceFactory<A, Request>>(state: web::Data<AppState>, app: F) -> Self {
+        FeedsFirst { app: app.into_factory(), state }
     }
-    next.call(req).await.map(ServiceResponse::map_into_left_body)
+}
+
+type Answer<B> = Response<EitherBody<B, Bytes>>;
+
+impl<A, B> ServiceFactory<Request> for FeedsFirst<A>
+where
+    A: ServiceFactory<Request, Config = AppConfig, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    A::Future: 'static,
+    A::Service: 'static,
+    B: MessageBody + 'static,
+{
+    type Response = Answer<B>;
+    type Error = actix_web::Error;
+    type Config = AppConfig;
+    type Service = FeedsFirstService<A::Service>;
+    type InitError = A::InitError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Service, A::InitError>>>>;
+
+    fn new_service(&self, config: AppConfig) -> Self::Future {
+        let app = self.app.new_service(config);
+        let state = self.state.clone();
+        Box::pin(async move { Ok(FeedsFirstService { app: app.await?, state }) })
+    }
+}
+
+pub struct FeedsFirstService<S> {
+    app: S,
+    state: web::Data<AppState>,
+}
+
+type AppFuture<B> = Pin<Box<dyn Future<Output = Result<Answer<B>, actix_web::Error>>>>;
+
+impl<S, B> Service<Request> for FeedsFirstService<S>
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S::Future: 'static,
+    B: MessageBody + 'static,
+{
+    type Response = Answer<B>;
+    type Error = actix_web::Error;
+    type Future = Either<Ready<Result<Answer<B>, actix_web::Error>>, AppFuture<B>>;
+
+    actix_web::dev::forward_ready!(app);
+
+    fn call(&self, req: Request) -> Self::Future {
+        if matches!(*req.method(), Method::GET | Method::HEAD) {
+            let started = Instant::now();
+            if let Some((kind, feed)) = self.state.feeds.current(req.path()) {
+                let response = respond(req.headers(), kind, &feed);
+                let method = super::metrics::method_label(req.method());
+                let status = response.status().as_u16();
+                super::middleware::record(&self.state, method, kind.route(), req.path(), status, started);
+                return Either::left(ready(Ok(response.map_body(|_, body| EitherBody::right(body)))));
+            }
+        }
+        let answer = self.app.call(req);
+        Either::right(Box::pin(async move {
+            let response: Response<B> = answer.await?.into();
+            Ok(response.map_body(|_, body| EitherBody::left(body)))
+        }))
+    }
 }
 
 /// Middleware: a write that succeeded may have changed what feeds show.
@@ -296,9 +365,13 @@ fn http_date(at: DateTime<Utc>) -> String {
 
 const FEED_CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+/// What the routed handlers answer for a cached document.
+fn answer(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse {
+    HttpResponse::from(respond(req.headers(), kind, feed)).map_into_boxed_body()
+}
+
 /// 200 or 304 for a cached document, honouring If-None-Match, If-Modified-Since and gzip.
-fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse {
-    let headers = req.headers();
+fn respond(headers: &HeaderMap, kind: FeedKind, feed: &CachedFeed) -> Response<Bytes> {
     let accepts_gzip = headers
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
@@ -323,7 +396,7 @@ fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse
         (false, false) => (StatusCode::OK, feed.body.clone()),
     };
     // For HEAD the server sends the headers of this response (Content-Length included) only.
-    let mut response = HttpResponse::with_body(status, body);
+    let mut response = Response::with_body(status, body);
     let out = response.headers_mut();
     // A 304 carries what RFC 9110 asks for (the validator and what guides caches); the client
     // keeps the rest from the 200 it has.
@@ -331,7 +404,7 @@ fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse
     out.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     if not_modified {
-        return response.map_into_boxed_body();
+        return response;
     }
     out.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     // A feed is data, never a page: nothing in it may run or be framed.
@@ -344,7 +417,7 @@ fn respond(req: &HttpRequest, kind: FeedKind, feed: &CachedFeed) -> HttpResponse
     if accepts_gzip {
         out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
-    response.map_into_boxed_body()
+    response
 }
 
 fn latest(times: impl Iterator<Item = DateTime<Utc>>) -> Option<DateTime<Utc>> {
@@ -375,7 +448,7 @@ async fn topic_feed(
     state.feeds.ensure_fresh(&state.db).await?;
     let extension = if kind == FeedKind::TopicJson { "json" } else { "xml" };
     match state.feeds.topic(slug, kind) {
-        TopicLookup::Known { cached: Some(feed) } => return Ok(respond(&req, kind, &feed)),
+        TopicLookup::Known { cached: Some(feed) } => return Ok(answer(&req, kind, &feed)),
         TopicLookup::Known { cached: None } => {}
         TopicLookup::Draft => return Err(AppError::NotFound),
         TopicLookup::Unknown => {
@@ -417,7 +490,7 @@ async fn topic_feed(
     // The version read with the content is the one the cache entry answers to.
     let feed = Arc::new(build(topic.content_version as u64, body, channel.last_build));
     state.feeds.put_topic(slug, kind, feed.clone());
-    Ok(respond(&req, kind, &feed))
+    Ok(answer(&req, kind, &feed))
 }
 
 async fn club_feed(
@@ -429,7 +502,7 @@ async fn club_feed(
     state.feeds.ensure_fresh(&state.db).await?;
     let (version, cached) = state.feeds.club(kind);
     if let Some(feed) = cached {
-        return Ok(respond(&req, kind, &feed));
+        return Ok(answer(&req, kind, &feed));
     }
     let base = state.settings.club.base().to_owned();
     let club = state.settings.club.name.clone();
@@ -516,7 +589,7 @@ async fn club_feed(
     };
     let feed = Arc::new(build(version, body, last_build));
     state.feeds.put_club(kind, feed.clone());
-    Ok(respond(&req, kind, &feed))
+    Ok(answer(&req, kind, &feed))
 }
 
 #[cfg(test)]

@@ -25,21 +25,25 @@ pub async fn observe(
         None => "unmatched".into(),
     };
     let res = next.call(req).await?;
-    let status = res.status().as_u16();
-    let elapsed = started.elapsed();
     if let Some(state) = state {
-        state.metrics.observe(method, &route, status, elapsed);
+        record(&state, method, &route, res.request().path(), res.status().as_u16(), started);
     }
+    Ok(res)
+}
+
+/// Counts and logs one answered request (also for those answered before the application).
+pub fn record(state: &AppState, method: &'static str, route: &str, path: &str, status: u16, started: Instant) {
+    let elapsed = started.elapsed();
+    state.metrics.observe(method, route, status, elapsed);
     tracing::info!(
         target: "content_club::http",
         method = %method,
         route = %route,
-        path = %res.request().path(),
+        path = %path,
         status,
         ms = elapsed.as_secs_f64() * 1000.0,
         "request"
     );
-    Ok(res)
 }
 
 /// Headers every response carries. The CSP allows no inline script or style.

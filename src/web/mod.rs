@@ -155,7 +155,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
     let shutdown = settings.server.shutdown_timeout_seconds;
     let body_limit = settings.server.body_limit_bytes;
     let server = HttpServer::new(move || {
-        App::new()
+        // Current feeds are answered from memory in front of the application.
+        let app = App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(body_limit))
             .app_data(web::FormConfig::default().limit(body_limit).error_handler(|err, _| {
@@ -177,10 +178,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 AppError::BadRequest(format!("The query string could not be read: {err}")).into()
             }))
-            // Feeds are served from memory on their own lean path: current ones before routing,
-            // the rest by their handlers; no session, no CSRF seed, no page headers (they set
-            // their own few).
-            .wrap(actix_web::middleware::from_fn(feeds::serve_from_memory))
+            // Feeds not yet in memory are rendered by their handlers, outside the page scope: no
+            // session, no CSRF seed, no page headers (they set their own few).
             .wrap(actix_web::middleware::from_fn(middleware::observe))
             .configure(feeds::configure)
             .service(
@@ -202,7 +201,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
                     .configure(admin_organisers::configure)
                     .configure(public::configure)
                     .default_service(web::to(errors::not_found)),
-            )
+            );
+        feeds::FeedsFirst::new(state.clone(), app)
     })
     .workers(workers)
     .shutdown_timeout(shutdown)

@@ -335,6 +335,17 @@ async fn conditional_requests_get_304_and_head_gets_headers_only() {
         .await
         .expect("get");
     assert_eq!(res.status().as_u16(), 304);
+
+    // Answers from memory are counted like any other request, under the route's pattern.
+    let metrics = app.get("/metrics").await.text().await.expect("metrics");
+    let count = |method: &str, status: u16| {
+        let series = format!(
+            "http_requests_total{{method=\"{method}\",route=\"/topics/{{slug}}/feed.xml\",status=\"{status}\"}} "
+        );
+        metrics.lines().find_map(|line| line.strip_prefix(series.as_str())).map(str::to_owned)
+    };
+    assert_eq!(count("GET", 304).as_deref(), Some("3"), "{metrics}");
+    assert_eq!(count("HEAD", 200).as_deref(), Some("1"), "{metrics}");
 }
 
 #[tokio::test]
