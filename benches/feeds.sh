@@ -8,13 +8,18 @@
 #   isolated: the server (content-club with 1 worker, nginx with 1 worker process) pinned to core
 #             0, wrk -t1 pinned to core 1: the server's own speed on one core, undisturbed.
 #
-# Usage: benches/feeds.sh [SECONDS_PER_RUN] [ROUNDS]        (defaults: 10 s, 2 rounds)
+# Each round runs both servers back to back, in turn first and second (so that a slow drift of
+# the machine's speed does not favour either); the summary is the median over the rounds of each
+# round's ratio, besides the median requests/s. The servers' CPU time per request (from
+# /proc/PID/stat) is recorded too: it is what the throughput of a saturated server comes from.
+#
+# Usage: benches/feeds.sh [SECONDS_PER_RUN] [ROUNDS]        (defaults: 5 s, 6 rounds)
 # Needs: wrk and nginx (installed from Debian when missing, as root), a release build.
 # Writes the figures to docs/benchmarks.md (the "Feeds" section) and prints them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SECONDS_PER_RUN=${1:-10}
-ROUNDS=${2:-2}
+SECONDS_PER_RUN=${1:-5}
+ROUNDS=${2:-6}
 CONNECTIONS=64
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -94,28 +99,45 @@ NGINX_ETAG=$(etag_of "$NGINX_PORT")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED_PATH")" = 304 ]
 
 RESULTS="$WORK/results.tsv"
-run() { # setup name kind port etag
-  local wrk_cmd=(wrk -t2) out
+# CPU time (user + system, in clock ticks) of the server's processes so far.
+cpu_ticks() { # port
+  local pids
+  if [ "$1" = "$APP_PORT" ]; then pids=$APP_PID; else pids=$(pgrep -P "$(cat "$WORK/nginx.pid")"); fi
+  local total=0 pid
+  for pid in $pids; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+run() { # setup round name kind port etag
+  local wrk_cmd=(wrk -t2) out before after
   [ "$1" = isolated ] && wrk_cmd=(taskset -c 1 wrk -t1)
-  if [ "$3" = 304 ]; then
-    out=$("${wrk_cmd[@]}" -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --latency -H "If-None-Match: $5" "http://127.0.0.1:$4$FEED_PATH")
-  else
-    out=$("${wrk_cmd[@]}" -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$4$FEED_PATH")
-  fi
-  local rps p50 p99 non2xx
+  local headers=()
+  [ "$4" = 304 ] && headers=(-H "If-None-Match: $6")
+  before=$(cpu_ticks "$5")
+  out=$("${wrk_cmd[@]}" -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --latency "${headers[@]}" "http://127.0.0.1:$5$FEED_PATH")
+  after=$(cpu_ticks "$5")
+  local rps p50 p99 non2xx requests cpu_us
   rps=$(awk '/^Requests\/sec/{print $2}' <<<"$out")
   p50=$(awk '$1=="50%"{print $2}' <<<"$out")
   p99=$(awk '$1=="99%"{print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx/{print $NF}' <<<"$out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "${non2xx:-0}" >>"$RESULTS"
-  printf '%-9s %-13s %s  %10s req/s  p50 %-8s p99 %-8s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99"
+  requests=$(awk '/requests in/{print $1}' <<<"$out")
+  cpu_us=$(python3 -c "print(f'{($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests:.2f}')")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$rps" "$p50" "$p99" "${non2xx:-0}" "$cpu_us" >>"$RESULTS"
+  printf '%-9s %2s %-13s %s  %10s req/s  p50 %-8s p99 %-8s %6s µs CPU/request\n' "$1" "$2" "$3" "$4" "$rps" "$p50" "$p99" "$cpu_us"
 }
 rounds() { # setup
-  for _ in $(seq 1 "$ROUNDS"); do
-    run "$1" nginx 200 "$NGINX_PORT" ""
-    run "$1" content-club 200 "$APP_PORT" ""
-    run "$1" nginx 304 "$NGINX_PORT" "$NGINX_ETAG"
-    run "$1" content-club 304 "$APP_PORT" "$APP_ETAG"
+  local round kind
+  for round in $(seq 1 "$ROUNDS"); do
+    for kind in 200 304; do
+      if [ $((round % 2)) = 1 ]; then
+        run "$1" "$round" nginx "$kind" "$NGINX_PORT" "$NGINX_ETAG"
+        run "$1" "$round" content-club "$kind" "$APP_PORT" "$APP_ETAG"
+      else
+        run "$1" "$round" content-club "$kind" "$APP_PORT" "$APP_ETAG"
+        run "$1" "$round" nginx "$kind" "$NGINX_PORT" "$NGINX_ETAG"
+      fi
+    done
   done
 }
 rounds shared
@@ -124,36 +146,52 @@ start_servers 1 0
 [ "$(etag_of "$APP_PORT")" = "$APP_ETAG" ] || { echo "feeds.sh: the ETag changed across a restart" >&2; exit 1; }
 rounds isolated
 
-python3 - "$RESULTS" "$ROOT/docs/benchmarks.md" "$ITEMS" "$BYTES" "$SECONDS_PER_RUN" "$CONNECTIONS" <<'PY'
+python3 - "$RESULTS" "$ROOT/docs/benchmarks.md" "$ITEMS" "$BYTES" "$SECONDS_PER_RUN" "$CONNECTIONS" "$ROUNDS" <<'PY'
 import datetime, os, re, statistics, sys
-results, doc, items, size, seconds, conns = sys.argv[1:7]
+results, doc, items, size, seconds, conns, rounds = sys.argv[1:8]
 rows = [line.rstrip("\n").split("\t") for line in open(results)]
-def mean(setup, server, kind):
-    return statistics.mean(float(r[3]) for r in rows if r[0] == setup and r[1] == server and r[2] == kind)
-def ratio(setup, kind):
-    return mean(setup, "content-club", kind) / mean(setup, "nginx", kind)
+def runs(setup, server, kind):
+    return {r[1]: r for r in rows if r[0] == setup and r[2] == server and r[3] == kind}
+def median(values):
+    return statistics.median(values)
 lines = [
     "## Feeds: a topic feed against nginx serving the same bytes",
     "",
-    f"Measured {datetime.date.today()} by `benches/feeds.sh` on this machine (2 cores): a topic feed with "
-    f"{items} items ({size} bytes), content-club (release build, log level warn) and nginx (sendfile, "
-    f"open_file_cache) serving the very same bytes, alternating, {conns} connections, {seconds} s per run; "
-    "304 runs send the server's own ETag in If-None-Match.",
+    f"Measured {datetime.date.today()} by `benches/feeds.sh {seconds} {rounds}` on this machine (2 cores): a topic "
+    f"feed with {items} items ({size} bytes), content-club (release build, log level warn) and nginx (sendfile, "
+    f"open_file_cache, access log off) serving the very same bytes, {conns} connections, {seconds} s per run, "
+    f"{rounds} rounds; in each round both servers run back to back, in turn first and second. 304 runs send the "
+    "server's own ETag in If-None-Match. CPU is the server processes' user + system time per request.",
     "",
     "- **shared**: each server with 2 workers, `wrk -t2` on the same two cores (load generator and "
     "server compete for the CPU).",
     "- **isolated**: each server pinned to core 0 with 1 worker (nginx: 1 worker process), "
     "`taskset -c 1 wrk -t1` on core 1.",
     "",
-    "| setup | server | status | requests/s | p50 | p99 | non-2xx/3xx |",
-    "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+    "| setup | status | server | requests/s (median) | min – max | p50 (median) | p99 (median) | CPU µs/request (median) | non-2xx/3xx |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ]
-for r in rows:
-    lines.append(f"| {r[0]} | {r[1]} | {r[2]} | {float(r[3]):,.0f} | {r[4]} | {r[5]} | {r[6]} |")
-lines += ["", "Ratio content-club / nginx (mean of the rounds):", ""]
+def latency(text):
+    value = float(re.sub(r"[a-z]+$", "", text))
+    return value * {"us": 1e-3, "ms": 1.0, "s": 1e3}[re.search(r"[a-z]+$", text).group(0)]
+summary = []
 for setup in ("shared", "isolated"):
-    lines.append(f"- {setup}: **200: {ratio(setup, '200'):.2f}×**, **304: {ratio(setup, '304'):.2f}×**")
-lines.append("")
+    for kind in ("200", "304"):
+        for server in ("nginx", "content-club"):
+            rs = runs(setup, server, kind).values()
+            rps = [float(r[4]) for r in rs]
+            lines.append(
+                f"| {setup} | {kind} | {server} | {median(rps):,.0f} | {min(rps):,.0f} – {max(rps):,.0f} | "
+                f"{median(latency(r[5]) for r in rs):.2f} ms | {median(latency(r[6]) for r in rs):.2f} ms | "
+                f"{median(float(r[8]) for r in rs):.2f} | {sum(int(r[7]) for r in rs)} |"
+            )
+        app, ngx = runs(setup, "content-club", kind), runs(setup, "nginx", kind)
+        ratios = sorted(float(app[k][4]) / float(ngx[k][4]) for k in app)
+        summary.append(
+            f"- {setup}, {kind}: **{median(ratios):.2f}×** (median of the rounds' ratios; "
+            f"rounds {', '.join(f'{r:.2f}' for r in ratios)})"
+        )
+lines += ["", "Ratio content-club / nginx, requests/s:", ""] + summary + [""]
 section = "\n".join(lines)
 text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nFigures measured on this project's 2-core machines; each section says how to rerun it.\n\n"
 pattern = re.compile(r"## Feeds: .*?(?=\n## |\Z)", re.S)
