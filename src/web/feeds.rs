@@ -379,10 +379,11 @@ fn respond(headers: &HeaderMap, kind: FeedKind, feed: &CachedFeed) -> Response<B
         && !feed.gzip.is_empty();
     let etag = if accepts_gzip { &feed.gzip_etag } else { &feed.etag };
     let not_modified = match headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
-        Some(tags) => tags
-            .split(',')
-            .map(str::trim)
-            .any(|t| t == "*" || t.as_bytes() == feed.etag.as_bytes() || t.as_bytes() == feed.gzip_etag.as_bytes()),
+        // Weak comparison (RFC 9110 §13.1.2): a proxy that weakened our tag ("W/…") still matches.
+        Some(tags) => tags.split(',').map(str::trim).any(|t| {
+            let t = t.strip_prefix("W/").unwrap_or(t).as_bytes();
+            t == b"*" || t == feed.etag.as_bytes() || t == feed.gzip_etag.as_bytes()
+        }),
         None => match (headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()), feed.last_modified) {
             (Some(since), Some(modified)) => DateTime::parse_from_rfc2822(since)
                 .map(|since| modified.timestamp() <= since.timestamp())
