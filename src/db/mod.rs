@@ -8,6 +8,7 @@ pub mod deliveries;
 pub mod digests;
 pub mod organiser_links;
 pub mod organisers;
+pub mod rate_limits;
 pub mod schema;
 pub mod sessions;
 pub mod submissions;

@@ -176,6 +176,14 @@ diesel::table! {
 }
 
 diesel::joinable!(organiser_links -> organisers (organiser_id));
+diesel::table! {
+    rate_limits (bucket) {
+        bucket -> Text,
+        tokens -> Double,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(audit_log -> organisers (actor_id));
 diesel::joinable!(digests -> topics (topic_id));
 diesel::joinable!(submissions -> topics (topic_id));
@@ -195,4 +203,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     digests,
     organiser_links,
     audit_log,
+    rate_limits,
 );

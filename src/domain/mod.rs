@@ -8,6 +8,7 @@ pub mod links;
 pub mod month;
 pub mod organisers;
 pub mod outbox;
+pub mod rate_limits;
 pub mod submissions;
 pub mod subscriptions;
 pub mod topics;

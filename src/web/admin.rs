@@ -9,6 +9,7 @@ use serde_json::json;
 use super::page::{self, Page};
 use super::session::{self, Csrf, CsrfForm, CurrentOrganiser, SESSION_COOKIE};
 use super::AppState;
+use crate::domain::rate_limits::{self, Use};
 use crate::domain::{auth, organisers, EmailAddress};
 use crate::error::AppError;
 
@@ -76,8 +77,13 @@ async fn login(
     let ip = session::client_ip(&req, state.settings.rate_limit.trust_forwarded_for);
     let account =
         EmailAddress::parse(&form.email).map(|e| e.key()).unwrap_or_else(|_| form.email.trim().to_lowercase());
-    let limited = state.login_ip_limiter.check(&ip).and_then(|()| state.login_account_limiter.peek(&account));
-    if let Err(wait) = limited {
+    let limits = (state.login_ip_limiter, state.login_account_limiter);
+    let (key, now) = ((ip.clone(), account.clone()), state.clock.now());
+    let limited = state
+        .db
+        .run(move |conn| rate_limits::check(conn, now, &[(limits.0, &key.0, Use::Take), (limits.1, &key.1, Use::Peek)]))
+        .await;
+    if let Err(AppError::RateLimited { retry_after_seconds: wait }) = limited {
         let message = format!("Too many login attempts. Wait {wait} seconds and try again.");
         let mut response = render_login(&req, StatusCode::TOO_MANY_REQUESTS, &form.email, &next, Some(&message))?;
         response
@@ -85,6 +91,7 @@ async fn login(
             .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from(wait));
         return Ok(response);
     }
+    limited?;
     let ttl = Duration::hours(i64::from(state.settings.security.session_ttl_hours));
     let now = state.clock.now();
     let (email, password) = (form.email.clone(), form.password);
@@ -103,7 +110,12 @@ async fn login(
             Ok(response)
         }
         None => {
-            let _ = state.login_account_limiter.check(&account);
+            // A refusal here is the next attempt's business; a failure of the database is this one's.
+            let (limit, key, now) = (state.login_account_limiter, account.clone(), state.clock.now());
+            match state.db.run(move |conn| rate_limits::check(conn, now, &[(limit, &key, Use::Take)])).await {
+                Ok(()) | Err(AppError::RateLimited { .. }) => {}
+                Err(e) => return Err(e),
+            }
             tracing::warn!(account = %account, ip = %ip, "failed organiser login");
             render_login(
                 &req,

@@ -316,7 +316,7 @@ async fn submit_entry(
         author_link: body.author_link,
     };
     let entry = input.validate().map_err(AppError::Validation)?;
-    check_submit_limits(&req, &state, entry.author_email.as_str())?;
+    check_submit_limits(&req, &state, entry.author_email.as_str()).await?;
     let submission = store_submission(&state, slug.into_inner(), entry).await?;
     Ok(HttpResponse::Accepted().json(json!({"id": submission.public_id, "status": submission.status})))
 }

@@ -15,7 +15,6 @@ pub mod middleware;
 pub mod ops;
 pub mod page;
 pub mod public;
-pub mod ratelimit;
 pub mod session;
 pub mod submissions;
 pub mod subscriptions;
@@ -33,6 +32,7 @@ use crate::clock::{SharedClock, SystemClock};
 use crate::config::Settings;
 use crate::crypto::SigningKey;
 use crate::db::Db;
+use crate::domain::rate_limits::Limit;
 use crate::error::AppError;
 use crate::render::Renderer;
 
@@ -45,10 +45,10 @@ pub struct AppState {
     pub key: SigningKey,
     pub metrics: metrics::Metrics,
     pub feeds: Arc<feeds::FeedCache>,
-    pub login_ip_limiter: ratelimit::KeyedLimiter,
-    pub login_account_limiter: ratelimit::KeyedLimiter,
-    pub submit_ip_limiter: ratelimit::KeyedLimiter,
-    pub submit_email_limiter: ratelimit::KeyedLimiter,
+    pub login_ip_limiter: Limit,
+    pub login_account_limiter: Limit,
+    pub submit_ip_limiter: Limit,
+    pub submit_email_limiter: Limit,
     pub started_unix: i64,
     pub asset_version: String,
 }
@@ -78,16 +78,15 @@ impl AppState {
             .unwrap_or_default();
         let rl = &settings.rate_limit;
         Ok(AppState {
-            login_ip_limiter: ratelimit::KeyedLimiter::new(rl.login_per_ip_per_minute, Duration::from_secs(60)),
-            login_account_limiter: ratelimit::KeyedLimiter::new(
+            login_ip_limiter: Limit::new("login-ip", rl.login_per_ip_per_minute, Duration::from_secs(60)),
+            login_account_limiter: Limit::new(
+                "login-account",
                 rl.login_failures_per_account,
                 Duration::from_secs(15 * 60),
             ),
-            submit_ip_limiter: ratelimit::KeyedLimiter::new(
-                settings.submissions.per_ip_per_hour,
-                Duration::from_secs(3600),
-            ),
-            submit_email_limiter: ratelimit::KeyedLimiter::new(
+            submit_ip_limiter: Limit::new("submit-ip", settings.submissions.per_ip_per_hour, Duration::from_secs(3600)),
+            submit_email_limiter: Limit::new(
+                "submit-email",
                 settings.submissions.per_email_per_day,
                 Duration::from_secs(24 * 3600),
             ),

@@ -13,6 +13,7 @@ use super::views::{SubmissionView, TopicView};
 use super::AppState;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
+use crate::domain::rate_limits::{self, Use};
 use crate::domain::submissions::{self, mask_email, SubmissionInput, ValidSubmission, KINDS};
 use crate::email::compose;
 use crate::error::{AppError, FieldErrors};
@@ -185,14 +186,16 @@ async fn submit_form(
     )
 }
 
-/// Per-address and per-author limits shared by the form and the API.
-pub fn check_submit_limits(req: &HttpRequest, state: &AppState, author_email: &str) -> Result<(), AppError> {
+/// Per-address and per-author limits shared by the form and the API (and by every instance).
+pub async fn check_submit_limits(req: &HttpRequest, state: &AppState, author_email: &str) -> Result<(), AppError> {
     let ip = session::client_ip(req, state.settings.rate_limit.trust_forwarded_for);
+    let email = author_email.to_lowercase();
+    let limits = (state.submit_ip_limiter, state.submit_email_limiter);
+    let now = state.clock.now();
     state
-        .submit_ip_limiter
-        .check(&ip)
-        .and_then(|()| state.submit_email_limiter.check(&author_email.to_lowercase()))
-        .map_err(|wait| AppError::RateLimited { retry_after_seconds: wait })
+        .db
+        .run(move |conn| rate_limits::check(conn, now, &[(limits.0, &ip, Use::Take), (limits.1, &email, Use::Take)]))
+        .await
 }
 
 /// Stores a valid entry for `slug` and queues its confirmation email.
@@ -267,7 +270,7 @@ async fn submit_entry(
         _ => return page(&form, errors, None, None, StatusCode::UNPROCESSABLE_ENTITY),
     };
     if let Err(AppError::RateLimited { retry_after_seconds }) =
-        check_submit_limits(&req, &state, entry.author_email.as_str())
+        check_submit_limits(&req, &state, entry.author_email.as_str()).await
     {
         let minutes = retry_after_seconds.div_ceil(60);
         let mut response = page(

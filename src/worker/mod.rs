@@ -25,7 +25,7 @@ use crate::db::digests::Digest;
 use crate::db::subscribers::Subscriber;
 use crate::db::Db;
 use crate::domain::digests::{self, DigestSource, UNSUBSCRIBE_PLACEHOLDER};
-use crate::domain::{submissions, subscriptions};
+use crate::domain::{rate_limits, submissions, subscriptions};
 use crate::email::{build_message, compose, MailParts, Mailer, SendError};
 use crate::error::AppError;
 use crate::render::Renderer;
@@ -95,8 +95,8 @@ impl Worker {
         &self.mailer
     }
 
-    /// Expiry of unconfirmed submissions and pending subscribers, digests of topics that
-    /// closed, and digests whose deliveries have all finished.
+    /// Expiry of unconfirmed submissions and pending subscribers, idle rate-limit buckets,
+    /// digests of topics that closed, and digests whose deliveries have all finished.
     pub async fn housekeeping(&self) -> Result<(), AppError> {
         let now = self.clock.now();
         let expiry = self.settings.submissions.unconfirmed_expiry_hours;
@@ -104,6 +104,7 @@ impl Worker {
         let (expired, forgotten) = self
             .db
             .run(move |conn| {
+                rate_limits::forget_idle(conn, now)?;
                 Ok((
                     submissions::expire_unconfirmed(conn, expiry, now)?,
                     subscriptions::expire_pending(conn, pending_days, now)?,

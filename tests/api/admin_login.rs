@@ -67,6 +67,38 @@ async fn logins_from_one_address_are_limited_per_minute() {
 }
 
 #[tokio::test]
+async fn instances_on_one_database_share_the_limits_and_forget_idle_ones() {
+    let app = spawn_app_with(|s| {
+        s.rate_limit.login_per_ip_per_minute = 100;
+        s.rate_limit.login_failures_per_account = 3;
+    })
+    .await;
+    app.add_organiser("ada@example.org", "correct horse battery");
+    let other = crate::helpers::spawn_app_on(app.settings.clone(), app.dir.clone()).await;
+    let mut statuses = Vec::new();
+    for instance in [&app, &other, &app, &other] {
+        statuses.push(instance.login("ada@example.org", "wrong password!").await.status().as_u16());
+    }
+    assert_eq!(statuses, vec![401, 401, 401, 429], "three failures in all, on either instance");
+    assert_eq!(app.login("ada@example.org", "correct horse battery").await.status().as_u16(), 429);
+
+    // The buckets name neither the account nor the address.
+    let buckets: Vec<String> = {
+        use content_club::db::schema::rate_limits;
+        use diesel::prelude::*;
+        let mut conn = app.state.db.get().expect("connection");
+        rate_limits::table.select(rate_limits::bucket).load(&mut *conn).expect("buckets")
+    };
+    assert_eq!(buckets.len(), 2, "{buckets:?}");
+    assert!(buckets.iter().all(|b| !b.contains("ada@") && !b.contains("127.0.0.1")), "{buckets:?}");
+
+    // A day later they are full again, and the worker's housekeeping deletes them.
+    app.clock.set(chrono::Utc::now() + chrono::Duration::hours(25));
+    app.worker().housekeeping().await.expect("housekeeping");
+    assert_eq!(app.count("rate_limits"), 0);
+}
+
+#[tokio::test]
 async fn a_form_post_without_its_csrf_token_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     app.add_organiser("ada@example.org", "correct horse battery");

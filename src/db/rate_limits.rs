@@ -1,0 +1,42 @@
+//! Queries on `rate_limits`: token buckets that every instance on this database shares.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::rate_limits;
+use super::AnyConnection;
+
+/// The tokens a bucket had when it was last used, and when that was. On PostgreSQL the row stays
+/// locked until the transaction ends, so that instances take tokens from a bucket one at a time
+/// (SQLite's write transactions are one at a time already).
+pub fn load_for_update(conn: &mut AnyConnection, bucket: &str) -> QueryResult<Option<(f64, NaiveDateTime)>> {
+    let query = rate_limits::table.find(bucket).select((rate_limits::tokens, rate_limits::updated_at));
+    match conn {
+        AnyConnection::Pg(pg) => query.for_update().first(pg).optional(),
+        AnyConnection::Sqlite(sqlite) => query.first(sqlite).optional(),
+    }
+}
+
+/// Writes a bucket's tokens; `existed` says whether `load_for_update` found its row.
+pub fn store(
+    conn: &mut AnyConnection,
+    bucket: &str,
+    existed: bool,
+    tokens: f64,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    if existed {
+        diesel::update(rate_limits::table.find(bucket))
+            .set((rate_limits::tokens.eq(tokens), rate_limits::updated_at.eq(at)))
+            .execute(conn)
+    } else {
+        diesel::insert_into(rate_limits::table)
+            .values((rate_limits::bucket.eq(bucket), rate_limits::tokens.eq(tokens), rate_limits::updated_at.eq(at)))
+            .execute(conn)
+    }
+}
+
+/// Deletes buckets last used before `before` (they have refilled completely).
+pub fn delete_idle(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(rate_limits::table.filter(rate_limits::updated_at.lt(before))).execute(conn)
+}
