@@ -59,7 +59,7 @@ impl Limit {
 /// Applies the checks in order, in one write transaction. The first limit with no token left
 /// refuses with `AppError::RateLimited` and the seconds to wait; tokens taken before it stay
 /// taken.
-pub fn check(conn: &mut AnyConnection, now: DateTime<Utc>, checks: &[(Limit, &str, Use)]) -> Result<(), AppError> {
+pub fn check(conn: &mut AnyConnection, now: DateTime<Utc>, checks: &[(Limit, String, Use)]) -> Result<(), AppError> {
     let now = now.naive_utc();
     let attempt = |conn: &mut AnyConnection| {
         write_transaction(conn, |conn| -> Result<Option<u64>, diesel::result::Error> {

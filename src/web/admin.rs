@@ -9,7 +9,7 @@ use serde_json::json;
 use super::page::{self, Page};
 use super::session::{self, Csrf, CsrfForm, CurrentOrganiser, SESSION_COOKIE};
 use super::AppState;
-use crate::domain::rate_limits::{self, Use};
+use crate::domain::rate_limits::Use;
 use crate::domain::{auth, organisers, EmailAddress};
 use crate::error::AppError;
 
@@ -77,11 +77,11 @@ async fn login(
     let ip = session::client_ip(&req, state.settings.rate_limit.trust_forwarded_for);
     let account =
         EmailAddress::parse(&form.email).map(|e| e.key()).unwrap_or_else(|_| form.email.trim().to_lowercase());
-    let limits = (state.login_ip_limiter, state.login_account_limiter);
-    let (key, now) = ((ip.clone(), account.clone()), state.clock.now());
     let limited = state
-        .db
-        .run(move |conn| rate_limits::check(conn, now, &[(limits.0, &key.0, Use::Take), (limits.1, &key.1, Use::Peek)]))
+        .limit(vec![
+            (state.login_ip_limiter, ip.clone(), Use::Take),
+            (state.login_account_limiter, account.clone(), Use::Peek),
+        ])
         .await;
     if let Err(AppError::RateLimited { retry_after_seconds: wait }) = limited {
         let message = format!("Too many login attempts. Wait {wait} seconds and try again.");
@@ -111,8 +111,7 @@ async fn login(
         }
         None => {
             // A refusal here is the next attempt's business; a failure of the database is this one's.
-            let (limit, key, now) = (state.login_account_limiter, account.clone(), state.clock.now());
-            match state.db.run(move |conn| rate_limits::check(conn, now, &[(limit, &key, Use::Take)])).await {
+            match state.limit(vec![(state.login_account_limiter, account.clone(), Use::Take)]).await {
                 Ok(()) | Err(AppError::RateLimited { .. }) => {}
                 Err(e) => return Err(e),
             }

@@ -307,8 +307,8 @@ where
 
     fn call(&self, req: Request) -> Self::Future {
         if matches!(*req.method(), Method::GET | Method::HEAD) {
-            let started = Instant::now();
             if let Some((kind, feed)) = self.state.feeds.current(req.path()) {
+                let started = Instant::now();
                 let response = respond(req.headers(), kind, &feed);
                 let method = super::metrics::method_label(req.method());
                 let status = response.status().as_u16();

@@ -32,7 +32,7 @@ use crate::clock::{SharedClock, SystemClock};
 use crate::config::Settings;
 use crate::crypto::SigningKey;
 use crate::db::Db;
-use crate::domain::rate_limits::Limit;
+use crate::domain::rate_limits::{self, Limit, Use};
 use crate::error::AppError;
 use crate::render::Renderer;
 
@@ -54,6 +54,13 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Applies rate limits in order (see `domain::rate_limits::check`); every instance on the
+    /// database counts against the same buckets.
+    pub async fn limit(&self, checks: Vec<(Limit, String, Use)>) -> Result<(), AppError> {
+        let now = self.clock.now();
+        self.db.run(move |conn| rate_limits::check(conn, now, &checks)).await
+    }
+
     /// The host part of the base URL, for Message-IDs and calendar UIDs.
     pub fn host(&self) -> String {
         url::Url::parse(&self.settings.club.base_url)

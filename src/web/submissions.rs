@@ -13,7 +13,7 @@ use super::views::{SubmissionView, TopicView};
 use super::AppState;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
-use crate::domain::rate_limits::{self, Use};
+use crate::domain::rate_limits::Use;
 use crate::domain::submissions::{self, mask_email, SubmissionInput, ValidSubmission, KINDS};
 use crate::email::compose;
 use crate::error::{AppError, FieldErrors};
@@ -190,12 +190,7 @@ async fn submit_form(
 pub async fn check_submit_limits(req: &HttpRequest, state: &AppState, author_email: &str) -> Result<(), AppError> {
     let ip = session::client_ip(req, state.settings.rate_limit.trust_forwarded_for);
     let email = author_email.to_lowercase();
-    let limits = (state.submit_ip_limiter, state.submit_email_limiter);
-    let now = state.clock.now();
-    state
-        .db
-        .run(move |conn| rate_limits::check(conn, now, &[(limits.0, &ip, Use::Take), (limits.1, &email, Use::Take)]))
-        .await
+    state.limit(vec![(state.submit_ip_limiter, ip, Use::Take), (state.submit_email_limiter, email, Use::Take)]).await
 }
 
 /// Stores a valid entry for `slug` and queues its confirmation email.

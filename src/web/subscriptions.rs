@@ -13,7 +13,7 @@ use super::session::{self, Csrf};
 use super::AppState;
 use crate::db::digests::Digest;
 use crate::domain::digests::{self, DigestSource};
-use crate::domain::rate_limits::{self, Use};
+use crate::domain::rate_limits::Use;
 use crate::domain::submissions::{mask_email, public_topic};
 use crate::domain::subscriptions::{self, SubscribeOutcome};
 use crate::email::compose;
@@ -63,8 +63,7 @@ pub async fn request_subscription(
     email: String,
 ) -> Result<(), AppError> {
     let ip = session::client_ip(req, state.settings.rate_limit.trust_forwarded_for);
-    let (limit, now) = (state.submit_ip_limiter, state.clock.now());
-    state.db.run(move |conn| rate_limits::check(conn, now, &[(limit, &ip, Use::Take)])).await?;
+    state.limit(vec![(state.submit_ip_limiter, ip, Use::Take)]).await?;
     let resend = Duration::minutes(i64::from(state.settings.subscriptions.resend_minutes));
     let now = state.clock.now();
     let host = state.host();

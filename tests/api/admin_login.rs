@@ -36,13 +36,18 @@ async fn an_unknown_email_gets_the_same_answer_as_a_wrong_password() {
     assert!(res.text().await.expect("body").contains("do not match an organiser account"));
 }
 
-#[tokio::test]
-async fn a_burst_of_wrong_passwords_is_answered_429() {
-    let app = spawn_app_with(|s| {
+/// Plenty of attempts per address, three failures per account.
+async fn app_allowing_three_failed_logins() -> crate::helpers::TestApp {
+    spawn_app_with(|s| {
         s.rate_limit.login_per_ip_per_minute = 100;
         s.rate_limit.login_failures_per_account = 3;
     })
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn a_burst_of_wrong_passwords_is_answered_429() {
+    let app = app_allowing_three_failed_logins().await;
     app.add_organiser("ada@example.org", "correct horse battery");
     let mut statuses = Vec::new();
     for _ in 0..5 {
@@ -68,11 +73,7 @@ async fn logins_from_one_address_are_limited_per_minute() {
 
 #[tokio::test]
 async fn instances_on_one_database_share_the_limits_and_forget_idle_ones() {
-    let app = spawn_app_with(|s| {
-        s.rate_limit.login_per_ip_per_minute = 100;
-        s.rate_limit.login_failures_per_account = 3;
-    })
-    .await;
+    let app = app_allowing_three_failed_logins().await;
     app.add_organiser("ada@example.org", "correct horse battery");
     let other = crate::helpers::spawn_app_on(app.settings.clone(), app.dir.clone()).await;
     let mut statuses = Vec::new();
