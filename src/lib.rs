@@ -1,9 +1,11 @@
 //! Content Club: a monthly content club — topics, member submissions, moderation, RSS feeds and
 //! email digests — as one library used by the `content-club` binary and the tests.
 //!
-//! Layers, each importing only those above it in this list:
-//! `config` → `db` → `domain` → `render` → `web` / `cli`.
+//! Layers, each importing only the ones before it in this list:
+//! `config`, `clock`, `crypto`, `error` → `db` → `domain` → `render`, `email`, `feeds` → `app`
+//! (the use cases) → `web`, `cli`, `worker`.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -5,18 +5,10 @@ use std::io::{IsTerminal, Write};
 
 use clap::Subcommand;
 
-use super::Failure;
-use crate::clock::SharedClock;
-use crate::config::Settings;
-use crate::db::deliveries::Delivery;
-use crate::db::digests::Digest;
-use crate::db::topics::Topic;
-use crate::db::Db;
-use crate::domain::digests::{self, DigestSource};
-use crate::domain::{outbox, EmailAddress};
-use crate::email::compose;
-use crate::render::Renderer;
-use crate::worker::{host_of, Worker};
+use super::{explain, Failure};
+use crate::app::{self, App};
+use crate::email::compose::UNSUBSCRIBE_PLACEHOLDER;
+use crate::worker::Worker;
 
 #[derive(Debug, Subcommand)]
 pub enum DigestCommand {
@@ -36,89 +28,82 @@ pub enum DigestCommand {
     },
 }
 
-fn renderer(settings: &Settings) -> Result<Renderer, Failure> {
-    let dir = Some(settings.web.templates_dir.as_str()).filter(|d| !d.is_empty()).map(std::path::PathBuf::from);
-    Renderer::new(dir.as_deref()).map_err(|m| Failure { code: 2, message: m })
+fn refused(slug: &str) -> impl Fn(crate::error::AppError) -> Failure + '_ {
+    move |err| match err {
+        crate::error::AppError::NotFound => {
+            Failure { code: 1, message: format!("--topic: no topic with the slug '{slug}'") }
+        }
+        crate::error::AppError::Validation(fields) => Failure {
+            code: 1,
+            message: fields.into_values().map(|m| format!("--test-to: {m}")).collect::<Vec<_>>().join("; "),
+        },
+        other => explain(other),
+    }
 }
 
-pub fn run(command: DigestCommand, db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Failure> {
-    let renderer = renderer(settings)?;
-    let render = |source: &DigestSource<'_>| compose::digest(&renderer, settings, source);
-    let mut conn = db.get().map_err(super::topic::explain)?;
-    let now = clock.now();
-    let find = |conn: &mut crate::db::AnyConnection, slug: &str| {
-        Topic::by_slug(conn, slug)?
-            .ok_or_else(|| Failure { code: 1, message: format!("--topic: no topic with the slug '{slug}'") })
-    };
+pub fn run(command: DigestCommand, app: &App) -> Result<(), Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    // The SMTP pool belongs to the runtime: it is made (and dropped) inside it.
+    let _inside = runtime.enter();
     match command {
         DigestCommand::Preview { topic } => {
-            let topic = find(&mut conn, &topic)?;
-            let (content, count) = digests::render_for(&mut conn, &topic, &render).map_err(super::topic::explain)?;
-            println!("Subject: {}", content.subject);
-            println!(
-                "Entries: {count}; active subscribers: {}",
-                digests::audience(&mut conn).map_err(super::topic::explain)?
-            );
+            let preview = runtime.block_on(app::digests::preview(app, topic.clone())).map_err(refused(&topic))?;
+            println!("Subject: {}", preview.content.subject);
+            println!("Entries: {}; active subscribers: {}", preview.entries, preview.audience);
             println!();
-            println!("{}", content.text.replace(digests::UNSUBSCRIBE_PLACEHOLDER, "<unsubscribe link>"));
+            println!("{}", preview.content.text.replace(UNSUBSCRIBE_PLACEHOLDER, "<unsubscribe link>"));
             Ok(())
         }
         DigestCommand::Send { topic, test_to } => {
-            let topic = find(&mut conn, &topic)?;
-            let digest = digests::ensure_built(&mut conn, &topic, now, &render).map_err(super::topic::explain)?;
-            let host = host_of(settings);
             let watch = match test_to {
                 Some(address) => {
-                    let to = EmailAddress::parse(&address)
-                        .map_err(|m| Failure { code: 1, message: format!("--test-to: {m}") })?;
-                    outbox::enqueue(&mut conn, &compose::digest_test(settings, &digest, to.as_str()), &host, now)
-                        .map_err(super::topic::explain)?;
-                    eprintln!("a test copy of “{}” is queued for {to}", digest.subject);
+                    let digest = runtime
+                        .block_on(app::digests::send_test(app, topic.clone(), address.clone()))
+                        .map_err(refused(&topic))?;
+                    eprintln!("a test copy of “{}” is queued for {}", digest.subject, address.trim());
                     None
                 }
                 None => {
-                    let queued = digests::queue(&mut conn, digest.id, &host, now).map_err(super::topic::explain)?;
-                    eprintln!("“{}” is queued for {queued} subscriber(s)", digest.subject);
-                    Some(digest.id)
+                    let preview =
+                        runtime.block_on(app::digests::preview(app, topic.clone())).map_err(refused(&topic))?;
+                    let queued = runtime.block_on(app::digests::send(app, topic.clone())).map_err(refused(&topic))?;
+                    eprintln!("“{}” is queued for {queued} subscriber(s)", preview.content.subject);
+                    Some(preview.topic.id)
                 }
             };
-            drop(conn);
-            deliver_with_progress(db, settings, clock, watch)
+            let worker = Worker::new(app.clone()).map_err(|m| Failure { code: 2, message: m })?;
+            deliver_with_progress(&runtime, app, &worker, watch)
         }
     }
 }
 
 /// Sends due mail in this process until nothing is left, showing progress.
 fn deliver_with_progress(
-    db: &Db,
-    settings: &Settings,
-    clock: &SharedClock,
-    digest: Option<i64>,
+    runtime: &tokio::runtime::Runtime,
+    app: &App,
+    worker: &Worker,
+    topic: Option<i64>,
 ) -> Result<(), Failure> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    // The SMTP pool belongs to the runtime: it is made (and dropped) inside it.
-    let _inside = runtime.enter();
-    let worker =
-        Worker::new(settings.clone(), db.clone(), clock.clone()).map_err(|m| Failure { code: 2, message: m })?;
     let terminal = std::io::stderr().is_terminal();
+    let digest = match topic {
+        Some(id) => runtime.block_on(app::digests::of_topic(app, id)).map_err(explain)?.map(|d| d.id),
+        None => None,
+    };
     let mut last_line = String::new();
     loop {
-        let round = runtime.block_on(worker.deliver_batch()).map_err(super::topic::explain)?;
-        let mut conn = db.get().map_err(super::topic::explain)?;
+        let round = runtime.block_on(worker.deliver_batch()).map_err(explain)?;
         let (done, total, failed) = match digest {
             Some(id) => {
-                let p = Digest::progress(&mut conn, id)?;
+                let p = runtime.block_on(app::digests::progress(app, id)).map_err(explain)?;
                 (p.sent + p.failed, p.queued + p.sending + p.sent + p.failed, p.failed)
             }
             None => {
-                let left = Delivery::outstanding(&mut conn)?;
+                let left = runtime.block_on(app::delivery::outstanding(app)).map_err(explain)?;
                 (i64::from(left == 0), 1, 0)
             }
         };
-        let line = format!(
-            "{done}/{total} delivered{}",
-            if failed > 0 { format!(" ({failed} failed)") } else { String::new() }
-        );
+        let failures = if failed > 0 { format!(" ({failed} failed)") } else { String::new() };
+        let line = format!("{done}/{total} delivered{failures}");
         if terminal {
             let width = 30;
             let filled = if total > 0 { (done * width / total) as usize } else { width as usize };
@@ -140,9 +125,8 @@ fn deliver_with_progress(
         eprintln!();
     }
     if let Some(id) = digest {
-        let mut conn = db.get().map_err(super::topic::explain)?;
-        digests::complete_finished(&mut conn, clock.now()).map_err(super::topic::explain)?;
-        let p = Digest::progress(&mut conn, id)?;
+        runtime.block_on(app::digests::finish(app)).map_err(explain)?;
+        let p = runtime.block_on(app::digests::progress(app, id)).map_err(explain)?;
         eprintln!("done: {} sent, {} failed", p.sent, p.failed);
     }
     Ok(())

@@ -2,7 +2,6 @@
 //! on, with a non-zero exit code.
 
 mod backup;
-mod demo;
 mod digest;
 mod organiser;
 mod topic;
@@ -14,9 +13,10 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::App;
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::Settings;
-use crate::db::Db;
+use crate::error::AppError;
 use crate::worker::Worker;
 
 #[derive(Debug, Parser)]
@@ -120,63 +120,77 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     init_logging(&settings);
     let clock: SharedClock = Arc::new(SystemClock);
     match cli.command {
-        Command::Serve { demo: load_demo } => {
-            if load_demo {
-                demo::run(&connect(&settings)?, &settings, &clock, 0)?;
-            }
-            serve(settings, clock)
-        }
-        Command::Worker => {
-            let db = connect(&settings)?;
-            run_worker(settings, db, clock)
-        }
+        Command::Serve { demo } => serve(settings, clock, demo),
+        Command::Worker => run_worker(open(settings, clock)?),
         Command::Migrate => {
-            let db = connect(&settings)?;
-            let applied = db.migrate()?;
+            let applied = crate::app::migrate(&settings).map_err(|message| Failure { code: 2, message })?;
             eprintln!("{applied} migration(s) applied; the schema is up to date");
             Ok(())
         }
-        Command::Organiser(command) => {
-            let db = connect(&settings)?;
-            organiser::run(command, &db, &clock)
-        }
-        Command::Export { with_emails, to } => transfer::export(&connect(&settings)?, with_emails, to),
-        Command::Import { from } => transfer::import(&connect(&settings)?, from),
-        Command::Backup { to } => backup::backup(&connect(&settings)?, &to),
+        Command::Organiser(command) => organiser::run(command, &open(settings, clock)?),
+        Command::Export { with_emails, to } => transfer::export(&open(settings, clock)?, with_emails, to),
+        Command::Import { from } => transfer::import(&open(settings, clock)?, from),
+        Command::Backup { to } => backup::backup(&open(settings, clock)?, &to),
         Command::Restore { from } => backup::restore(&settings, &from),
-        Command::Digest(command) => {
-            let db = connect(&settings)?;
-            digest::run(command, &db, &settings, &clock)
-        }
-        Command::Topic(command) => {
-            let db = connect(&settings)?;
-            topic::run(command, &db, &settings, &clock)
-        }
-        Command::Demo { entries } => demo::run(&connect(&settings)?, &settings, &clock, entries),
+        Command::Digest(command) => digest::run(command, &open(settings, clock)?),
+        Command::Topic(command) => topic::run(command, &open(settings, clock)?),
+        Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
     }
 }
 
-/// Opens the database and brings its schema up to date.
-fn connect(settings: &Settings) -> Result<Db, Failure> {
-    let db = Db::connect(&settings.database).map_err(|e| Failure {
-        code: 2,
-        message: format!("configuration key database.url: cannot open the database: {e}"),
-    })?;
-    db.migrate()?;
-    Ok(db)
+/// Opens the database (bringing its schema up to date) and the services the commands use.
+fn open(settings: Settings, clock: SharedClock) -> Result<App, Failure> {
+    App::build(settings, clock).map_err(|message| Failure { code: 2, message })
 }
 
-fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
+/// Runs a use case to its end on a runtime of its own (commands run one use case at a time).
+pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    Ok(runtime.block_on(future))
+}
+
+/// Turns a refusal into one line that names the options at fault.
+pub fn explain(err: AppError) -> Failure {
+    let message = match err {
+        AppError::Validation(fields) => fields
+            .into_iter()
+            .map(|(field, message)| format!("--{}: {message}", option_name(&field)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        AppError::FieldConflict { field, message } => format!("--{}: {message}", option_name(field)),
+        other => other.to_string(),
+    };
+    Failure { code: 1, message }
+}
+
+fn option_name(field: &str) -> &str {
+    match field {
+        "opens_at" => "opens",
+        "closes_at" => "closes",
+        other => other,
+    }
+}
+
+fn load_demo(app: &App, entries: u32) -> Result<(), Failure> {
+    let (topics, samples) = block_on(crate::app::demo::load(app, entries))?.map_err(explain)?;
+    eprintln!("demo: {topics} topic(s) and {samples} sample submission(s) added; existing ones were left alone");
+    Ok(())
+}
+
+fn serve(settings: Settings, clock: SharedClock, demo: bool) -> Result<(), Failure> {
     actix_web::rt::System::new().block_on(async move {
         let base = settings.club.base_url.clone();
-        let worker_settings = settings.clone();
-        let app = crate::web::Application::build_with_clock(settings, clock.clone())
+        let app = crate::web::Application::build_with_clock(settings, clock)
             .await
             .map_err(|e| Failure { code: 2, message: crate::db::one_line(&format!("{e:#}")) })?;
+        let services = app.state().app.clone();
+        if demo {
+            let (topics, samples) = crate::app::demo::load(&services, 0).await.map_err(explain)?;
+            eprintln!("demo: {topics} topic(s) and {samples} sample submission(s) added");
+        }
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let worker = if worker_settings.server.run_worker {
-            let worker = Worker::new(worker_settings, app.state().db.clone(), clock)
-                .map_err(|m| Failure { code: 2, message: m })?;
+        let worker = if services.settings.server.run_worker {
+            let worker = Worker::new(services).map_err(|m| Failure { code: 2, message: m })?;
             Some(actix_web::rt::spawn(worker.run(stopped)))
         } else {
             None
@@ -194,10 +208,10 @@ fn serve(settings: Settings, clock: SharedClock) -> Result<(), Failure> {
     })
 }
 
-fn run_worker(settings: Settings, db: Db, clock: SharedClock) -> Result<(), Failure> {
+fn run_worker(app: App) -> Result<(), Failure> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async move {
-        let worker = Worker::new(settings, db, clock).map_err(|m| Failure { code: 2, message: m })?;
+        let worker = Worker::new(app).map_err(|m| Failure { code: 2, message: m })?;
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let running = tokio::spawn(worker.run(stopped));
         shutdown_signal().await;

@@ -4,13 +4,8 @@ use std::io::{BufRead, IsTerminal};
 
 use clap::Subcommand;
 
-use super::Failure;
-use crate::clock::SharedClock;
-use crate::db::api_tokens::ApiToken;
-use crate::db::organisers::Organiser;
-use crate::db::Db;
-use crate::domain::organisers::{self, Role};
-use crate::domain::EmailAddress;
+use super::{block_on, explain, Failure};
+use crate::app::{self, AccountState, App, Role};
 use crate::error::AppError;
 
 #[derive(Debug, Subcommand)]
@@ -49,72 +44,48 @@ pub enum OrganiserCommand {
     List,
 }
 
-fn explain(err: AppError) -> Failure {
-    let message = match err {
-        AppError::Validation(fields) => {
-            fields.into_iter().map(|(field, message)| format!("--{field}: {message}")).collect::<Vec<_>>().join("; ")
-        }
-        other => other.to_string(),
-    };
-    Failure { code: 1, message }
+fn stamp(at: chrono::NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
 }
 
-pub fn run(command: OrganiserCommand, db: &Db, clock: &SharedClock) -> Result<(), Failure> {
-    let mut conn = db.get().map_err(explain)?;
+pub fn run(command: OrganiserCommand, app: &App) -> Result<(), Failure> {
     match command {
         OrganiserCommand::Add { email, name, role, password_stdin } => {
-            let role = Role::parse(&role).map_err(|m| Failure { code: 1, message: format!("--role: {m}") })?;
+            let role = Role::parse(&role).map_err(|_| Failure {
+                code: 1,
+                message: format!("--role: unknown role '{role}': use admin or moderator"),
+            })?;
             let password = read_password(password_stdin)?;
-            let organiser =
-                organisers::add_organiser(&mut conn, &email, &name, &password, role, clock.now()).map_err(explain)?;
+            let organiser = block_on(app::organisers::add(app, email, name, password, role))?.map_err(explain)?;
             eprintln!("organiser {} ({}) added as {}", organiser.email, organiser.display_name, organiser.role);
-            Ok(())
         }
         OrganiserCommand::Token { email, label } => {
-            let (row, token) = organisers::create_api_token(&mut conn, &email, &label, clock.now()).map_err(explain)?;
+            let (row, token) = block_on(app::organisers::create_token(app, email.clone(), label))?.map_err(explain)?;
             eprintln!("token {} created for {}; it is shown once:", row.id, email.trim());
             println!("{token}");
-            Ok(())
         }
         OrganiserCommand::Tokens { email } => {
-            let key =
-                EmailAddress::parse(&email).map_err(|m| Failure { code: 1, message: format!("--email: {m}") })?.key();
-            let organiser = Organiser::by_email(&mut conn, &key)?
-                .ok_or_else(|| Failure { code: 1, message: format!("no organiser with the email {key}") })?;
+            let tokens = block_on(app::organisers::tokens_of(app, email))?.map_err(explain)?;
             println!("{:<6} {:<20} {:<20} {:<20} state", "id", "label", "created", "last used");
-            for t in ApiToken::for_organiser(&mut conn, organiser.id)? {
-                let state = match t.revoked_at {
-                    Some(at) => format!("revoked {}", at.format("%Y-%m-%d %H:%M")),
-                    None => "live".to_owned(),
-                };
-                println!(
-                    "{:<6} {:<20} {:<20} {:<20} {state}",
-                    t.id,
-                    t.label,
-                    t.created_at.format("%Y-%m-%d %H:%M"),
-                    t.last_used_at.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "never".into()),
-                );
-            }
-            Ok(())
-        }
-        OrganiserCommand::RevokeToken { id } => {
-            match organisers::revoke_token(&mut conn, None, None, id, clock.now()) {
-                Ok(()) => {
-                    eprintln!("token {id} revoked");
-                    Ok(())
-                }
-                Err(AppError::NotFound) => Err(Failure { code: 1, message: format!("no live token with id {id}") }),
-                Err(e) => Err(explain(e)),
+            for t in tokens {
+                let state = t.revoked_at.map_or_else(|| "live".to_owned(), |at| format!("revoked {}", stamp(at)));
+                let used = t.last_used_at.map_or_else(|| "never".to_owned(), stamp);
+                println!("{:<6} {:<20} {:<20} {:<20} {state}", t.id, t.label, stamp(t.created_at), used);
             }
         }
+        OrganiserCommand::RevokeToken { id } => match block_on(app::organisers::revoke_token(app, None, None, id))? {
+            Ok(()) => eprintln!("token {id} revoked"),
+            Err(AppError::NotFound) => return Err(Failure { code: 1, message: format!("no live token with id {id}") }),
+            Err(e) => return Err(explain(e)),
+        },
         OrganiserCommand::List => {
             println!("{:<32} {:<24} {:<10} state", "email", "name", "role");
-            for o in Organiser::all(&mut conn)? {
-                println!("{:<32} {:<24} {:<10} {}", o.email, o.display_name, o.role, organisers::account_state(&o));
+            for o in block_on(app::organisers::list(app))?.map_err(explain)? {
+                println!("{:<32} {:<24} {:<10} {}", o.email, o.display_name, o.role, AccountState::of(&o).as_str());
             }
-            Ok(())
         }
     }
+    Ok(())
 }
 
 fn read_password(from_stdin: bool) -> Result<String, Failure> {

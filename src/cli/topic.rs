@@ -4,13 +4,8 @@ use chrono::{SecondsFormat, TimeZone, Utc};
 use clap::Subcommand;
 use serde_json::json;
 
-use super::Failure;
-use crate::clock::SharedClock;
-use crate::config::Settings;
-use crate::db::topics::Topic;
-use crate::db::Db;
-use crate::domain::month::parse_rfc3339;
-use crate::domain::topics::{self, TopicInput, TopicPatch};
+use super::{block_on, explain, Failure};
+use crate::app::{self, parse_rfc3339, App, Topic, TopicInput, TopicPatch};
 use crate::error::AppError;
 
 #[derive(Debug, Subcommand)]
@@ -70,25 +65,11 @@ pub enum TopicCommand {
     Remove { slug: String },
 }
 
-/// Turns a refusal into one line that names the options at fault.
-pub fn explain(err: AppError) -> Failure {
-    let message = match err {
-        AppError::Validation(fields) => fields
-            .into_iter()
-            .map(|(field, message)| format!("--{}: {message}", option_name(&field)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        AppError::NotFound => "no topic with that slug".to_owned(),
-        other => other.to_string(),
-    };
-    Failure { code: 1, message }
-}
-
-fn option_name(field: &str) -> &str {
-    match field {
-        "opens_at" => "opens",
-        "closes_at" => "closes",
-        other => other,
+/// A refusal of a topic command; an unknown slug is named as such.
+fn refused(err: AppError) -> Failure {
+    match err {
+        AppError::NotFound => Failure { code: 1, message: "no topic with that slug".to_owned() },
+        other => explain(other),
     }
 }
 
@@ -96,10 +77,32 @@ fn time_option(name: &str, value: Option<&str>) -> Result<Option<chrono::DateTim
     value.map(|v| parse_rfc3339(v).map_err(|m| Failure { code: 1, message: format!("--{name}: {m}") })).transpose()
 }
 
-pub fn run(command: TopicCommand, db: &Db, settings: &Settings, clock: &SharedClock) -> Result<(), Failure> {
-    let mut conn = db.get().map_err(explain)?;
-    let tz = settings.club.tz();
-    let now = clock.now();
+fn print_list(all: &[Topic], now: chrono::DateTime<Utc>, json: bool) -> Result<(), Failure> {
+    let rfc = |t: &chrono::NaiveDateTime| Utc.from_utc_datetime(t).to_rfc3339_opts(SecondsFormat::Secs, true);
+    if json {
+        let items: Vec<_> = all
+            .iter()
+            .map(|t| {
+                json!({
+                    "slug": t.slug, "month": t.month, "title": t.title,
+                    "status": app::topics::status(t, now), "announced": t.announced,
+                    "opens_at": rfc(&t.opens_at), "closes_at": rfc(&t.closes_at),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    println!("{:<8} {:<9} {:<6} {:<40} title", "month", "status", "state", "slug");
+    for t in all {
+        let status = serde_json::to_value(app::topics::status(t, now))?;
+        let state = if t.announced { "public" } else { "draft" };
+        println!("{:<8} {:<9} {:<6} {:<40} {}", t.month, status.as_str().unwrap_or(""), state, t.slug, t.title);
+    }
+    Ok(())
+}
+
+pub fn run(command: TopicCommand, app: &App) -> Result<(), Failure> {
     match command {
         TopicCommand::Add { month, title, slug, summary, opens, closes, announce } => {
             let input = TopicInput {
@@ -111,45 +114,14 @@ pub fn run(command: TopicCommand, db: &Db, settings: &Settings, clock: &SharedCl
                 closes_at: time_option("closes", closes.as_deref())?,
                 announced: announce,
             };
-            let topic = topics::create_topic(&mut conn, input, tz, now).map_err(explain)?;
-            eprintln!(
-                "scheduled “{}” for {} at /topics/{}{}",
-                topic.title,
-                topic.month,
-                topic.slug,
-                if topic.announced { "" } else { " (draft)" }
-            );
-            Ok(())
+            let topic = block_on(app::topics::create(app, input))?.map_err(refused)?;
+            let draft = if topic.announced { "" } else { " (draft)" };
+            eprintln!("scheduled “{}” for {} at /topics/{}{draft}", topic.title, topic.month, topic.slug);
         }
         TopicCommand::List { json } => {
-            let all = Topic::all(&mut conn, true)?;
-            if json {
-                let items: Vec<_> = all
-                    .iter()
-                    .map(|t| {
-                        json!({
-                            "slug": t.slug, "month": t.month, "title": t.title,
-                            "status": topics::status(t, now).as_str(), "announced": t.announced,
-                            "opens_at": Utc.from_utc_datetime(&t.opens_at).to_rfc3339_opts(SecondsFormat::Secs, true),
-                            "closes_at": Utc.from_utc_datetime(&t.closes_at).to_rfc3339_opts(SecondsFormat::Secs, true),
-                        })
-                    })
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&items)?);
-            } else {
-                println!("{:<8} {:<9} {:<6} {:<40} title", "month", "status", "state", "slug");
-                for t in &all {
-                    println!(
-                        "{:<8} {:<9} {:<6} {:<40} {}",
-                        t.month,
-                        topics::status(t, now).as_str(),
-                        if t.announced { "public" } else { "draft" },
-                        t.slug,
-                        t.title
-                    );
-                }
-            }
-            Ok(())
+            let all: Vec<Topic> =
+                block_on(app::topics::list(app, true))?.map_err(refused)?.into_iter().map(|(t, _)| t).collect();
+            print_list(&all, app.now(), json)?;
         }
         TopicCommand::Edit { slug, month, title, new_slug, summary, opens, closes, announce, draft } => {
             let patch = TopicPatch {
@@ -159,22 +131,15 @@ pub fn run(command: TopicCommand, db: &Db, settings: &Settings, clock: &SharedCl
                 summary,
                 opens_at: time_option("opens", opens.as_deref())?.map(Some),
                 closes_at: time_option("closes", closes.as_deref())?.map(Some),
-                announced: if announce {
-                    Some(true)
-                } else if draft {
-                    Some(false)
-                } else {
-                    None
-                },
+                announced: (announce || draft).then_some(announce),
             };
-            let topic = topics::update_topic(&mut conn, &slug, patch, tz, now).map_err(explain)?;
+            let topic = block_on(app::topics::update(app, slug, patch))?.map_err(refused)?;
             eprintln!("saved “{}” ({}, /topics/{})", topic.title, topic.month, topic.slug);
-            Ok(())
         }
         TopicCommand::Remove { slug } => {
-            let topic = topics::delete_topic(&mut conn, &slug).map_err(explain)?;
+            let topic = block_on(app::topics::delete(app, slug))?.map_err(refused)?;
             eprintln!("deleted “{}” ({})", topic.title, topic.month);
-            Ok(())
         }
     }
+    Ok(())
 }

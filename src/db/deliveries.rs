@@ -7,13 +7,14 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text, Timestamp};
 
 use super::schema::deliveries;
+use super::states::{DeliveryKind, DeliveryStatus};
 use super::AnyConnection;
 
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
 #[diesel(table_name = deliveries)]
 pub struct Delivery {
     pub id: i64,
-    pub kind: String,
+    pub kind: DeliveryKind,
     pub digest_id: Option<i64>,
     pub subscriber_id: Option<i64>,
     pub recipient: String,
@@ -21,7 +22,7 @@ pub struct Delivery {
     pub body_text: String,
     pub body_html: Option<String>,
     pub message_id: String,
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub lease_until: Option<NaiveDateTime>,
@@ -34,7 +35,7 @@ pub struct Delivery {
 #[derive(Debug, Insertable)]
 #[diesel(table_name = deliveries)]
 pub struct NewDelivery<'a> {
-    pub kind: &'a str,
+    pub kind: DeliveryKind,
     pub digest_id: Option<i64>,
     pub subscriber_id: Option<i64>,
     pub recipient: &'a str,
@@ -42,7 +43,7 @@ pub struct NewDelivery<'a> {
     pub body_text: &'a str,
     pub body_html: Option<&'a str>,
     pub message_id: &'a str,
-    pub status: &'a str,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
@@ -87,14 +88,19 @@ impl Delivery {
         // The outer conditions repeat the inner ones: under PostgreSQL's READ COMMITTED a row
         // another worker claimed meanwhile is re-checked and skipped. SKIP LOCKED keeps
         // workers from queueing behind each other.
-        let due = "(status = 'queued' AND next_attempt_at <= {now}) OR (status = 'sending' AND lease_until < {now})";
+        let due = "(status = {queued} AND next_attempt_at <= {now}) OR (status = {sending} AND lease_until < {now})";
+        let quoted = |s: DeliveryStatus| format!("'{}'", s.as_str());
+        let due = due
+            .replace("{queued}", &quoted(DeliveryStatus::Queued))
+            .replace("{sending}", &quoted(DeliveryStatus::Sending));
         match conn {
             AnyConnection::Pg(c) => {
                 let cond = due.replace("{now}", "$1");
                 let sql = format!(
-                    "UPDATE deliveries SET status = 'sending', claim = $2, lease_until = $3, attempts = attempts + 1 \
+                    "UPDATE deliveries SET status = {sending}, claim = $2, lease_until = $3, attempts = attempts + 1 \
                      WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
-                     AND ({cond})"
+                     AND ({cond})",
+                    sending = quoted(DeliveryStatus::Sending)
                 );
                 diesel::sql_query(sql)
                     .bind::<Timestamp, _>(now)
@@ -107,8 +113,9 @@ impl Delivery {
                 // SQLite has one writer at a time; the statement is atomic on its own.
                 let cond = due.replace("{now}", "?");
                 let sql = format!(
-                    "UPDATE deliveries SET status = 'sending', claim = ?, lease_until = ?, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT ?)"
+                    "UPDATE deliveries SET status = {sending}, claim = ?, lease_until = ?, attempts = attempts + 1 \
+                     WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT ?)",
+                    sending = quoted(DeliveryStatus::Sending)
                 );
                 diesel::sql_query(sql)
                     .bind::<Text, _>(claim)
@@ -121,7 +128,7 @@ impl Delivery {
         }
         deliveries::table
             .filter(deliveries::claim.eq(claim))
-            .filter(deliveries::status.eq("sending"))
+            .filter(deliveries::status.eq(DeliveryStatus::Sending))
             .order(deliveries::id.asc())
             .select(Delivery::as_select())
             .load(conn)
@@ -131,7 +138,7 @@ impl Delivery {
     pub fn mark_sent(conn: &mut AnyConnection, id: i64, claim: &str, now: NaiveDateTime) -> QueryResult<usize> {
         diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
             .set((
-                deliveries::status.eq("sent"),
+                deliveries::status.eq(DeliveryStatus::Sent),
                 deliveries::sent_at.eq(now),
                 deliveries::lease_until.eq(None::<NaiveDateTime>),
                 deliveries::last_error.eq(None::<String>),
@@ -149,7 +156,7 @@ impl Delivery {
     ) -> QueryResult<usize> {
         diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
             .set((
-                deliveries::status.eq("queued"),
+                deliveries::status.eq(DeliveryStatus::Queued),
                 deliveries::next_attempt_at.eq(at),
                 deliveries::lease_until.eq(None::<NaiveDateTime>),
                 deliveries::last_error.eq(Some(error)),
@@ -161,7 +168,7 @@ impl Delivery {
     pub fn mark_failed(conn: &mut AnyConnection, id: i64, claim: &str, error: &str) -> QueryResult<usize> {
         diesel::update(deliveries::table.find(id).filter(deliveries::claim.eq(claim)))
             .set((
-                deliveries::status.eq("failed"),
+                deliveries::status.eq(DeliveryStatus::Failed),
                 deliveries::lease_until.eq(None::<NaiveDateTime>),
                 deliveries::last_error.eq(Some(error)),
             ))
@@ -172,7 +179,7 @@ impl Delivery {
     pub fn outstanding_for_digest(conn: &mut AnyConnection, digest_id: i64) -> QueryResult<i64> {
         deliveries::table
             .filter(deliveries::digest_id.eq(digest_id))
-            .filter(deliveries::status.eq_any(["queued", "sending"]))
+            .filter(deliveries::status.eq_any([DeliveryStatus::Queued, DeliveryStatus::Sending]))
             .count()
             .get_result(conn)
     }
@@ -183,10 +190,13 @@ impl Delivery {
 
     /// Rows not yet finished (queued or being sent).
     pub fn outstanding(conn: &mut AnyConnection) -> QueryResult<i64> {
-        deliveries::table.filter(deliveries::status.eq_any(["queued", "sending"])).count().get_result(conn)
+        deliveries::table
+            .filter(deliveries::status.eq_any([DeliveryStatus::Queued, DeliveryStatus::Sending]))
+            .count()
+            .get_result(conn)
     }
 
-    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
+    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(DeliveryStatus, i64)>> {
         deliveries::table
             .group_by(deliveries::status)
             .select((deliveries::status, diesel::dsl::count_star()))

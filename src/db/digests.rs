@@ -1,9 +1,12 @@
 //! Queries on `digests`: one per topic, built once.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{deliveries, digests};
+use super::states::{DeliveryStatus, DigestStatus};
 use super::AnyConnection;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -11,7 +14,7 @@ use super::AnyConnection;
 pub struct Digest {
     pub id: i64,
     pub topic_id: i64,
-    pub status: String,
+    pub status: DigestStatus,
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
@@ -25,7 +28,7 @@ pub struct Digest {
 #[diesel(table_name = digests)]
 pub struct NewDigest<'a> {
     pub topic_id: i64,
-    pub status: &'a str,
+    pub status: DigestStatus,
     pub subject: &'a str,
     pub body_text: &'a str,
     pub body_html: &'a str,
@@ -68,39 +71,51 @@ impl Digest {
 
     /// Moves a digest to `queued`, from any state but `queued`/`sent`; false if it was not.
     pub fn mark_queued(conn: &mut AnyConnection, id: i64, recipients: i32, now: NaiveDateTime) -> QueryResult<bool> {
-        let changed = diesel::update(digests::table.find(id).filter(digests::status.ne_all(["queued", "sent"])))
-            .set((digests::status.eq("queued"), digests::recipients.eq(recipients), digests::queued_at.eq(Some(now))))
-            .execute(conn)?;
+        let changed = diesel::update(
+            digests::table.find(id).filter(digests::status.ne_all([DigestStatus::Queued, DigestStatus::Sent])),
+        )
+        .set((
+            digests::status.eq(DigestStatus::Queued),
+            digests::recipients.eq(recipients),
+            digests::queued_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
         Ok(changed == 1)
     }
 
     pub fn mark_sent(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
-        diesel::update(digests::table.find(id).filter(digests::status.eq("queued")))
-            .set((digests::status.eq("sent"), digests::completed_at.eq(Some(now))))
+        diesel::update(digests::table.find(id).filter(digests::status.eq(DigestStatus::Queued)))
+            .set((digests::status.eq(DigestStatus::Sent), digests::completed_at.eq(Some(now))))
             .execute(conn)
     }
 
     pub fn progress(conn: &mut AnyConnection, id: i64) -> QueryResult<Progress> {
-        let rows: Vec<(String, i64)> = deliveries::table
-            .filter(deliveries::digest_id.eq(id))
-            .group_by(deliveries::status)
-            .select((deliveries::status, diesel::dsl::count_star()))
+        Ok(Digest::progress_of(conn, &[id])?.remove(&id).unwrap_or_default())
+    }
+
+    /// The progress of several digests, in one query.
+    pub fn progress_of(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Progress>> {
+        let rows: Vec<(Option<i64>, DeliveryStatus, i64)> = deliveries::table
+            .filter(deliveries::digest_id.eq_any(ids))
+            .group_by((deliveries::digest_id, deliveries::status))
+            .select((deliveries::digest_id, deliveries::status, diesel::dsl::count_star()))
             .load(conn)?;
-        let mut p = Progress::default();
-        for (status, n) in rows {
-            match status.as_str() {
-                "queued" => p.queued = n,
-                "sending" => p.sending = n,
-                "sent" => p.sent = n,
-                "failed" => p.failed = n,
-                _ => {}
+        let mut all: HashMap<i64, Progress> = HashMap::new();
+        for (digest, status, n) in rows {
+            let Some(digest) = digest else { continue };
+            let p = all.entry(digest).or_default();
+            match status {
+                DeliveryStatus::Queued => p.queued = n,
+                DeliveryStatus::Sending => p.sending = n,
+                DeliveryStatus::Sent => p.sent = n,
+                DeliveryStatus::Failed => p.failed = n,
             }
         }
-        Ok(p)
+        Ok(all)
     }
 
     /// Queued digests whose deliveries are all finished.
     pub fn queued(conn: &mut AnyConnection) -> QueryResult<Vec<Digest>> {
-        digests::table.filter(digests::status.eq("queued")).select(Digest::as_select()).load(conn)
+        digests::table.filter(digests::status.eq(DigestStatus::Queued)).select(Digest::as_select()).load(conn)
     }
 }

@@ -11,12 +11,16 @@ pub mod organisers;
 pub mod rate_limits;
 pub mod schema;
 pub mod sessions;
+pub mod site_state;
+pub mod states;
 pub mod submissions;
 pub mod subscribers;
 pub mod topics;
 pub mod transfer;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -58,6 +62,19 @@ pub struct ConnectionManager {
     kind: DatabaseKind,
     target: String,
     busy_timeout_ms: u32,
+    queries: Arc<AtomicU64>,
+}
+
+/// Counts the statements every pooled connection runs (for /metrics, and for tests that hold a
+/// page to a fixed number of queries).
+struct QueryCounter(Arc<AtomicU64>);
+
+impl diesel::connection::Instrumentation for QueryCounter {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+            self.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 impl ConnectionManager {
@@ -68,10 +85,21 @@ impl ConnectionManager {
                 settings.sqlite_path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
             }
         };
-        ConnectionManager { kind: settings.kind(), target, busy_timeout_ms: settings.busy_timeout_ms }
+        ConnectionManager {
+            kind: settings.kind(),
+            target,
+            busy_timeout_ms: settings.busy_timeout_ms,
+            queries: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     fn open(&self) -> ConnectionResult<AnyConnection> {
+        let mut conn = self.open_plain()?;
+        conn.set_instrumentation(QueryCounter(self.queries.clone()));
+        Ok(conn)
+    }
+
+    fn open_plain(&self) -> ConnectionResult<AnyConnection> {
         match self.kind {
             DatabaseKind::Postgres => PgConnection::establish(&self.target).map(AnyConnection::Pg),
             DatabaseKind::Sqlite => {
@@ -126,6 +154,7 @@ pub type DbConn = PooledConnection<ConnectionManager>;
 pub struct Db {
     pool: DbPool,
     kind: DatabaseKind,
+    queries: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -140,6 +169,7 @@ impl Db {
             }
         }
         let manager = ConnectionManager::new(settings);
+        let queries = manager.queries.clone();
         // Try once directly first: r2d2 would otherwise retry silently until its timeout and
         // report only "timed out".
         manager.open().map_err(|e| one_line(&e.to_string()))?;
@@ -150,7 +180,7 @@ impl Db {
             .test_on_check_out(true)
             .build(manager)
             .map_err(|e| one_line(&e.to_string()))?;
-        Ok(Db { pool, kind: settings.kind() })
+        Ok(Db { pool, kind: settings.kind(), queries })
     }
 
     pub fn kind(&self) -> DatabaseKind {
@@ -162,18 +192,25 @@ impl Db {
         Ok(self.pool.get()?)
     }
 
-    /// Runs `f` with a pooled connection on the blocking thread pool.
+    /// Runs `f` with a pooled connection on the runtime's blocking thread pool: diesel is
+    /// synchronous, and the async executor must not wait on the database.
     pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        actix_web::web::block(move || {
+        tokio::task::spawn_blocking(move || {
             let mut conn = pool.get()?;
             f(&mut conn)
         })
-        .await?
+        .await
+        .map_err(|e| AppError::Internal(format!("a database task stopped: {e}")))?
+    }
+
+    /// Statements run on this pool's connections since it opened.
+    pub fn queries_run(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
     }
 
     /// Connections in use and idle, for /metrics.

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::organiser_links;
+use super::states::LinkPurpose;
 use super::AnyConnection;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -12,7 +13,7 @@ use super::AnyConnection;
 pub struct OrganiserLink {
     pub id: i64,
     pub organiser_id: i64,
-    pub purpose: String,
+    pub purpose: LinkPurpose,
     pub token_hash: String,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
@@ -23,7 +24,7 @@ pub struct OrganiserLink {
 #[diesel(table_name = organiser_links)]
 pub struct NewOrganiserLink<'a> {
     pub organiser_id: i64,
-    pub purpose: &'a str,
+    pub purpose: LinkPurpose,
     pub token_hash: &'a str,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,

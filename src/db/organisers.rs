@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::organisers;
+use super::states::Role;
 use super::AnyConnection;
 
 /// An organiser account as stored.
@@ -14,7 +15,7 @@ pub struct Organiser {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub disabled: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -27,7 +28,7 @@ pub struct NewOrganiser<'a> {
     pub email: &'a str,
     pub display_name: &'a str,
     pub password_hash: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub disabled: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -63,7 +64,7 @@ impl Organiser {
             .execute(conn)
     }
 
-    pub fn set_role(conn: &mut AnyConnection, id: i64, role: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    pub fn set_role(conn: &mut AnyConnection, id: i64, role: Role, now: NaiveDateTime) -> QueryResult<usize> {
         diesel::update(organisers::table.find(id))
             .set((organisers::role.eq(role), organisers::updated_at.eq(now)))
             .execute(conn)
@@ -78,7 +79,7 @@ impl Organiser {
     /// Admins who can log in: enabled, with a password set.
     pub fn count_active_admins(conn: &mut AnyConnection) -> QueryResult<i64> {
         organisers::table
-            .filter(organisers::role.eq("admin"))
+            .filter(organisers::role.eq(Role::Admin))
             .filter(organisers::disabled.eq(false))
             .filter(organisers::password_hash.ne(""))
             .count()

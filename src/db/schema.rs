@@ -53,6 +53,15 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         content_version -> BigInt,
+        content_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    site_state (id) {
+        id -> Integer,
+        content_version -> BigInt,
+        content_changed_at -> Timestamp,
     }
 }
 
@@ -204,4 +213,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     organiser_links,
     audit_log,
     rate_limits,
+    site_state,
 );

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{organisers, submission_events, submissions, topics};
+use super::states::{SubmissionAction, SubmissionKind, SubmissionStatus};
 use super::AnyConnection;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -12,14 +13,14 @@ pub struct Submission {
     pub id: i64,
     pub public_id: String,
     pub topic_id: i64,
-    pub kind: String,
+    pub kind: SubmissionKind,
     pub title: String,
     pub url: String,
     pub summary: String,
     pub author_name: String,
     pub author_email: String,
     pub author_link: Option<String>,
-    pub status: String,
+    pub status: SubmissionStatus,
     pub decision_reason: Option<String>,
     pub reviewer_id: Option<i64>,
     pub edit_token_hash: String,
@@ -35,14 +36,14 @@ pub struct Submission {
 pub struct NewSubmission<'a> {
     pub public_id: &'a str,
     pub topic_id: i64,
-    pub kind: &'a str,
+    pub kind: SubmissionKind,
     pub title: &'a str,
     pub url: &'a str,
     pub summary: &'a str,
     pub author_name: &'a str,
     pub author_email: &'a str,
     pub author_link: Option<&'a str>,
-    pub status: &'a str,
+    pub status: SubmissionStatus,
     pub edit_token_hash: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -52,7 +53,7 @@ pub struct NewSubmission<'a> {
 #[derive(Debug, AsChangeset)]
 #[diesel(table_name = submissions)]
 pub struct ContentChanges<'a> {
-    pub kind: &'a str,
+    pub kind: SubmissionKind,
     pub title: &'a str,
     pub url: &'a str,
     pub summary: &'a str,
@@ -61,10 +62,11 @@ pub struct ContentChanges<'a> {
     pub updated_at: NaiveDateTime,
 }
 
-/// A recorded step in a submission's life.
+/// A recorded step in a submission's life, with the organiser's name when one took it.
 #[derive(Debug, Clone, Queryable)]
 pub struct SubmissionEvent {
-    pub action: String,
+    pub submission_id: i64,
+    pub action: SubmissionAction,
     pub reason: Option<String>,
     pub created_at: NaiveDateTime,
     pub organiser_name: Option<String>,
@@ -77,14 +79,20 @@ impl NewSubmission<'_> {
     }
 }
 
-/// Filters for lists of submissions.
-#[derive(Debug, Default, Clone)]
+/// Filters for lists of submissions. Lists are newest first and always bounded: `limit` rows
+/// at most, after the row `before` (a submission id) when given.
+#[derive(Debug, Clone)]
 pub struct SubmissionFilter {
     pub topic_id: Option<i64>,
-    pub status: Option<String>,
-    pub kind: Option<String>,
-    pub author_email: Option<String>,
-    pub limit: Option<i64>,
+    pub status: Option<SubmissionStatus>,
+    pub before: Option<i64>,
+    pub limit: i64,
+}
+
+impl Default for SubmissionFilter {
+    fn default() -> Self {
+        SubmissionFilter { topic_id: None, status: None, before: None, limit: 100 }
+    }
 }
 
 impl Submission {
@@ -96,6 +104,11 @@ impl Submission {
             .optional()
     }
 
+    /// Several submissions by public id, in one query.
+    pub fn by_public_ids(conn: &mut AnyConnection, public_ids: &[String]) -> QueryResult<Vec<Submission>> {
+        submissions::table.filter(submissions::public_id.eq_any(public_ids)).select(Submission::as_select()).load(conn)
+    }
+
     pub fn by_topic_and_url(conn: &mut AnyConnection, topic_id: i64, url: &str) -> QueryResult<Option<Submission>> {
         submissions::table
             .filter(submissions::topic_id.eq(topic_id))
@@ -105,33 +118,45 @@ impl Submission {
             .optional()
     }
 
-    /// Submissions matching the filter, newest first.
+    /// Submissions matching the filter, newest first (by id: ids grow with time).
     pub fn list(conn: &mut AnyConnection, filter: &SubmissionFilter) -> QueryResult<Vec<Submission>> {
         let mut query = submissions::table.select(Submission::as_select()).into_boxed();
         if let Some(topic) = filter.topic_id {
             query = query.filter(submissions::topic_id.eq(topic));
         }
-        if let Some(status) = &filter.status {
-            query = query.filter(submissions::status.eq(status.clone()));
+        if let Some(status) = filter.status {
+            query = query.filter(submissions::status.eq(status));
         }
-        if let Some(kind) = &filter.kind {
-            query = query.filter(submissions::kind.eq(kind.clone()));
+        if let Some(before) = filter.before {
+            query = query.filter(submissions::id.lt(before));
         }
-        if let Some(email) = &filter.author_email {
-            query = query.filter(submissions::author_email.eq(email.clone()));
-        }
-        query = query.order((submissions::created_at.desc(), submissions::id.desc()));
-        if let Some(limit) = filter.limit {
-            query = query.limit(limit);
-        }
-        query.load(conn)
+        query.order(submissions::id.desc()).limit(filter.limit).load(conn)
+    }
+
+    /// Up to `per_author` newest submissions of each of these author addresses, in one query.
+    pub fn by_authors(conn: &mut AnyConnection, emails: &[String], per_author: usize) -> QueryResult<Vec<Submission>> {
+        let rows: Vec<Submission> = submissions::table
+            .filter(submissions::author_email.eq_any(emails))
+            .order(submissions::id.desc())
+            .select(Submission::as_select())
+            .load(conn)?;
+        let mut seen = std::collections::HashMap::<&str, usize>::new();
+        let keep: Vec<bool> = rows
+            .iter()
+            .map(|s| {
+                let n = seen.entry(s.author_email.as_str()).or_default();
+                *n += 1;
+                *n <= per_author
+            })
+            .collect();
+        Ok(rows.into_iter().zip(keep).filter_map(|(s, k)| k.then_some(s)).collect())
     }
 
     /// The newest approved submissions of announced topics, with their topic's slug and title.
     pub fn newest_published(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<(Submission, String, String)>> {
         submissions::table
             .inner_join(topics::table)
-            .filter(submissions::status.eq("approved"))
+            .filter(submissions::status.eq(SubmissionStatus::Approved))
             .filter(topics::announced.eq(true))
             .order((submissions::published_at.desc(), submissions::id.desc()))
             .limit(limit)
@@ -143,23 +168,27 @@ impl Submission {
     pub fn published_for_topic(
         conn: &mut AnyConnection,
         topic_id: i64,
-        kind: Option<&str>,
+        kind: Option<SubmissionKind>,
     ) -> QueryResult<Vec<Submission>> {
         let mut query = submissions::table
             .filter(submissions::topic_id.eq(topic_id))
-            .filter(submissions::status.eq("approved"))
+            .filter(submissions::status.eq(SubmissionStatus::Approved))
             .select(Submission::as_select())
             .into_boxed();
         if let Some(kind) = kind {
-            query = query.filter(submissions::kind.eq(kind.to_owned()));
+            query = query.filter(submissions::kind.eq(kind));
         }
         query.order((submissions::published_at.desc(), submissions::id.desc())).load(conn)
     }
 
-    pub fn count_for_topic(conn: &mut AnyConnection, topic_id: i64, status: Option<&str>) -> QueryResult<i64> {
+    pub fn count_for_topic(
+        conn: &mut AnyConnection,
+        topic_id: i64,
+        status: Option<SubmissionStatus>,
+    ) -> QueryResult<i64> {
         let mut query = submissions::table.filter(submissions::topic_id.eq(topic_id)).into_boxed();
         if let Some(status) = status {
-            query = query.filter(submissions::status.eq(status.to_owned()));
+            query = query.filter(submissions::status.eq(status));
         }
         query.count().get_result(conn)
     }
@@ -167,7 +196,7 @@ impl Submission {
     /// Approved submissions per topic id.
     pub fn published_counts(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, i64)>> {
         submissions::table
-            .filter(submissions::status.eq("approved"))
+            .filter(submissions::status.eq(SubmissionStatus::Approved))
             .group_by(submissions::topic_id)
             .select((submissions::topic_id, diesel::dsl::count_star()))
             .load(conn)
@@ -177,11 +206,10 @@ impl Submission {
     pub fn transition(
         conn: &mut AnyConnection,
         id: i64,
-        from: &[&str],
-        to: &str,
+        from: &[SubmissionStatus],
+        to: SubmissionStatus,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let from: Vec<String> = from.iter().map(|s| (*s).to_owned()).collect();
         let changed = diesel::update(submissions::table.find(id).filter(submissions::status.eq_any(from)))
             .set((submissions::status.eq(to), submissions::updated_at.eq(now)))
             .execute(conn)?;
@@ -207,22 +235,23 @@ impl Submission {
     pub fn decide(
         conn: &mut AnyConnection,
         id: i64,
-        status: &str,
+        status: SubmissionStatus,
         reason: Option<&str>,
         reviewer: i64,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let published = (status == "approved").then_some(now);
-        let changed = diesel::update(submissions::table.find(id).filter(submissions::status.eq("pending")))
-            .set((
-                submissions::status.eq(status),
-                submissions::decision_reason.eq(reason),
-                submissions::reviewer_id.eq(reviewer),
-                submissions::decided_at.eq(now),
-                submissions::published_at.eq(published),
-                submissions::updated_at.eq(now),
-            ))
-            .execute(conn)?;
+        let published = (status == SubmissionStatus::Approved).then_some(now);
+        let changed =
+            diesel::update(submissions::table.find(id).filter(submissions::status.eq(SubmissionStatus::Pending)))
+                .set((
+                    submissions::status.eq(status),
+                    submissions::decision_reason.eq(reason),
+                    submissions::reviewer_id.eq(reviewer),
+                    submissions::decided_at.eq(now),
+                    submissions::published_at.eq(published),
+                    submissions::updated_at.eq(now),
+                ))
+                .execute(conn)?;
         Ok(changed == 1)
     }
 
@@ -233,10 +262,19 @@ impl Submission {
     /// Unconfirmed submissions created before `cutoff`.
     pub fn unconfirmed_before(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> QueryResult<Vec<i64>> {
         submissions::table
-            .filter(submissions::status.eq("unconfirmed"))
+            .filter(submissions::status.eq(SubmissionStatus::Unconfirmed))
             .filter(submissions::created_at.lt(cutoff))
             .select(submissions::id)
             .load(conn)
+    }
+
+    /// How many unconfirmed submissions were created before `cutoff`.
+    pub fn count_unconfirmed_before(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> QueryResult<i64> {
+        submissions::table
+            .filter(submissions::status.eq(SubmissionStatus::Unconfirmed))
+            .filter(submissions::created_at.lt(cutoff))
+            .count()
+            .get_result(conn)
     }
 
     pub fn delete(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usize> {
@@ -244,31 +282,30 @@ impl Submission {
     }
 
     /// Confirmed submissions (pending, approved, rejected) per topic and kind.
-    pub fn counts_by_topic_and_kind(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String, i64)>> {
+    pub fn counts_by_topic_and_kind(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, SubmissionKind, i64)>> {
         submissions::table
-            .filter(submissions::status.eq_any(["pending", "approved", "rejected"]))
+            .filter(submissions::status.eq_any([
+                SubmissionStatus::Pending,
+                SubmissionStatus::Approved,
+                SubmissionStatus::Rejected,
+            ]))
             .group_by((submissions::topic_id, submissions::kind))
             .select((submissions::topic_id, submissions::kind, diesel::dsl::count_star()))
             .load(conn)
     }
 
-    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
+    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(SubmissionStatus, i64)>> {
         submissions::table
             .group_by(submissions::status)
             .select((submissions::status, diesel::dsl::count_star()))
             .load(conn)
-    }
-
-    /// (topic slug, topic title) of a submission's topic.
-    pub fn topic_of(conn: &mut AnyConnection, topic_id: i64) -> QueryResult<(String, String)> {
-        topics::table.find(topic_id).select((topics::slug, topics::title)).first(conn)
     }
 }
 
 pub fn record_event(
     conn: &mut AnyConnection,
     submission_id: i64,
-    action: &str,
+    action: SubmissionAction,
     organiser_id: Option<i64>,
     reason: Option<&str>,
     now: NaiveDateTime,
@@ -284,12 +321,14 @@ pub fn record_event(
         .execute(conn)
 }
 
-pub fn events_for(conn: &mut AnyConnection, submission_id: i64) -> QueryResult<Vec<SubmissionEvent>> {
+/// The histories of several submissions, oldest step first, in one query.
+pub fn events_for(conn: &mut AnyConnection, submission_ids: &[i64]) -> QueryResult<Vec<SubmissionEvent>> {
     submission_events::table
         .left_join(organisers::table)
-        .filter(submission_events::submission_id.eq(submission_id))
+        .filter(submission_events::submission_id.eq_any(submission_ids))
         .order(submission_events::id.asc())
         .select((
+            submission_events::submission_id,
             submission_events::action,
             submission_events::reason,
             submission_events::created_at,

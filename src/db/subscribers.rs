@@ -4,17 +4,15 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::subscribers;
+use super::states::SubscriberStatus;
 use super::AnyConnection;
-
-/// (status, confirmed at, unsubscribed at, last change)
-pub type TimelineRow = (String, Option<NaiveDateTime>, Option<NaiveDateTime>, NaiveDateTime);
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = subscribers)]
 pub struct Subscriber {
     pub id: i64,
     pub email: String,
-    pub status: String,
+    pub status: SubscriberStatus,
     pub confirm_token_hash: Option<String>,
     pub confirm_sent_at: Option<NaiveDateTime>,
     pub confirmed_at: Option<NaiveDateTime>,
@@ -28,7 +26,7 @@ pub struct Subscriber {
 #[diesel(table_name = subscribers)]
 pub struct NewSubscriber<'a> {
     pub email: &'a str,
-    pub status: &'a str,
+    pub status: SubscriberStatus,
     pub confirm_token_hash: Option<&'a str>,
     pub confirm_sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
@@ -60,7 +58,7 @@ impl Subscriber {
     ) -> QueryResult<usize> {
         diesel::update(subscribers::table.find(id))
             .set((
-                subscribers::status.eq("pending"),
+                subscribers::status.eq(SubscriberStatus::Pending),
                 subscribers::confirm_token_hash.eq(Some(token_hash)),
                 subscribers::confirm_sent_at.eq(Some(now)),
                 subscribers::updated_at.eq(now),
@@ -77,9 +75,9 @@ impl Subscriber {
     }
 
     pub fn activate(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
-        diesel::update(subscribers::table.find(id).filter(subscribers::status.eq("pending")))
+        diesel::update(subscribers::table.find(id).filter(subscribers::status.eq(SubscriberStatus::Pending)))
             .set((
-                subscribers::status.eq("active"),
+                subscribers::status.eq(SubscriberStatus::Active),
                 subscribers::confirm_token_hash.eq(None::<String>),
                 subscribers::confirmed_at.eq(Some(now)),
                 subscribers::bounce_count.eq(0),
@@ -89,9 +87,9 @@ impl Subscriber {
     }
 
     pub fn unsubscribe(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
-        diesel::update(subscribers::table.find(id).filter(subscribers::status.ne("unsubscribed")))
+        diesel::update(subscribers::table.find(id).filter(subscribers::status.ne(SubscriberStatus::Unsubscribed)))
             .set((
-                subscribers::status.eq("unsubscribed"),
+                subscribers::status.eq(SubscriberStatus::Unsubscribed),
                 subscribers::confirm_token_hash.eq(None::<String>),
                 subscribers::unsubscribed_at.eq(Some(now)),
                 subscribers::updated_at.eq(now),
@@ -107,10 +105,10 @@ impl Subscriber {
         diesel::update(
             subscribers::table
                 .find(id)
-                .filter(subscribers::status.eq("active"))
+                .filter(subscribers::status.eq(SubscriberStatus::Active))
                 .filter(subscribers::bounce_count.ge(limit)),
         )
-        .set(subscribers::status.eq("bounced"))
+        .set(subscribers::status.eq(SubscriberStatus::Bounced))
         .execute(conn)
     }
 
@@ -118,7 +116,7 @@ impl Subscriber {
     pub fn delete_stale_pending(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> QueryResult<usize> {
         diesel::delete(
             subscribers::table
-                .filter(subscribers::status.eq("pending"))
+                .filter(subscribers::status.eq(SubscriberStatus::Pending))
                 .filter(subscribers::confirm_sent_at.lt(cutoff)),
         )
         .execute(conn)
@@ -126,36 +124,63 @@ impl Subscriber {
 
     pub fn active_ids(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String)>> {
         subscribers::table
-            .filter(subscribers::status.eq("active"))
+            .filter(subscribers::status.eq(SubscriberStatus::Active))
             .order(subscribers::id.asc())
             .select((subscribers::id, subscribers::email))
             .load(conn)
     }
 
-    /// (status, confirmed at, unsubscribed at, last change) of every subscriber, for charts.
-    pub fn timeline(conn: &mut AnyConnection) -> QueryResult<Vec<TimelineRow>> {
-        subscribers::table
-            .select((
-                subscribers::status,
-                subscribers::confirmed_at,
-                subscribers::unsubscribed_at,
-                subscribers::updated_at,
-            ))
-            .load(conn)
+    /// For each time range: how many subscribers confirmed, unsubscribed and were marked bounced
+    /// in it (three counting queries per range, whatever the number of subscribers).
+    pub fn activity(
+        conn: &mut AnyConnection,
+        ranges: &[(NaiveDateTime, NaiveDateTime)],
+    ) -> QueryResult<Vec<(i64, i64, i64)>> {
+        ranges
+            .iter()
+            .map(|&(from, to)| {
+                let confirmed = subscribers::table
+                    .filter(subscribers::confirmed_at.ge(from))
+                    .filter(subscribers::confirmed_at.lt(to))
+                    .count()
+                    .get_result(conn)?;
+                let left = subscribers::table
+                    .filter(subscribers::unsubscribed_at.ge(from))
+                    .filter(subscribers::unsubscribed_at.lt(to))
+                    .count()
+                    .get_result(conn)?;
+                let bounced = subscribers::table
+                    .filter(subscribers::status.eq(SubscriberStatus::Bounced))
+                    .filter(subscribers::updated_at.ge(from))
+                    .filter(subscribers::updated_at.lt(to))
+                    .count()
+                    .get_result(conn)?;
+                Ok((confirmed, left, bounced))
+            })
+            .collect()
     }
 
-    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
+    pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(SubscriberStatus, i64)>> {
         subscribers::table
             .group_by(subscribers::status)
             .select((subscribers::status, diesel::dsl::count_star()))
             .load(conn)
     }
 
-    /// Subscribers whose address contains `search` (all when empty), newest first.
-    pub fn search(conn: &mut AnyConnection, search: &str, limit: i64) -> QueryResult<Vec<Subscriber>> {
+    /// Subscribers whose address contains `search` (all when empty), newest first: at most
+    /// `limit`, after the subscriber `before` (an id) when given.
+    pub fn search(
+        conn: &mut AnyConnection,
+        search: &str,
+        before: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<Subscriber>> {
         let mut query = subscribers::table.select(Subscriber::as_select()).into_boxed();
         if !search.is_empty() {
             query = query.filter(subscribers::email.like(format!("%{}%", search.replace(['%', '_'], ""))));
+        }
+        if let Some(before) = before {
+            query = query.filter(subscribers::id.lt(before));
         }
         query.order(subscribers::id.desc()).limit(limit).load(conn)
     }

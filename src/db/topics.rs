@@ -22,6 +22,17 @@ pub struct Topic {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub content_version: i64,
+    pub content_changed_at: NaiveDateTime,
+}
+
+/// What feed caches compare for one topic.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct TopicVersion {
+    pub id: i64,
+    pub slug: String,
+    pub announced: bool,
+    pub version: i64,
+    pub changed_at: NaiveDateTime,
 }
 
 #[derive(Debug, Insertable)]
@@ -37,6 +48,7 @@ pub struct NewTopic<'a> {
     pub sequence: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub content_changed_at: NaiveDateTime,
 }
 
 /// Every editable column, written together.
@@ -94,21 +106,34 @@ impl Topic {
     }
 
     pub fn update(conn: &mut AnyConnection, id: i64, changes: &TopicChanges) -> QueryResult<usize> {
-        diesel::update(topics::table.find(id))
-            .set((changes, topics::content_version.eq(topics::content_version + 1)))
+        diesel::update(topics::table.find(id)).set(changes).execute(conn)
+    }
+
+    /// Marks the topic's published content as changed at `now` (its feeds are rebuilt): the
+    /// version goes up; the time moves forward, never back, even with two writers at once.
+    pub fn content_changed(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+        let sql = match conn {
+            AnyConnection::Pg(_) => {
+                "UPDATE topics SET content_version = content_version + 1, \
+                 content_changed_at = GREATEST(content_changed_at, $1) WHERE id = $2"
+            }
+            AnyConnection::Sqlite(_) => {
+                "UPDATE topics SET content_version = content_version + 1, \
+                 content_changed_at = MAX(content_changed_at, ?) WHERE id = ?"
+            }
+        };
+        diesel::sql_query(sql)
+            .bind::<diesel::sql_types::Timestamp, _>(now)
+            .bind::<diesel::sql_types::BigInt, _>(id)
             .execute(conn)
     }
 
-    /// Marks the topic's published content as changed (feeds are rebuilt).
-    pub fn bump_version(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
-        diesel::update(topics::table.find(id))
-            .set(topics::content_version.eq(topics::content_version + 1))
-            .execute(conn)
-    }
-
-    /// Every topic's slug, announced flag and content version: what feed caches compare.
-    pub fn versions(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String, bool, i64)>> {
-        topics::table.select((topics::id, topics::slug, topics::announced, topics::content_version)).load(conn)
+    /// Every topic's version, by id: what feed caches compare.
+    pub fn versions(conn: &mut AnyConnection) -> QueryResult<Vec<TopicVersion>> {
+        topics::table
+            .order(topics::id.asc())
+            .select((topics::id, topics::slug, topics::announced, topics::content_version, topics::content_changed_at))
+            .load(conn)
     }
 
     /// Remembers `old_slug` as an address of the topic, and forgets `new_slug` as a redirect

@@ -8,10 +8,11 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::schema::{submissions, subscribers, topic_slug_redirects};
+use super::states::{SubmissionKind, SubmissionStatus, SubscriberStatus};
 use super::submissions::{NewSubmission, Submission};
 use super::subscribers::{NewSubscriber, Subscriber};
 use super::topics::{NewTopic, Topic};
-use super::{write_transaction, AnyConnection};
+use super::AnyConnection;
 
 pub const FORMAT: &str = "content-club-export";
 
@@ -44,14 +45,14 @@ pub struct TopicRecord {
 pub struct SubmissionRecord {
     pub public_id: String,
     pub topic: String,
-    pub kind: String,
+    pub kind: SubmissionKind,
     pub title: String,
     pub url: String,
     pub summary: String,
     pub author_name: String,
     pub author_email: Option<String>,
     pub author_link: Option<String>,
-    pub status: String,
+    pub status: SubmissionStatus,
     pub decision_reason: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -63,7 +64,7 @@ pub struct SubmissionRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubscriberRecord {
     pub email: Option<String>,
-    pub status: String,
+    pub status: SubscriberStatus,
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
     pub unsubscribed_at: Option<NaiveDateTime>,
@@ -104,14 +105,14 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
         .map(|s| SubmissionRecord {
             public_id: s.public_id.clone(),
             topic: all_topics.iter().find(|t| t.id == s.topic_id).map(|t| t.slug.clone()).unwrap_or_default(),
-            kind: s.kind.clone(),
+            kind: s.kind,
             title: s.title.clone(),
             url: s.url.clone(),
             summary: s.summary.clone(),
             author_name: s.author_name.clone(),
             author_email: with_emails.then(|| s.author_email.clone()),
             author_link: s.author_link.clone(),
-            status: s.status.clone(),
+            status: s.status,
             decision_reason: s.decision_reason.clone(),
             created_at: s.created_at,
             updated_at: s.updated_at,
@@ -126,7 +127,7 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
         .iter()
         .map(|s| SubscriberRecord {
             email: with_emails.then(|| s.email.clone()),
-            status: s.status.clone(),
+            status: s.status,
             created_at: s.created_at,
             confirmed_at: s.confirmed_at,
             unsubscribed_at: s.unsubscribed_at,
@@ -152,9 +153,10 @@ pub struct Imported {
     pub skipped: usize,
 }
 
-/// Loads an export into this database in one transaction; records already present are kept.
+/// Loads an export into this database (inside the caller's transaction); records already
+/// present are kept.
 pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diesel::result::Error> {
-    write_transaction(conn, |conn| {
+    {
         let mut done = Imported::default();
         for t in &data.topics {
             if Topic::by_month(conn, &t.month)?.is_some() || Topic::by_slug(conn, &t.slug)?.is_some() {
@@ -172,6 +174,7 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
                 sequence: t.sequence,
                 created_at: t.created_at,
                 updated_at: t.updated_at,
+                content_changed_at: t.updated_at,
             }
             .insert(conn)?;
             for old in &t.old_slugs {
@@ -197,14 +200,14 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
             let inserted = NewSubmission {
                 public_id: &s.public_id,
                 topic_id: topic.id,
-                kind: &s.kind,
+                kind: s.kind,
                 title: &s.title,
                 url: &s.url,
                 summary: &s.summary,
                 author_name: &s.author_name,
                 author_email: s.author_email.as_deref().unwrap_or(""),
                 author_link: s.author_link.as_deref(),
-                status: &s.status,
+                status: s.status,
                 // The private link of the old database does not travel; authors get no new one.
                 edit_token_hash: "",
                 created_at: s.created_at,
@@ -219,7 +222,7 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
                     submissions::published_at.eq(s.published_at),
                 ))
                 .execute(conn)?;
-            Topic::bump_version(conn, topic.id)?;
+            Topic::content_changed(conn, topic.id, s.updated_at)?;
             done.submissions += 1;
         }
         for s in &data.subscribers {
@@ -233,7 +236,7 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
             }
             let inserted = NewSubscriber {
                 email,
-                status: &s.status,
+                status: s.status,
                 confirm_token_hash: None,
                 confirm_sent_at: None,
                 created_at: s.created_at,
@@ -250,5 +253,5 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
             done.subscribers += 1;
         }
         Ok(done)
-    })
+    }
 }

@@ -1,13 +1,12 @@
-//! The rules of the club, independent of HTTP: validated values and the operations that keep
-//! the data consistent. Handlers and the CLI call these; these call the db layer.
+//! The rules of the club, independent of HTTP and of storage: validated values, what each state
+//! allows, and the decisions a use case asks for. Nothing here opens a transaction; the use
+//! cases in `app` do, and call these.
 
-pub mod auth;
 pub mod digests;
 pub mod email_address;
 pub mod links;
 pub mod month;
 pub mod organisers;
-pub mod outbox;
 pub mod rate_limits;
 pub mod submissions;
 pub mod subscriptions;

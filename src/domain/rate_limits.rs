@@ -2,11 +2,7 @@
 //! the same budget. Each limit allows `capacity` uses per `period`, refilled continuously. Keys
 //! (client addresses, emails) are stored hashed. Limits come from configuration.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-
-use crate::db::rate_limits;
-use crate::db::{is_unique_violation, write_transaction, AnyConnection};
-use crate::error::AppError;
+use chrono::NaiveDateTime;
 
 /// One limit: a name for its buckets, and how many uses per how long.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +30,8 @@ impl Limit {
         Limit { name, capacity, refill_per_second: capacity / period.as_secs_f64().max(0.001) }
     }
 
-    fn bucket(&self, key: &str) -> String {
+    /// The bucket's name for one key: the limit's name and the key's hash.
+    pub fn bucket(&self, key: &str) -> String {
         format!("{}:{}", self.name, crate::crypto::token_hash(key))
     }
 
@@ -56,49 +53,25 @@ impl Limit {
     }
 }
 
-/// Applies the checks in order, in one write transaction. The first limit with no token left
-/// refuses with `AppError::RateLimited` and the seconds to wait; tokens taken before it stay
-/// taken.
-pub fn check(conn: &mut AnyConnection, now: DateTime<Utc>, checks: &[(Limit, String, Use)]) -> Result<(), AppError> {
-    let now = now.naive_utc();
-    let attempt = |conn: &mut AnyConnection| {
-        write_transaction(conn, |conn| -> Result<Option<u64>, diesel::result::Error> {
-            for (limit, key, usage) in checks {
-                let bucket = limit.bucket(key);
-                let stored = rate_limits::load_for_update(conn, &bucket)?;
-                let tokens = limit.tokens(stored, now);
-                if tokens < 1.0 {
-                    return Ok(Some(limit.wait(tokens)));
-                }
-                if *usage == Use::Take {
-                    let at = stored.map_or(now, |(_, at)| at.max(now));
-                    rate_limits::store(conn, &bucket, stored.is_some(), tokens - 1.0, at)?;
-                }
-            }
-            Ok(None)
-        })
-    };
-    // Two instances may create the same new bucket at once; the loser tries again and then finds
-    // (and waits for) the winner's row.
-    let refusal = match attempt(conn) {
-        Err(e) if is_unique_violation(&e) => attempt(conn)?,
-        other => other?,
-    };
-    match refusal {
-        Some(wait) => Err(AppError::RateLimited { retry_after_seconds: wait }),
-        None => Ok(()),
+/// What a bucket holds after a use at `now`, from what was stored: `Err(seconds to wait)` when
+/// no token is left.
+pub fn take(
+    limit: &Limit,
+    stored: Option<(f64, NaiveDateTime)>,
+    usage: Use,
+    now: NaiveDateTime,
+) -> Result<Option<(f64, NaiveDateTime)>, u64> {
+    let tokens = limit.tokens(stored, now);
+    if tokens < 1.0 {
+        return Err(limit.wait(tokens));
     }
-}
-
-/// Deletes buckets that have been idle for the longest period (they are full again).
-pub fn forget_idle(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, AppError> {
-    Ok(rate_limits::delete_idle(conn, (now - LONGEST_PERIOD).naive_utc())?)
+    Ok((usage == Use::Take).then(|| (tokens - 1.0, stored.map_or(now, |(_, at)| at.max(now)))))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{TimeZone, Utc};
 
     fn at(seconds: i64) -> NaiveDateTime {
         Utc.timestamp_opt(1_700_000_000 + seconds, 0).single().expect("valid").naive_utc()

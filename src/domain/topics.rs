@@ -5,15 +5,15 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::month::Month;
-use crate::db::topics::{NewTopic, Topic, TopicChanges};
-use crate::db::{is_unique_violation, AnyConnection};
+use crate::db::topics::Topic;
 use crate::error::{AppError, FieldErrors};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SLUG_CHARS: usize = 80;
 pub const MAX_SUMMARY_CHARS: usize = 20_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum TopicStatus {
     Upcoming,
     Open,
@@ -128,7 +128,7 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn check_title(title: &str, errors: &mut FieldErrors) -> String {
+pub fn check_title(title: &str, errors: &mut FieldErrors) -> String {
     let title = title.trim();
     if title.is_empty() {
         errors.insert("title".into(), "Enter a title.".into());
@@ -140,7 +140,7 @@ fn check_title(title: &str, errors: &mut FieldErrors) -> String {
     title.to_owned()
 }
 
-fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
+pub fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
     let summary = summary.replace("\r\n", "\n");
     if summary.chars().count() > MAX_SUMMARY_CHARS {
         errors.insert("summary".into(), format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."));
@@ -150,49 +150,43 @@ fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
     summary.trim().to_owned()
 }
 
-/// The message for a month that already has a topic.
-fn month_taken(month: Month, other: &Topic) -> AppError {
+/// The refusal for a month that already has a topic.
+pub fn month_taken(month: Month, other: &Topic) -> AppError {
     AppError::FieldConflict {
         field: "month",
         message: format!("{} already has a topic: “{}” ({}).", month.long_name(), other.title, other.slug),
     }
 }
 
-fn slug_taken(slug: &str, other: &Topic) -> AppError {
+/// The refusal for a slug another topic uses.
+pub fn slug_taken(slug: &str, other: &Topic) -> AppError {
     AppError::FieldConflict {
         field: "slug",
         message: format!("The slug '{slug}' is taken by “{}” ({}).", other.title, other.month),
     }
 }
 
-/// A unique-index violation that slipped past the checks (two organisers at once): find which.
-fn explain_unique(conn: &mut AnyConnection, month: Month, slug: &str, own_id: Option<i64>) -> AppError {
-    if let Ok(Some(other)) = Topic::by_month(conn, &month.to_string()) {
-        if Some(other.id) != own_id {
-            return month_taken(month, &other);
-        }
-    }
-    if let Ok(Some(other)) = Topic::by_slug(conn, slug) {
-        if Some(other.id) != own_id {
-            return slug_taken(slug, &other);
-        }
-    }
-    AppError::Conflict("Another change to the schedule happened at the same time; try again.".into())
+/// A new topic that passed every field check; the slug is either the organiser's or to be
+/// derived from the title once the database says which are free.
+#[derive(Debug, Clone)]
+pub struct NewTopicPlan {
+    pub month: Month,
+    pub title: String,
+    pub summary: String,
+    pub slug: Option<String>,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub announced: bool,
 }
 
-/// Creates a topic. 409 when the month or an explicit slug is taken; 422 for invalid fields.
-pub fn create_topic(
-    conn: &mut AnyConnection,
-    input: TopicInput,
-    tz: Tz,
-    now: DateTime<Utc>,
-) -> Result<Topic, AppError> {
+/// Checks a new topic's fields; the month's default window fills what is not given.
+pub fn plan_new(input: TopicInput, tz: Tz) -> Result<NewTopicPlan, AppError> {
     let mut errors = FieldErrors::new();
     let month = Month::parse(&input.month).map_err(|m| errors.insert("month".into(), m)).ok();
     let title = check_title(&input.title, &mut errors);
     let summary = check_summary(input.summary.as_deref().unwrap_or(""), &mut errors);
-    let explicit_slug = input.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    if let Some(slug) = &explicit_slug {
+    let slug = input.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    if let Some(slug) = &slug {
         if let Err(m) = check_slug(slug) {
             errors.insert("slug".into(), m);
         }
@@ -201,199 +195,110 @@ pub fn create_topic(
         return Err(AppError::Validation(errors));
     };
     let (default_opens, default_closes) = month.window_in(tz);
-    let opens = input.opens_at.unwrap_or(default_opens);
-    let closes = input.closes_at.unwrap_or(default_closes);
-    if opens >= closes {
+    let opens_at = input.opens_at.unwrap_or(default_opens);
+    let closes_at = input.closes_at.unwrap_or(default_closes);
+    if opens_at >= closes_at {
         return Err(AppError::field("closes_at", "The window must close after it opens."));
     }
-
-    crate::db::write_transaction(conn, |conn| {
-        if let Some(other) = Topic::by_month(conn, &month.to_string())? {
-            return Err(month_taken(month, &other));
-        }
-        let slug = match explicit_slug {
-            Some(slug) => {
-                if let Some(other) = Topic::by_slug(conn, &slug)? {
-                    return Err(slug_taken(&slug, &other));
-                }
-                slug
-            }
-            None => {
-                let derived =
-                    Some(slugify(&title)).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("topic-{month}"));
-                if Topic::by_slug(conn, &derived)?.is_some() {
-                    format!("{}-{month}", &derived[..derived.len().min(MAX_SLUG_CHARS - 8)].trim_end_matches('-'))
-                } else {
-                    derived
-                }
-            }
-        };
-        Topic::forget_redirect(conn, &slug)?;
-        let now = now.naive_utc();
-        NewTopic {
-            slug: &slug,
-            month: &month.to_string(),
-            title: &title,
-            summary: &summary,
-            opens_at: opens.naive_utc(),
-            closes_at: closes.naive_utc(),
-            announced: input.announced,
-            sequence: 0,
-            created_at: now,
-            updated_at: now,
-        }
-        .insert(conn)
-        .map_err(|e| if is_unique_violation(&e) { explain_unique(conn, month, &slug, None) } else { e.into() })
-    })
+    Ok(NewTopicPlan { month, title, summary, slug, opens_at, closes_at, announced: input.announced })
 }
 
-/// How a slug resolves: the topic, or the current slug of a renamed topic.
-pub enum Lookup {
-    Found(Topic),
-    Moved(String),
+/// The slug for a topic without one given: from the title (or the month, when the title has no
+/// letters to make one of).
+pub fn slug_from_title(title: &str, month: Month) -> String {
+    Some(slugify(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("topic-{month}"))
 }
 
-pub fn find_topic(conn: &mut AnyConnection, slug: &str) -> Result<Lookup, AppError> {
-    if let Some(topic) = Topic::by_slug(conn, slug)? {
-        return Ok(Lookup::Found(topic));
+/// The same slug with the month added, for when another topic has it.
+pub fn slug_with_month(slug: &str, month: Month) -> String {
+    format!("{}-{month}", &slug[..slug.len().min(MAX_SLUG_CHARS - 8)].trim_end_matches('-'))
+}
+
+/// A topic as a change leaves it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicUpdate {
+    pub month: Month,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub opens_at: chrono::NaiveDateTime,
+    pub closes_at: chrono::NaiveDateTime,
+    pub announced: bool,
+}
+
+/// Applies a patch to a topic's fields (the database checks for taken months and slugs come
+/// after). A window that was the old month's default moves with the month.
+pub fn plan_change(topic: &Topic, patch: &TopicPatch, tz: Tz) -> Result<TopicUpdate, AppError> {
+    let mut errors = FieldErrors::new();
+    let old_month = month_of(topic);
+    let month = match &patch.month {
+        Some(text) => Month::parse(text).map_err(|m| errors.insert("month".into(), m)).unwrap_or(old_month),
+        None => old_month,
+    };
+    let title = match &patch.title {
+        Some(t) => check_title(t, &mut errors),
+        None => topic.title.clone(),
+    };
+    let summary = match &patch.summary {
+        Some(s) => check_summary(s, &mut errors),
+        None => topic.summary.clone(),
+    };
+    let slug = match patch.slug.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => {
+            if let Err(m) = check_slug(s) {
+                errors.insert("slug".into(), m);
+            }
+            s.to_owned()
+        }
+        _ => topic.slug.clone(),
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
     }
-    match Topic::slug_for_old(conn, slug)? {
-        Some(current) => Ok(Lookup::Moved(current)),
-        None => Err(AppError::NotFound),
+    let (old_opens, old_closes) = old_month.window_in(tz);
+    let had_default_window = topic.opens_at == old_opens.naive_utc() && topic.closes_at == old_closes.naive_utc();
+    let (default_opens, default_closes) = month.window_in(tz);
+    let keep_or_move = |current: chrono::NaiveDateTime, default: DateTime<Utc>| {
+        if month != old_month && had_default_window {
+            default.naive_utc()
+        } else {
+            current
+        }
+    };
+    let window = |given: Option<Option<DateTime<Utc>>>, current, default: DateTime<Utc>| match given {
+        Some(Some(t)) => t.naive_utc(),
+        Some(None) => default.naive_utc(),
+        None => keep_or_move(current, default),
+    };
+    let opens_at = window(patch.opens_at, topic.opens_at, default_opens);
+    let closes_at = window(patch.closes_at, topic.closes_at, default_closes);
+    if opens_at >= closes_at {
+        return Err(AppError::field("closes_at", "The window must close after it opens."));
+    }
+    let announced = patch.announced.unwrap_or(topic.announced);
+    Ok(TopicUpdate { month, slug, title, summary, opens_at, closes_at, announced })
+}
+
+impl TopicUpdate {
+    /// Whether the change leaves the topic as it was.
+    pub fn changes_nothing(&self, topic: &Topic) -> bool {
+        self.slug == topic.slug
+            && self.month.to_string() == topic.month
+            && self.title == topic.title
+            && self.summary == topic.summary
+            && self.opens_at == topic.opens_at
+            && self.closes_at == topic.closes_at
+            && self.announced == topic.announced
     }
 }
 
-/// The topic at exactly this slug (no redirects), for changes.
-fn topic_at(conn: &mut AnyConnection, slug: &str) -> Result<Topic, AppError> {
-    Topic::by_slug(conn, slug)?.ok_or(AppError::NotFound)
-}
-
-/// Applies a change. Moving to a taken month or slug is refused (409) and changes nothing.
-pub fn update_topic(
-    conn: &mut AnyConnection,
-    slug: &str,
-    patch: TopicPatch,
-    tz: Tz,
-    now: DateTime<Utc>,
-) -> Result<Topic, AppError> {
-    crate::db::write_transaction(conn, |conn| {
-        let topic = topic_at(conn, slug)?;
-        let mut errors = FieldErrors::new();
-        let old_month = month_of(&topic);
-        let month = match &patch.month {
-            Some(text) => Month::parse(text).map_err(|m| errors.insert("month".into(), m)).unwrap_or(old_month),
-            None => old_month,
-        };
-        let title = match &patch.title {
-            Some(t) => check_title(t, &mut errors),
-            None => topic.title.clone(),
-        };
-        let summary = match &patch.summary {
-            Some(s) => check_summary(s, &mut errors),
-            None => topic.summary.clone(),
-        };
-        let new_slug = match patch.slug.as_deref().map(str::trim) {
-            Some(s) if !s.is_empty() => {
-                if let Err(m) = check_slug(s) {
-                    errors.insert("slug".into(), m);
-                }
-                s.to_owned()
-            }
-            _ => topic.slug.clone(),
-        };
-        if !errors.is_empty() {
-            return Err(AppError::Validation(errors));
-        }
-
-        // A window that was the old month's default moves with the month.
-        let (old_default_opens, old_default_closes) = old_month.window_in(tz);
-        let had_default_window =
-            topic.opens_at == old_default_opens.naive_utc() && topic.closes_at == old_default_closes.naive_utc();
-        let (default_opens, default_closes) = month.window_in(tz);
-        let keep_or_move = |current: chrono::NaiveDateTime, default: DateTime<Utc>| {
-            if month != old_month && had_default_window {
-                default.naive_utc()
-            } else {
-                current
-            }
-        };
-        let opens = match patch.opens_at {
-            Some(Some(t)) => t.naive_utc(),
-            Some(None) => default_opens.naive_utc(),
-            None => keep_or_move(topic.opens_at, default_opens),
-        };
-        let closes = match patch.closes_at {
-            Some(Some(t)) => t.naive_utc(),
-            Some(None) => default_closes.naive_utc(),
-            None => keep_or_move(topic.closes_at, default_closes),
-        };
-        if opens >= closes {
-            return Err(AppError::field("closes_at", "The window must close after it opens."));
-        }
-        if month != old_month {
-            if let Some(other) = Topic::by_month(conn, &month.to_string())? {
-                return Err(month_taken(month, &other));
-            }
-        }
-        if new_slug != topic.slug {
-            if let Some(other) = Topic::by_slug(conn, &new_slug)? {
-                return Err(slug_taken(&new_slug, &other));
-            }
-        }
-        let announced = patch.announced.unwrap_or(topic.announced);
-        let month_text = month.to_string();
-        let changes = TopicChanges {
-            slug: &new_slug,
-            month: &month_text,
-            title: &title,
-            summary: &summary,
-            opens_at: opens,
-            closes_at: closes,
-            announced,
-            sequence: topic.sequence,
-            updated_at: topic.updated_at,
-        };
-        let changed = changes.slug != topic.slug
-            || changes.month != topic.month
-            || changes.title != topic.title
-            || changes.summary != topic.summary
-            || changes.opens_at != topic.opens_at
-            || changes.closes_at != topic.closes_at
-            || changes.announced != topic.announced;
-        if !changed {
-            return Ok(topic);
-        }
-        // Calendar clients only take an update whose SEQUENCE is higher.
-        let changes = TopicChanges { sequence: topic.sequence + 1, updated_at: now.naive_utc(), ..changes };
-        Topic::update(conn, topic.id, &changes).map_err(|e| {
-            if is_unique_violation(&e) {
-                explain_unique(conn, month, &new_slug, Some(topic.id))
-            } else {
-                e.into()
-            }
-        })?;
-        if new_slug != topic.slug {
-            Topic::record_rename(conn, topic.id, &topic.slug, &new_slug)?;
-        }
-        Topic::by_id(conn, topic.id)?.ok_or(AppError::NotFound)
-    })
-}
-
-/// Deletes a topic; refused while submissions point at it.
-pub fn delete_topic(conn: &mut AnyConnection, slug: &str) -> Result<Topic, AppError> {
-    crate::db::write_transaction(conn, |conn| {
-        let topic = topic_at(conn, slug)?;
-        let count = crate::db::submissions::Submission::count_for_topic(conn, topic.id, None)?;
-        if count > 0 {
-            return Err(AppError::Conflict(format!(
-                "“{}” has {count} submission{}; it cannot be deleted. Move it to another month, or make it a draft, instead.",
-                topic.title,
-                if count == 1 { "" } else { "s" }
-            )));
-        }
-        Topic::delete(conn, topic.id)?;
-        Ok(topic)
-    })
+/// The refusal to delete a topic that has submissions.
+pub fn deletion_refused(topic: &Topic, submissions: i64) -> AppError {
+    AppError::Conflict(format!(
+        "“{}” has {submissions} submission{}; it cannot be deleted. Move it to another month, or make it a draft, instead.",
+        topic.title,
+        if submissions == 1 { "" } else { "s" }
+    ))
 }
 
 /// The public view of the schedule at `now`.
@@ -403,11 +308,13 @@ pub struct Schedule {
     pub past: Vec<Topic>,
 }
 
-pub fn schedule(conn: &mut AnyConnection, include_drafts: bool, now: DateTime<Utc>) -> Result<Schedule, AppError> {
+/// Sorts topics (oldest month first) into the open one, those to come and those past (newest
+/// first).
+pub fn schedule(topics: Vec<Topic>, now: DateTime<Utc>) -> Schedule {
     let mut open = None;
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
-    for topic in Topic::all(conn, include_drafts)? {
+    for topic in topics {
         match status(&topic, now) {
             TopicStatus::Open if open.is_none() => open = Some(topic),
             TopicStatus::Open | TopicStatus::Upcoming => upcoming.push(topic),
@@ -415,7 +322,7 @@ pub fn schedule(conn: &mut AnyConnection, include_drafts: bool, now: DateTime<Ut
         }
     }
     past.reverse();
-    Ok(Schedule { open, upcoming, past })
+    Schedule { open, upcoming, past }
 }
 
 #[cfg(test)]

@@ -1,21 +1,30 @@
 //! The club's emails, written from the templates in `templates/emails/<name>/`: `subject.txt`,
-//! `body.txt` and `body.html`. Text parts are rendered without HTML escaping.
+//! `body.txt` and `body.html`. Text parts are rendered without HTML escaping. Each email's data
+//! is a typed struct; the templates name its fields.
 
-use serde_json::json;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 
+use super::{header_safe, OutgoingMail};
 use crate::config::Settings;
+use crate::db::digests::Digest;
+use crate::db::organisers::Organiser;
+use crate::db::states::{LinkPurpose, Role, SubmissionKind, SubmissionStatus};
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
-use crate::domain::outbox::OutgoingMail;
-use crate::render::Renderer;
+use crate::domain::topics::month_of;
+use crate::render::{dates, markdown, Renderer};
+
+/// Stands in a digest's bodies for each subscriber's own unsubscribe address.
+pub const UNSUBSCRIBE_PLACEHOLDER: &str = "%%UNSUBSCRIBE_URL%%";
 
 /// Renders one email for one recipient.
-pub fn render(
+pub fn render<T: Serialize>(
     renderer: &Renderer,
     name: &str,
     to_name: Option<&str>,
     to_address: &str,
-    data: &serde_json::Value,
+    data: &T,
 ) -> Result<OutgoingMail, String> {
     let subject = renderer.text(&format!("emails/{name}/subject.txt"), data)?;
     let text = renderer.text(&format!("emails/{name}/body.txt"), data)?;
@@ -29,25 +38,66 @@ pub fn render(
     })
 }
 
-fn common(settings: &Settings) -> serde_json::Value {
-    json!({"club_name": settings.club.name, "base_url": settings.club.base()})
+/// The club, as every email names it.
+#[derive(Debug, Serialize)]
+pub struct ClubData<'a> {
+    pub club_name: &'a str,
+    pub base_url: &'a str,
 }
 
-fn submission_data(settings: &Settings, submission: &Submission, topic: &Topic) -> serde_json::Value {
-    let base = settings.club.base();
-    json!({
-        "club": common(settings),
-        "topic": {"title": topic.title, "url": format!("{base}/topics/{}", topic.slug)},
-        "submission": {
-            "title": submission.title,
-            "url": submission.url,
-            "kind": submission.kind,
-            "summary": submission.summary,
-            "author_name": submission.author_name,
-            "permalink": format!("{base}/submissions/{}", submission.public_id),
-            "reason": submission.decision_reason,
-        },
-    })
+impl<'a> ClubData<'a> {
+    pub fn of(settings: &'a Settings) -> ClubData<'a> {
+        ClubData { club_name: &settings.club.name, base_url: settings.club.base() }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct TopicLink<'a> {
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Debug, Serialize)]
+struct EntryData<'a> {
+    title: &'a str,
+    url: &'a str,
+    kind: SubmissionKind,
+    summary: &'a str,
+    author_name: &'a str,
+    permalink: String,
+    reason: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SubmissionMail<'a> {
+    club: ClubData<'a>,
+    topic: TopicLink<'a>,
+    submission: EntryData<'a>,
+    confirm_url: Option<String>,
+    edit_url: Option<String>,
+    expiry_hours: u32,
+}
+
+impl<'a> SubmissionMail<'a> {
+    fn new(settings: &'a Settings, submission: &'a Submission, topic: &'a Topic) -> SubmissionMail<'a> {
+        let base = settings.club.base();
+        SubmissionMail {
+            club: ClubData::of(settings),
+            topic: TopicLink { title: &topic.title, url: format!("{base}/topics/{}", topic.slug) },
+            submission: EntryData {
+                title: &submission.title,
+                url: &submission.url,
+                kind: submission.kind,
+                summary: &submission.summary,
+                author_name: &submission.author_name,
+                permalink: format!("{base}/submissions/{}", submission.public_id),
+                reason: submission.decision_reason.as_deref(),
+            },
+            confirm_url: None,
+            edit_url: None,
+            expiry_hours: settings.submissions.unconfirmed_expiry_hours,
+        }
+    }
 }
 
 /// "Please confirm your submission", with the confirm and edit links.
@@ -59,10 +109,11 @@ pub fn submission_confirmation(
     token: &str,
 ) -> Result<OutgoingMail, String> {
     let base = settings.club.base();
-    let mut data = submission_data(settings, submission, topic);
-    data["confirm_url"] = json!(format!("{base}/submissions/{}/confirm?token={token}", submission.public_id));
-    data["edit_url"] = json!(format!("{base}/submissions/{}/edit?token={token}", submission.public_id));
-    data["expiry_hours"] = json!(settings.submissions.unconfirmed_expiry_hours);
+    let data = SubmissionMail {
+        confirm_url: Some(format!("{base}/submissions/{}/confirm?token={token}", submission.public_id)),
+        edit_url: Some(format!("{base}/submissions/{}/edit?token={token}", submission.public_id)),
+        ..SubmissionMail::new(settings, submission, topic)
+    };
     render(renderer, "submission_confirm", Some(&submission.author_name), &submission.author_email, &data)
 }
 
@@ -73,14 +124,16 @@ pub fn submission_decision(
     submission: &Submission,
     topic: &Topic,
 ) -> Result<OutgoingMail, String> {
-    let name = if submission.status == "approved" { "submission_approved" } else { "submission_rejected" };
-    render(
-        renderer,
-        name,
-        Some(&submission.author_name),
-        &submission.author_email,
-        &submission_data(settings, submission, topic),
-    )
+    let name =
+        if submission.status == SubmissionStatus::Approved { "submission_approved" } else { "submission_rejected" };
+    let data = SubmissionMail::new(settings, submission, topic);
+    render(renderer, name, Some(&submission.author_name), &submission.author_email, &data)
+}
+
+#[derive(Debug, Serialize)]
+struct SubscribeMail<'a> {
+    club: ClubData<'a>,
+    confirm_url: String,
 }
 
 /// "Confirm your subscription", with the link to the confirm page.
@@ -90,108 +143,181 @@ pub fn subscription_confirmation(
     email: &str,
     token: &str,
 ) -> Result<OutgoingMail, String> {
-    let base = settings.club.base();
-    let data = json!({
-        "club": common(settings),
-        "confirm_url": format!("{base}/subscribe/confirm?token={token}"),
-    });
+    let data = SubscribeMail {
+        club: ClubData::of(settings),
+        confirm_url: format!("{}/subscribe/confirm?token={token}", settings.club.base()),
+    };
     render(renderer, "subscribe_confirm", None, email, &data)
 }
 
-/// The digest of a closed topic: its summary, the approved entries grouped by kind, links to
-/// the topic, its feed and the next topic. The unsubscribe address is a placeholder that each
-/// delivery fills in.
-pub fn digest(
-    renderer: &Renderer,
-    settings: &Settings,
-    source: &crate::domain::digests::DigestSource<'_>,
-) -> Result<crate::domain::digests::DigestContent, String> {
+/// A rendered digest.
+pub struct DigestContent {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// What a digest is made of: the topic, its approved entries (newest first), the next topic.
+pub struct DigestSource<'a> {
+    pub topic: &'a Topic,
+    pub entries: &'a [Submission],
+    pub next: Option<&'a Topic>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DigestEntry<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub author: &'a str,
+    pub summary: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DigestGroup<'a> {
+    pub label: &'static str,
+    pub entries: Vec<DigestEntry<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DigestTopic<'a> {
+    pub title: &'a str,
+    pub month: String,
+    pub summary_text: String,
+    pub summary_html: String,
+    pub url: String,
+    pub feed: String,
+    pub web_view: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NextTopic<'a> {
+    pub title: &'a str,
+    pub month: String,
+    pub url: String,
+    pub submit: String,
+}
+
+/// What the digest templates (mail and web view) see.
+#[derive(Debug, Serialize)]
+pub struct DigestData<'a> {
+    pub club: ClubData<'a>,
+    pub topic: DigestTopic<'a>,
+    pub count: usize,
+    pub groups: Vec<DigestGroup<'a>>,
+    pub next: Option<NextTopic<'a>>,
+    pub unsubscribe_url: &'static str,
+}
+
+fn kind_heading(kind: SubmissionKind) -> &'static str {
+    match kind {
+        SubmissionKind::Article => "Articles",
+        SubmissionKind::Video => "Videos",
+        SubmissionKind::Post => "Posts",
+        SubmissionKind::Podcast => "Podcasts",
+        SubmissionKind::Talk => "Talks",
+        SubmissionKind::Other => "Other",
+    }
+}
+
+/// The digest's data: the topic's summary, the entries grouped by kind, links to the topic,
+/// its feed and the next topic. The unsubscribe address is a placeholder each delivery fills.
+pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> DigestData<'a> {
+    let base = settings.club.base();
+    let topic = source.topic;
+    let groups = SubmissionKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let entries: Vec<DigestEntry<'a>> = source
+                .entries
+                .iter()
+                .filter(|s| s.kind == *kind)
+                .map(|s| DigestEntry { title: &s.title, url: &s.url, author: &s.author_name, summary: &s.summary })
+                .collect();
+            (!entries.is_empty()).then(|| DigestGroup { label: kind_heading(*kind), entries })
+        })
+        .collect();
+    DigestData {
+        club: ClubData::of(settings),
+        topic: DigestTopic {
+            title: &topic.title,
+            month: month_of(topic).long_name(),
+            summary_text: markdown::to_plain_text(&topic.summary),
+            summary_html: markdown::to_safe_html(&topic.summary),
+            url: format!("{base}/topics/{}", topic.slug),
+            feed: format!("{base}/topics/{}/feed.xml", topic.slug),
+            web_view: format!("{base}/topics/{}/digest", topic.slug),
+        },
+        count: source.entries.len(),
+        groups,
+        next: source.next.map(|n| NextTopic {
+            title: &n.title,
+            month: month_of(n).long_name(),
+            url: format!("{base}/topics/{}", n.slug),
+            submit: format!("{base}/topics/{}/submit", n.slug),
+        }),
+        unsubscribe_url: UNSUBSCRIBE_PLACEHOLDER,
+    }
+}
+
+/// The digest of a closed topic, for every subscriber.
+pub fn digest(renderer: &Renderer, settings: &Settings, source: &DigestSource<'_>) -> Result<DigestContent, String> {
     let data = digest_data(settings, source);
-    Ok(crate::domain::digests::DigestContent {
-        subject: crate::domain::outbox::header_safe(&renderer.text("emails/digest/subject.txt", &data)?),
+    Ok(DigestContent {
+        subject: header_safe(&renderer.text("emails/digest/subject.txt", &data)?),
         text: renderer.text("emails/digest/body.txt", &data)?,
         html: renderer.html("emails/digest/body.html", &data)?,
     })
 }
 
-/// What the digest templates (mail and web view) see.
-pub fn digest_data(settings: &Settings, source: &crate::domain::digests::DigestSource<'_>) -> serde_json::Value {
-    use crate::domain::submissions::KINDS;
-    let base = settings.club.base();
-    let topic = source.topic;
-    let groups: Vec<_> = KINDS
-        .iter()
-        .filter_map(|kind| {
-            let entries: Vec<_> = source
-                .entries
-                .iter()
-                .filter(|s| s.kind == *kind)
-                .map(|s| json!({"title": s.title, "url": s.url, "author": s.author_name, "summary": s.summary}))
-                .collect();
-            let label = match *kind {
-                "article" => "Articles",
-                "video" => "Videos",
-                "post" => "Posts",
-                "podcast" => "Podcasts",
-                "talk" => "Talks",
-                _ => "Other",
-            };
-            (!entries.is_empty()).then(|| json!({"label": label, "entries": entries}))
-        })
-        .collect();
-    json!({
-        "club": common(settings),
-        "topic": {
-            "title": topic.title,
-            "month": crate::domain::topics::month_of(topic).long_name(),
-            "summary_text": crate::render::markdown::to_plain_text(&topic.summary),
-            "summary_html": crate::render::markdown::to_safe_html(&topic.summary),
-            "url": format!("{base}/topics/{}", topic.slug),
-            "feed": format!("{base}/topics/{}/feed.xml", topic.slug),
-            "web_view": format!("{base}/topics/{}/digest", topic.slug),
-        },
-        "count": source.entries.len(),
-        "groups": groups,
-        "next": source.next.map(|n| json!({
-            "title": n.title,
-            "month": crate::domain::topics::month_of(n).long_name(),
-            "url": format!("{base}/topics/{}", n.slug),
-            "submit": format!("{base}/topics/{}/submit", n.slug),
-        })),
-        "unsubscribe_url": crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER,
-    })
-}
-
 /// A digest sent to one address as a test: the unsubscribe link points at the subscribe page.
-pub fn digest_test(settings: &Settings, digest: &crate::db::digests::Digest, to: &str) -> OutgoingMail {
+pub fn digest_test(settings: &Settings, digest: &Digest, to: &str) -> OutgoingMail {
     let link = format!("{}/subscribe", settings.club.base());
     OutgoingMail {
         to_name: None,
         to_address: to.to_owned(),
         subject: format!("[Test] {}", digest.subject),
-        text: digest.body_text.replace(crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER, &link),
-        html: Some(digest.body_html.replace(crate::domain::digests::UNSUBSCRIBE_PLACEHOLDER, &link)),
+        text: digest.body_text.replace(UNSUBSCRIBE_PLACEHOLDER, &link),
+        html: Some(digest.body_html.replace(UNSUBSCRIBE_PLACEHOLDER, &link)),
     }
+}
+
+/// A digest's bodies for one subscriber.
+pub fn digest_for(digest: &Digest, unsubscribe_url: &str) -> (String, String) {
+    (
+        digest.body_text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
+        digest.body_html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
+    )
+}
+
+#[derive(Debug, Serialize)]
+struct OrganiserLinkMail<'a> {
+    club: ClubData<'a>,
+    name: &'a str,
+    role: &'static str,
+    invited_by: &'a str,
+    invite: bool,
+    link: String,
+    expires: String,
 }
 
 /// An invitation to organise the club, or a password reset: the private link and its expiry.
 pub fn organiser_link(
     renderer: &Renderer,
     settings: &Settings,
-    organiser: &crate::db::organisers::Organiser,
+    organiser: &Organiser,
     sent_by: &str,
-    purpose: crate::domain::organisers::LinkPurpose,
+    purpose: LinkPurpose,
     token: &str,
-    expires: chrono::DateTime<chrono::Utc>,
+    expires: DateTime<Utc>,
 ) -> Result<OutgoingMail, String> {
-    let data = json!({
-        "club": common(settings),
-        "name": organiser.display_name,
-        "role": if organiser.role == "admin" { "an admin" } else { "a moderator" },
-        "invited_by": sent_by,
-        "invite": purpose == crate::domain::organisers::LinkPurpose::Invite,
-        "link": format!("{}/admin/password?token={token}", settings.club.base()),
-        "expires": crate::render::dates::local_datetime(expires, settings.club.tz()),
-    });
+    let data = OrganiserLinkMail {
+        club: ClubData::of(settings),
+        name: &organiser.display_name,
+        role: if organiser.role == Role::Admin { "an admin" } else { "a moderator" },
+        invited_by: sent_by,
+        invite: purpose == LinkPurpose::Invite,
+        link: format!("{}/admin/password?token={token}", settings.club.base()),
+        expires: dates::local_datetime(expires, settings.club.tz()),
+    };
     render(renderer, "organiser_link", Some(&organiser.display_name), &organiser.email, &data)
 }

@@ -14,6 +14,39 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 
 use crate::config::EmailSettings;
 
+/// A rendered message for one recipient, waiting to be queued in the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutgoingMail {
+    pub to_name: Option<String>,
+    pub to_address: String,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+}
+
+impl OutgoingMail {
+    /// The recipient as one header-safe mailbox string: `Name <address>` or the address.
+    pub fn recipient(&self) -> String {
+        match &self.to_name {
+            Some(name) if !name.trim().is_empty() => {
+                format!("\"{}\" <{}>", header_safe(name).replace(['"', '\\'], ""), self.to_address)
+            }
+            _ => self.to_address.clone(),
+        }
+    }
+}
+
+/// Text fit for a header: control characters (CR and LF among them) become spaces, so that
+/// what a member typed can never start a new header line.
+pub fn header_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Why a message was not sent, as the outbox needs to know it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SendError {
@@ -63,7 +96,7 @@ pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
     for (name, value) in parts.extra_headers {
         let name = header::HeaderName::new_from_ascii((*name).to_owned())
             .map_err(|e| SendError::Permanent(format!("bad header name {name}: {e}")))?;
-        let value = crate::domain::outbox::header_safe(value);
+        let value = header_safe(value);
         message.headers_mut().insert_raw(header::HeaderValue::new(name, value));
     }
     Ok(message)
@@ -171,6 +204,19 @@ mod tests {
         let raw = String::from_utf8(sent[0].formatted()).expect("utf8");
         assert!(raw.contains("multipart/alternative"), "{raw}");
         assert!(raw.contains("Message-ID: <abc@example.org>"), "{raw}");
+    }
+
+    #[test]
+    fn header_text_cannot_break_lines() {
+        assert_eq!(header_safe("Hi\r\nBcc: victim@example.org"), "Hi Bcc: victim@example.org");
+        let mail = OutgoingMail {
+            to_name: Some("Eve\r\nBcc: x@y.org \"quoted\"".into()),
+            to_address: "eve@example.org".into(),
+            subject: String::new(),
+            text: String::new(),
+            html: None,
+        };
+        assert_eq!(mail.recipient(), "\"Eve Bcc: x@y.org quoted\" <eve@example.org>");
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! RSS 2.0 and JSON Feed 1.1 documents from plain values. Pure functions: the same input always
 //! gives the same bytes, so caches and ETags stay stable between polls.
+//!
+//! In RSS, the markup characters of text are written as hexadecimal character references
+//! (`&#x26;`, `&#x3C;`, …) rather than named entities: readers disagree about whether a title is
+//! HTML, and the RSS Best Practices Profile (and the W3C feed validator) ask for these in plain
+//! text, where every reader decodes them to the character itself.
 
 use std::collections::BTreeMap;
 
@@ -38,7 +43,10 @@ pub struct FeedItem {
     /// A stable permalink on our site.
     pub guid: String,
     pub published: DateTime<Utc>,
-    pub summary: String,
+    /// The summary as plain text (JSON Feed `content_text`).
+    pub summary_text: String,
+    /// The same as HTML that is safe to show (RSS `description`, JSON Feed `content_html`).
+    pub summary_html: String,
     pub author: Option<String>,
     pub categories: Vec<String>,
     /// Whether `link` may be a media file or video page (submissions; not topics).
@@ -113,7 +121,7 @@ pub fn rss_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
             Item {
                 title: Some(item.title.clone()),
                 link: Some(item.link.clone()),
-                description: Some(item.summary.clone()),
+                description: Some(item.summary_html.clone()),
                 guid: Some(Guid { value: item.guid.clone(), permalink: true }),
                 pub_date: Some(item.published.to_rfc2822()),
                 categories: item.categories.iter().map(|c| Category { name: c.clone(), domain: None }).collect(),
@@ -149,7 +157,18 @@ pub fn rss_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
         namespaces,
         ..Channel::default()
     };
-    doc.to_string()
+    hex_character_references(&doc.to_string())
+}
+
+/// Rewrites the named entities the XML writer produces as hexadecimal character references.
+/// Both decode to the same character, in XML text and attributes and in the HTML of a CDATA
+/// description alike, so the document means exactly what it meant before.
+pub fn hex_character_references(xml: &str) -> String {
+    xml.replace("&amp;", "&#x26;")
+        .replace("&lt;", "&#x3C;")
+        .replace("&gt;", "&#x3E;")
+        .replace("&quot;", "&#x22;")
+        .replace("&apos;", "&#x27;")
 }
 
 /// The JSON Feed 1.1 document.
@@ -162,7 +181,8 @@ pub fn json_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
                 "url": item.guid,
                 "external_url": item.link,
                 "title": item.title,
-                "content_text": item.summary,
+                "content_text": item.summary_text,
+                "content_html": item.summary_html,
                 "date_published": item.published.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 "tags": item.categories,
             });

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod dates;
 pub mod markdown;
+pub mod views;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,22 @@ impl Renderer {
         }
         Embedded::get(&format!("assets/{name}")).map(|f| f.data)
     }
+}
+
+/// Text made safe to place in HTML: the five markup characters become character references.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn collect_override(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<(), String> {

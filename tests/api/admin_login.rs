@@ -87,7 +87,7 @@ async fn instances_on_one_database_share_the_limits_and_forget_idle_ones() {
     let buckets: Vec<String> = {
         use content_club::db::schema::rate_limits;
         use diesel::prelude::*;
-        let mut conn = app.state.db.get().expect("connection");
+        let mut conn = app.state.app.db.get().expect("connection");
         rate_limits::table.select(rate_limits::bucket).load(&mut *conn).expect("buckets")
     };
     assert_eq!(buckets.len(), 2, "{buckets:?}");

@@ -38,7 +38,7 @@ async fn club(smtp_url: String, adjust: impl FnOnce(&mut content_club::config::S
 
 /// The link with `marker` from the newest queued mail that has one.
 fn queued_link(app: &TestApp, marker: &str) -> String {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     Delivery::all(&mut conn)
         .expect("rows")
         .into_iter()
@@ -60,7 +60,7 @@ async fn subscribed(app: &TestApp, email: &str) {
 }
 
 fn subscriber(app: &TestApp, email: &str) -> Subscriber {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     Subscriber::by_email(&mut conn, email).expect("query").expect("exists")
 }
 
@@ -82,7 +82,7 @@ async fn subscribe_confirm_receive_the_digest_unsubscribe_in_one_click_and_be_sk
         .await;
     subscribed(&app, "ann@example.org").await;
     subscribed(&app, "bob@example.org").await;
-    assert_eq!(subscriber(&app, "ann@example.org").status, "active");
+    assert_eq!(subscriber(&app, "ann@example.org").status.as_str(), "active");
 
     // The topic closes; the worker builds the digest and sends it.
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
@@ -108,7 +108,7 @@ async fn subscribe_confirm_receive_the_digest_unsubscribe_in_one_click_and_be_sk
     let res = stranger.get(app.url(&path)).send().await.expect("get");
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.text().await.expect("body").contains("b•••@example.org"), "masked address");
-    assert_eq!(subscriber(&app, "bob@example.org").status, "active");
+    assert_eq!(subscriber(&app, "bob@example.org").status.as_str(), "active");
     let res = stranger
         .post(app.url(&path))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -117,11 +117,11 @@ async fn subscribe_confirm_receive_the_digest_unsubscribe_in_one_click_and_be_sk
         .await
         .expect("post");
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(subscriber(&app, "bob@example.org").status, "unsubscribed");
+    assert_eq!(subscriber(&app, "bob@example.org").status.as_str(), "unsubscribed");
     // A forged token does nothing.
     let forged = path.replace("token=", "token=1");
     assert_ne!(stranger.post(app.url(&forged)).send().await.expect("post").status().as_u16(), 200);
-    assert_eq!(subscriber(&app, "ann@example.org").status, "active");
+    assert_eq!(subscriber(&app, "ann@example.org").status.as_str(), "active");
 
     // The web view is public once sent; February had nothing, so it has no digest to show.
     assert_eq!(app.get("/topics/metrics-that-matter/digest").await.status().as_u16(), 200);
@@ -153,7 +153,7 @@ async fn subscribing_never_reveals_an_address_and_confirmations_are_rate_limited
         }
     };
     let confirmations = |app: &TestApp| {
-        let mut conn = app.state.db.get().expect("conn");
+        let mut conn = app.state.app.db.get().expect("conn");
         Delivery::all(&mut conn)
             .expect("rows")
             .iter()
@@ -173,7 +173,7 @@ async fn subscribing_never_reveals_an_address_and_confirmations_are_rate_limited
     let known = ask("known@example.org").await;
     assert_eq!(known, first, "a confirmed address gets the same answer");
     assert_eq!(confirmations(&app), before, "and no mail");
-    assert_eq!(subscriber(&app, "known@example.org").status, "active", "and stays confirmed");
+    assert_eq!(subscriber(&app, "known@example.org").status.as_str(), "active", "and stays confirmed");
     let (status, _) = ask("not-an-address").await;
     assert_eq!(status, 422);
 
@@ -197,7 +197,7 @@ async fn subscribing_never_reveals_an_address_and_confirmations_are_rate_limited
     // Pending addresses expire.
     app.clock.advance(Duration::days(8));
     app.deliver_all().await;
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     assert!(Subscriber::by_email(&mut conn, "new@example.org").expect("q").is_none());
 }
 
@@ -251,11 +251,11 @@ async fn a_relay_refusing_connections_delays_delivery_but_loses_and_repeats_noth
     let (app, token) = club(format!("smtp://127.0.0.1:{port}"), |s| s.worker.retry_base_seconds = 30).await;
     app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
     for name in ["ann", "bob", "cid"] {
-        let mut conn = app.state.db.get().expect("conn");
+        let mut conn = app.state.app.db.get().expect("conn");
         let now = app.clock.now().naive_utc();
         NewSubscriber {
             email: &format!("{name}@example.org"),
-            status: "active",
+            status: content_club::db::states::SubscriberStatus::Active,
             confirm_token_hash: None,
             confirm_sent_at: None,
             created_at: now,
@@ -267,12 +267,12 @@ async fn a_relay_refusing_connections_delays_delivery_but_loses_and_repeats_noth
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
     app.deliver_all().await;
     {
-        let mut conn = app.state.db.get().expect("conn");
+        let mut conn = app.state.app.db.get().expect("conn");
         let rows = Delivery::all(&mut conn).expect("rows");
-        let digest_rows: Vec<_> = rows.iter().filter(|d| d.kind == "digest").collect();
+        let digest_rows: Vec<_> = rows.iter().filter(|d| d.kind.as_str() == "digest").collect();
         assert_eq!(digest_rows.len(), 3);
         assert!(
-            digest_rows.iter().all(|d| d.status == "queued" && d.attempts == 1 && d.last_error.is_some()),
+            digest_rows.iter().all(|d| d.status.as_str() == "queued" && d.attempts == 1 && d.last_error.is_some()),
             "{digest_rows:?}"
         );
     }
@@ -295,11 +295,11 @@ async fn a_550_fails_that_delivery_counts_a_bounce_and_the_rest_go_through() {
     let (app, token) = club(sink.url(), |s| s.email.bounce_limit = 1).await;
     app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
     for name in ["ann", "bob", "cid"] {
-        let mut conn = app.state.db.get().expect("conn");
+        let mut conn = app.state.app.db.get().expect("conn");
         let now = app.clock.now().naive_utc();
         NewSubscriber {
             email: &format!("{name}@example.org"),
-            status: "active",
+            status: content_club::db::states::SubscriberStatus::Active,
             confirm_token_hash: None,
             confirm_sent_at: None,
             created_at: now,
@@ -315,9 +315,10 @@ async fn a_550_fails_that_delivery_counts_a_bounce_and_the_rest_go_through() {
     assert_eq!(to, vec!["ann@example.org", "cid@example.org"]);
     let bob = subscriber(&app, "bob@example.org");
     assert_eq!(bob.bounce_count, 1);
-    assert_eq!(bob.status, "bounced");
-    let mut conn = app.state.db.get().expect("conn");
-    let failed: Vec<_> = Delivery::all(&mut conn).expect("rows").into_iter().filter(|d| d.status == "failed").collect();
+    assert_eq!(bob.status.as_str(), "bounced");
+    let mut conn = app.state.app.db.get().expect("conn");
+    let failed: Vec<_> =
+        Delivery::all(&mut conn).expect("rows").into_iter().filter(|d| d.status.as_str() == "failed").collect();
     assert_eq!(failed.len(), 1);
     assert!(failed[0].last_error.as_deref().unwrap_or("").contains("550"));
 }
@@ -326,13 +327,13 @@ async fn a_550_fails_that_delivery_counts_a_bounce_and_the_rest_go_through() {
 async fn queued_digest(app: &TestApp, token: &str, subscribers: usize, prefix: &str) {
     app.approved_entry(token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
     {
-        let mut conn = app.state.db.get().expect("conn");
+        let mut conn = app.state.app.db.get().expect("conn");
         let now = app.clock.now().naive_utc();
         content_club::db::write_transaction(&mut conn, |conn| {
             for i in 0..subscribers {
                 NewSubscriber {
                     email: &format!("{prefix}{i}@example.org"),
-                    status: "active",
+                    status: content_club::db::states::SubscriberStatus::Active,
                     confirm_token_hash: None,
                     confirm_sent_at: None,
                     created_at: now,
@@ -368,7 +369,7 @@ fn spawn_worker(app: &TestApp, sink: &SmtpSink, pool: u32) -> Child {
 }
 
 fn outstanding(app: &TestApp) -> i64 {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     Delivery::outstanding(&mut conn).expect("count")
 }
 
@@ -496,12 +497,12 @@ async fn the_cli_previews_and_sends_a_digest_with_progress() {
 /// An approved entry in March and `n` active subscribers; March closed, nothing queued yet.
 async fn queued_digest_subscribers_only(app: &TestApp, token: &str, n: usize) {
     app.approved_entry(token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     let now = app.clock.now().naive_utc();
     for i in 0..n {
         NewSubscriber {
             email: &format!("cli{i}@example.org"),
-            status: "active",
+            status: content_club::db::states::SubscriberStatus::Active,
             confirm_token_hash: None,
             confirm_sent_at: None,
             created_at: now,
@@ -533,7 +534,7 @@ async fn organisers_see_search_export_and_remove_subscribers() {
     let id = subscriber(&app, "ann@example.org").id;
     let res = app.post_form(&format!("/admin/subscribers/{id}/remove"), &[("csrf_token", &csrf_from(&page))]).await;
     assert_eq!(res.status().as_u16(), 303);
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     assert!(Subscriber::by_email(&mut conn, "ann@example.org").expect("q").is_none());
     let api: serde_json::Value = {
         drop(conn);

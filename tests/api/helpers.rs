@@ -119,13 +119,24 @@ impl TestApp {
 
     /// Creates an organiser straight through the domain layer.
     pub fn add_organiser(&self, email: &str, password: &str) {
-        self.add_organiser_with_role(email, password, content_club::domain::organisers::Role::Admin);
+        self.add_organiser_with_role(email, password, content_club::app::Role::Admin);
     }
 
-    pub fn add_organiser_with_role(&self, email: &str, password: &str, role: content_club::domain::organisers::Role) {
-        let mut conn = self.state.db.get().expect("connection");
-        content_club::domain::organisers::add_organiser(&mut conn, email, "Test Organiser", password, role, Utc::now())
-            .expect("organiser added");
+    pub fn add_organiser_with_role(&self, email: &str, password: &str, role: content_club::app::Role) {
+        let mut conn = self.state.app.db.get().expect("connection");
+        let hash = content_club::crypto::hash_password(password).expect("hash");
+        let now = Utc::now().naive_utc();
+        content_club::db::organisers::NewOrganiser {
+            email,
+            display_name: "Test Organiser",
+            password_hash: &hash,
+            role,
+            disabled: false,
+            created_at: now,
+            updated_at: now,
+        }
+        .insert(&mut conn)
+        .expect("organiser added");
     }
 
     /// Logs in through the form; returns the response to the POST.
@@ -148,9 +159,18 @@ impl TestApp {
 
     /// A new API token for an existing organiser.
     pub fn api_token(&self, email: &str) -> (i64, String) {
-        let mut conn = self.state.db.get().expect("connection");
-        let (row, token) =
-            content_club::domain::organisers::create_api_token(&mut conn, email, "test", Utc::now()).expect("token");
+        let mut conn = self.state.app.db.get().expect("connection");
+        let organiser =
+            content_club::db::organisers::Organiser::by_email(&mut conn, email).expect("query").expect("organiser");
+        let token = format!("cc_{}", content_club::crypto::random_token());
+        let row = content_club::db::api_tokens::NewApiToken {
+            organiser_id: organiser.id,
+            label: "test",
+            token_hash: &content_club::crypto::token_hash(&token),
+            created_at: Utc::now().naive_utc(),
+        }
+        .insert(&mut conn)
+        .expect("token");
         (row.id, token)
     }
 
@@ -161,7 +181,7 @@ impl TestApp {
             #[diesel(sql_type = diesel::sql_types::BigInt)]
             n: i64,
         }
-        let mut conn = self.state.db.get().expect("connection");
+        let mut conn = self.state.app.db.get().expect("connection");
         diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
             .get_result::<Count>(&mut *conn)
             .expect("count")
@@ -204,7 +224,7 @@ impl TestApp {
 
     /// All rows of `topics` as (month, slug, title, announced), for before/after comparisons.
     pub fn topics_snapshot(&self) -> Vec<(String, String, String, bool)> {
-        let mut conn = self.state.db.get().expect("connection");
+        let mut conn = self.state.app.db.get().expect("connection");
         content_club::db::topics::Topic::all(&mut conn, true)
             .expect("topics")
             .into_iter()
@@ -223,7 +243,7 @@ impl TestApp {
         assert_eq!(status, 202, "{body}");
         let id = body["id"].as_str().expect("id").to_owned();
         let text = {
-            let mut conn = self.state.db.get().expect("connection");
+            let mut conn = self.state.app.db.get().expect("connection");
             content_club::db::deliveries::Delivery::all(&mut conn)
                 .expect("deliveries")
                 .into_iter()
@@ -278,15 +298,11 @@ pub fn path_of(link: &str) -> String {
 impl TestApp {
     /// A worker on this app's database and clock, stepped by hand in tests.
     pub fn worker(&self) -> content_club::worker::Worker {
-        content_club::worker::Worker::new(
-            self.settings.clone(),
-            self.state.db.clone(),
-            self.clock.clone() as Arc<dyn content_club::clock::Clock>,
-        )
-        .expect("worker")
+        content_club::worker::Worker::new(self.state.app.clone()).expect("worker")
     }
 
-    /// Runs worker rounds until nothing is left to do now.
+    /// Runs worker rounds until nothing is left to do now; fails the test if the outbox does not
+    /// empty within 50 rounds.
     pub async fn deliver_all(&self) {
         let worker = self.worker();
         for _ in 0..50 {
@@ -294,5 +310,6 @@ impl TestApp {
                 return;
             }
         }
+        panic!("the worker still had mail to send after 50 rounds");
     }
 }

@@ -25,19 +25,19 @@ async fn club(sink: &SmtpSink) -> TestApp {
 }
 
 fn organiser_id(app: &TestApp, email: &str) -> i64 {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     content_club::db::organisers::Organiser::by_email(&mut conn, email).expect("query").expect("organiser").id
 }
 
 fn role_of(app: &TestApp, email: &str) -> (String, bool) {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     let o = content_club::db::organisers::Organiser::by_email(&mut conn, email).expect("query").expect("organiser");
-    (o.role, o.disabled)
+    (o.role.to_string(), o.disabled)
 }
 
 /// The audit log as (action, subject) pairs, oldest first.
 fn audit(app: &TestApp) -> Vec<(String, String)> {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     let mut rows: Vec<(String, String)> = content_club::db::audit_log::AuditEntry::newest(&mut conn, 1000)
         .expect("audit")
         .into_iter()
@@ -178,7 +178,7 @@ async fn bad_invitations_are_refused_beside_the_field_and_change_nothing() {
 async fn disabling_ends_sessions_and_tokens_and_enabling_brings_tokens_back() {
     let sink = SmtpSink::start().await;
     let app = club(&sink).await;
-    app.add_organiser_with_role("mod@example.org", PASSWORD, content_club::domain::organisers::Role::Moderator);
+    app.add_organiser_with_role("mod@example.org", PASSWORD, content_club::app::Role::Moderator);
     let (_, token) = app.api_token("mod@example.org");
     let (moderator, status) = login_as(&app, "mod@example.org", PASSWORD).await;
     assert_eq!(status, 303);
@@ -241,7 +241,7 @@ async fn the_last_admin_can_be_neither_demoted_nor_disabled_and_nobody_disables_
 async fn a_reset_link_sets_a_new_password_ends_old_sessions_and_expires() {
     let sink = SmtpSink::start().await;
     let app = club(&sink).await;
-    app.add_organiser_with_role("mod@example.org", PASSWORD, content_club::domain::organisers::Role::Moderator);
+    app.add_organiser_with_role("mod@example.org", PASSWORD, content_club::app::Role::Moderator);
     let id = organiser_id(&app, "mod@example.org");
     let (old_session, _) = login_as(&app, "mod@example.org", PASSWORD).await;
 
@@ -283,7 +283,7 @@ async fn a_reset_link_sets_a_new_password_ends_old_sessions_and_expires() {
 async fn admins_see_and_revoke_each_organisers_api_tokens() {
     let sink = SmtpSink::start().await;
     let app = club(&sink).await;
-    app.add_organiser_with_role("mod@example.org", PASSWORD, content_club::domain::organisers::Role::Moderator);
+    app.add_organiser_with_role("mod@example.org", PASSWORD, content_club::app::Role::Moderator);
     let (token_id, token) = app.api_token("mod@example.org");
     let (_, page) = app.get_text("/admin/organisers").await;
     assert!(page.contains(&format!("/admin/tokens/{token_id}/revoke")), "listed with its revoke button");

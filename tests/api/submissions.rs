@@ -64,11 +64,12 @@ async fn submit_form(app: &TestApp, slug: &str, overrides: &[(&str, &str)]) -> r
 }
 
 fn status_of(app: &TestApp, public_id: &str) -> String {
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     content_club::db::submissions::Submission::by_public_id(&mut conn, public_id)
         .expect("query")
         .expect("exists")
         .status
+        .to_string()
 }
 
 #[tokio::test]
@@ -395,7 +396,7 @@ async fn get_on_confirm_and_edit_pages_changes_nothing_and_withdraw_is_post_only
     let id = path_of(&confirm).split('/').nth(2).expect("id").to_owned();
     let token = confirm.split("token=").nth(1).expect("token").to_owned();
     let snapshot = |app: &TestApp| {
-        let mut conn = app.state.db.get().expect("conn");
+        let mut conn = app.state.app.db.get().expect("conn");
         content_club::db::submissions::Submission::by_public_id(&mut conn, &id).expect("q").expect("row")
     };
     let before = snapshot(&app);
@@ -421,7 +422,7 @@ async fn get_on_confirm_and_edit_pages_changes_nothing_and_withdraw_is_post_only
     assert_eq!(snapshot(&app).title, "A better title");
     let res = app.post_form(&format!("/submissions/{id}/withdraw"), &[("csrf_token", &csrf), ("token", &token)]).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(snapshot(&app).status, "withdrawn");
+    assert_eq!(snapshot(&app).status.as_str(), "withdrawn");
 }
 
 #[tokio::test]
@@ -506,7 +507,7 @@ async fn two_hundred_concurrent_submissions_are_each_stored_once() {
     assert_eq!(conflicts, 20);
     assert_eq!(app.count("submissions"), 180);
     assert_eq!(app.count("deliveries"), 180, "one confirmation each");
-    let mut conn = app.state.db.get().expect("conn");
+    let mut conn = app.state.app.db.get().expect("conn");
     for id in &accepted {
         assert!(content_club::db::submissions::Submission::by_public_id(&mut conn, id).expect("q").is_some());
     }

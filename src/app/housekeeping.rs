@@ -1,0 +1,26 @@
+//! The worker's chores between deliveries: forget unconfirmed submissions and pending
+//! subscribers after their time, drop idle rate-limit buckets, build the digests of topics that
+//! closed, and mark digests whose deliveries have all finished as sent.
+
+use super::{digests, limits, submissions, subscriptions, App};
+use crate::error::AppError;
+
+pub async fn run(app: &App) -> Result<(), AppError> {
+    let (expired, forgotten) = app
+        .write_unseen(|app, conn| {
+            limits::forget_idle(conn, app.now())?;
+            Ok((submissions::expire_unconfirmed(app, conn)?, subscriptions::expire_pending(app, conn)?))
+        })
+        .await?;
+    if expired + forgotten > 0 {
+        tracing::info!(expired, forgotten, "removed unconfirmed submissions and pending subscribers");
+    }
+    // Each digest is built and queued in one transaction: a crash leaves either nothing (the next
+    // round builds it) or a queued digest, never one built but not queued.
+    let built = app.write_unseen(digests::build_due).await?;
+    for digest in built {
+        tracing::info!(digest = digest.id, status = %digest.status, recipients = digest.recipients, "digest built");
+    }
+    app.write_unseen(digests::complete_finished).await?;
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! The use cases: one function for each thing a person (or the worker) does — submit, confirm,
+//! decide, subscribe, schedule a topic, send a digest, invite an organiser, … The web handlers
+//! (HTML and JSON), the command line and the worker call these and nothing below them.
+//!
+//! A use case takes the [`App`] (settings, database, templates, clock, key, caches), reads and
+//! writes through the db layer inside one transaction, asks the domain for every rule, writes
+//! mail through the outbox in the same transaction, and returns typed values.
+
+pub mod dashboard;
+pub mod delivery;
+pub mod demo;
+pub mod digests;
+pub mod feeds;
+pub mod housekeeping;
+pub mod limits;
+pub mod moderation;
+pub mod organisers;
+pub mod outbox;
+pub mod schedule;
+pub mod sessions;
+pub mod submissions;
+pub mod subscribers;
+pub mod subscriptions;
+pub mod topics;
+pub mod transfer;
+
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::crypto::SigningKey;
+use crate::db::{write_transaction, AnyConnection, Db};
+use crate::error::AppError;
+use crate::render::Renderer;
+
+/// What the outer layers may name of the stored values and their states; they reach the db and
+/// domain layers only through here.
+pub use crate::db::digests::{Digest, Progress};
+pub use crate::db::organisers::Organiser;
+pub use crate::db::states::{
+    DeliveryStatus, DigestStatus, LinkPurpose, Role, SubmissionKind, SubmissionStatus, SubscriberStatus,
+};
+pub use crate::db::submissions::Submission;
+pub use crate::db::subscribers::Subscriber;
+pub use crate::db::topics::Topic;
+pub use crate::domain::month::{local_to_utc, parse_rfc3339, Month};
+pub use crate::domain::organisers::{AccountState, LINK_VALID_HOURS, MIN_PASSWORD_CHARS};
+pub use crate::domain::submissions::{mask_email, SubmissionInput, MAX_SUMMARY_CHARS, REJECTION_REASONS};
+pub use crate::domain::topics::{TopicInput, TopicPatch, TopicStatus};
+
+/// Opens the database and applies pending migrations; returns how many ran.
+pub fn migrate(settings: &Settings) -> Result<usize, String> {
+    let db = Db::connect(&settings.database)
+        .map_err(|e| format!("configuration key database.url: cannot open the database: {e}"))?;
+    db.migrate()
+}
+
+/// The services every use case works with; cheap to clone, shared by all threads.
+#[derive(Clone)]
+pub struct App(Arc<Services>);
+
+pub struct Services {
+    pub settings: Settings,
+    pub db: Db,
+    pub renderer: Renderer,
+    pub clock: SharedClock,
+    pub key: SigningKey,
+    pub feeds: feeds::FeedCache,
+    pub limits: limits::Limits,
+}
+
+impl Deref for App {
+    type Target = Services;
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// Who is asking, as far as limits care.
+#[derive(Debug, Clone)]
+pub struct Client {
+    /// The client's address (the peer, or the proxy's X-Forwarded-For when trusted).
+    pub ip: String,
+}
+
+impl App {
+    /// Opens the database (applying migrations), loads the signing key and the templates. Blocks:
+    /// call it before serving, or on a blocking thread.
+    pub fn build(settings: Settings, clock: SharedClock) -> Result<App, String> {
+        let db = Db::connect(&settings.database)
+            .map_err(|e| format!("configuration key database.url: cannot open the database: {e}"))?;
+        db.migrate().map_err(|e| format!("database migration: {e}"))?;
+        App::with_db(settings, db, clock)
+    }
+
+    /// The same on a database that is open already.
+    pub fn with_db(settings: Settings, db: Db, clock: SharedClock) -> Result<App, String> {
+        let key = SigningKey::load_or_create(&settings.security.session_key, &settings.server.data_dir)?;
+        let override_dir = Some(settings.web.templates_dir.as_str()).filter(|d| !d.is_empty()).map(PathBuf::from);
+        let renderer = Renderer::new(override_dir.as_deref())?;
+        let limits = limits::Limits::from_settings(&settings);
+        Ok(App(Arc::new(Services { settings, db, renderer, clock, key, feeds: feeds::FeedCache::default(), limits })))
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn tz(&self) -> Tz {
+        self.settings.club.tz()
+    }
+
+    /// The host part of the base URL, for Message-IDs and calendar UIDs.
+    pub fn host(&self) -> String {
+        url::Url::parse(&self.settings.club.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "localhost".into())
+    }
+
+    /// Runs `f` with a connection on the blocking pool, without a transaction of its own.
+    pub(crate) async fn read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App, &mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let app = self.clone();
+        self.db.run(move |conn| f(&app, conn)).await
+    }
+
+    /// Runs `f` in one write transaction. Once it has committed, this instance's feed cache
+    /// re-reads the content versions before it answers again, so that a reader sees the change
+    /// at once on the instance that made it.
+    pub(crate) async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App, &mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let app = self.clone();
+        let result = self.db.run(move |conn| write_transaction(conn, |conn| f(&app, conn))).await;
+        if result.is_ok() {
+            self.feeds.mark_stale();
+        }
+        result
+    }
+
+    /// Runs `f` in one write transaction that never changes what the public sees (the worker's
+    /// chores): the feed cache is left alone.
+    pub(crate) async fn write_unseen<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App, &mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let app = self.clone();
+        self.db.run(move |conn| write_transaction(conn, |conn| f(&app, conn))).await
+    }
+}

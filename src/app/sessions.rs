@@ -1,0 +1,116 @@
+//! Organisers log in (a random token in a signed cookie, its hash stored), log out, and use API
+//! tokens. Failed logins are limited per client address and per account.
+
+use chrono::Duration;
+
+use super::{limits, App, Client};
+use crate::crypto;
+use crate::db::api_tokens::ApiToken;
+use crate::db::organisers::Organiser;
+use crate::db::sessions::{self, NewSession};
+use crate::db::AnyConnection;
+use crate::domain::rate_limits::Use;
+use crate::domain::EmailAddress;
+use crate::error::AppError;
+
+/// The enabled organiser with this email and password, or `None`. Takes the same time for an
+/// unknown email as for a wrong password.
+fn authenticate(conn: &mut AnyConnection, email: &str, password: &str) -> Result<Option<Organiser>, AppError> {
+    let found = match EmailAddress::parse(email) {
+        Ok(address) => Organiser::by_email(conn, &address.key())?,
+        Err(_) => None,
+    };
+    match found {
+        Some(organiser) if !organiser.password_hash.is_empty() => {
+            let matches = crypto::verify_password(password, &organiser.password_hash);
+            Ok((matches && !organiser.disabled).then_some(organiser))
+        }
+        // An invited organiser has no password yet; spend the same time as for a wrong one.
+        Some(_) | None => {
+            crypto::verify_password(password, crypto::dummy_password_hash());
+            Ok(None)
+        }
+    }
+}
+
+/// The key failed logins are counted under: the normalised address, or what was typed.
+fn account_key(email: &str) -> String {
+    EmailAddress::parse(email).map(|e| e.key()).unwrap_or_else(|_| email.trim().to_lowercase())
+}
+
+/// A new session for the organiser; returns the token for the cookie.
+fn start(conn: &mut AnyConnection, organiser: &Organiser, app: &App) -> Result<String, AppError> {
+    let now = app.now();
+    let ttl = Duration::hours(i64::from(app.settings.security.session_ttl_hours));
+    let token = crypto::random_token();
+    NewSession {
+        organiser_id: organiser.id,
+        token_hash: &crypto::token_hash(&token),
+        created_at: now.naive_utc(),
+        expires_at: (now + ttl).naive_utc(),
+    }
+    .insert(conn)?;
+    // Housekeeping on login keeps the table small without a separate job.
+    sessions::delete_expired(conn, now.naive_utc())?;
+    Ok(token)
+}
+
+/// Logs in: the session token for the cookie, `Ok(None)` for a wrong email or password, or
+/// `RateLimited` when this address or this account has failed too often.
+pub async fn log_in(app: &App, email: String, password: String, client: &Client) -> Result<Option<String>, AppError> {
+    let account = account_key(&email);
+    let checks = vec![
+        (app.limits.login_ip, client.ip.clone(), Use::Take),
+        (app.limits.login_account, account.clone(), Use::Peek),
+    ];
+    limits::check(app, checks).await?;
+    let started = app
+        .write(move |app, conn| match authenticate(conn, &email, &password)? {
+            Some(organiser) => start(conn, &organiser, app).map(Some),
+            None => Ok(None),
+        })
+        .await?;
+    if started.is_some() {
+        tracing::info!(account = %account, "organiser logged in");
+        return Ok(started);
+    }
+    // A refusal here is the next attempt's business; a failure of the database is this one's.
+    match limits::check(app, vec![(app.limits.login_account, account.clone(), Use::Take)]).await {
+        Ok(()) | Err(AppError::RateLimited { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    tracing::warn!(account = %account, ip = %client.ip, "failed organiser login");
+    Ok(None)
+}
+
+/// Ends the session behind this token.
+pub async fn log_out(app: &App, token: String) -> Result<(), AppError> {
+    app.write(move |_, conn| {
+        sessions::delete(conn, &crypto::token_hash(&token))?;
+        Ok(())
+    })
+    .await
+}
+
+/// The enabled organiser behind an unexpired session token.
+pub async fn organiser_for_session(app: &App, token: String) -> Result<Option<Organiser>, AppError> {
+    app.read(move |app, conn| Ok(sessions::organiser_for(conn, &crypto::token_hash(&token), app.now().naive_utc())?))
+        .await
+}
+
+/// The organiser an API bearer token belongs to, when the token is live; its use is recorded.
+pub async fn organiser_for_token(app: &App, token: String) -> Result<Option<(ApiToken, Organiser)>, AppError> {
+    app.read(move |app, conn| {
+        let hash = crypto::token_hash(&token);
+        let found = ApiToken::live_by_hash(conn, &hash)?;
+        if let Some((row, _)) = &found {
+            if !crypto::constant_time_eq(row.token_hash.as_bytes(), hash.as_bytes()) {
+                return Ok(None);
+            }
+            // Recording use is best effort; a failure here must not refuse a valid request.
+            let _ = ApiToken::touch(conn, row.id, app.now().naive_utc());
+        }
+        Ok(found)
+    })
+    .await
+}

@@ -1,0 +1,232 @@
+//! Members submit without an account: an entry on an open topic, confirmed from the link in
+//! their email, changed or withdrawn while it waits for moderation. Approved entries have a
+//! public permalink.
+
+use super::limits;
+use super::{outbox, App, Client};
+use crate::crypto;
+use crate::db::states::{SubmissionAction, SubmissionStatus};
+use crate::db::submissions::{self as rows, ContentChanges, NewSubmission, Submission};
+use crate::db::topics::Topic;
+use crate::db::{is_unique_violation, AnyConnection};
+use crate::domain::rate_limits::Use;
+use crate::domain::submissions::{self as rules, SubmissionInput, ValidSubmission};
+use crate::email::compose;
+use crate::error::AppError;
+
+/// The announced topic at exactly `slug` (submissions go to current addresses only).
+pub fn public_topic(conn: &mut AnyConnection, slug: &str) -> Result<Topic, AppError> {
+    match Topic::by_slug(conn, slug)? {
+        Some(topic) if topic.announced => Ok(topic),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The topic a member is about to submit to.
+pub async fn topic_for_form(app: &App, slug: String) -> Result<Topic, AppError> {
+    app.read(move |_, conn| public_topic(conn, &slug)).await
+}
+
+/// What is wrong with an entry's fields, all at once (empty when nothing is).
+pub fn field_errors(input: &SubmissionInput) -> crate::error::FieldErrors {
+    input.validate().err().unwrap_or_default()
+}
+
+/// Stores a member's entry as unconfirmed and queues the confirmation email, after the limits
+/// per client address and per author address (the same for the form and the API).
+pub async fn submit(app: &App, slug: String, input: SubmissionInput, client: &Client) -> Result<Submission, AppError> {
+    let entry = input.validate().map_err(AppError::Validation)?;
+    let checks = vec![
+        (app.limits.submit_ip, client.ip.clone(), Use::Take),
+        (app.limits.submit_email, entry.author_email.key(), Use::Take),
+    ];
+    limits::check(app, checks).await?;
+    app.write(move |app, conn| store(app, conn, &slug, entry)).await
+}
+
+fn store(app: &App, conn: &mut AnyConnection, slug: &str, entry: ValidSubmission) -> Result<Submission, AppError> {
+    let now = app.now();
+    let topic = public_topic(conn, slug)?;
+    if let Some(reason) = rules::closed_reason(&topic, now) {
+        return Err(AppError::Conflict(reason));
+    }
+    if Submission::by_topic_and_url(conn, topic.id, &entry.url)?.is_some() {
+        return Err(rules::duplicate_error());
+    }
+    let token = crypto::random_token();
+    let submission = NewSubmission {
+        public_id: &rules::new_public_id(),
+        topic_id: topic.id,
+        kind: entry.kind,
+        title: &entry.title,
+        url: &entry.url,
+        summary: &entry.summary,
+        author_name: &entry.author_name,
+        author_email: &entry.author_email.key(),
+        author_link: entry.author_link.as_deref(),
+        status: SubmissionStatus::Unconfirmed,
+        edit_token_hash: &crypto::token_hash(&token),
+        created_at: now.naive_utc(),
+        updated_at: now.naive_utc(),
+    }
+    .insert(conn)
+    .map_err(|e| if is_unique_violation(&e) { rules::duplicate_error() } else { AppError::from(e) })?;
+    rows::record_event(conn, submission.id, SubmissionAction::Submitted, None, None, now.naive_utc())?;
+    let mail = compose::submission_confirmation(&app.renderer, &app.settings, &submission, &topic, &token)
+        .map_err(AppError::Internal)?;
+    outbox::enqueue(conn, &mail, &app.host(), now)?;
+    Ok(submission)
+}
+
+pub use crate::domain::submissions::{closed_reason, is_editable};
+
+/// The public address of the published entry that already has this link (as typed), if any.
+pub async fn published_duplicate(app: &App, topic_id: i64, url: &str) -> Result<Option<String>, AppError> {
+    let Ok(url) = crate::domain::links::normalise_url(url) else { return Ok(None) };
+    let found = app.read(move |_, conn| Ok(Submission::by_topic_and_url(conn, topic_id, &url)?)).await?;
+    Ok(found.filter(|s| s.status == SubmissionStatus::Approved).map(|s| format!("/submissions/{}", s.public_id)))
+}
+
+/// What the live duplicate check tells a member about a link.
+pub struct LinkCheck {
+    pub url: String,
+    pub exists: bool,
+    /// The public address of the entry, when it is published.
+    pub entry: Option<String>,
+}
+
+/// Whether a link is already in for this topic.
+pub async fn check_link(app: &App, slug: String, url: &str) -> Result<LinkCheck, AppError> {
+    let url = crate::domain::links::normalise_url(url).map_err(|m| AppError::field("url", m))?;
+    let lookup = url.clone();
+    let found = app
+        .read(move |_, conn| {
+            let topic = public_topic(conn, &slug)?;
+            Ok(Submission::by_topic_and_url(conn, topic.id, &lookup)?)
+        })
+        .await?;
+    let entry = found
+        .as_ref()
+        .filter(|s| s.status == SubmissionStatus::Approved)
+        .map(|s| format!("{}/submissions/{}", app.settings.club.base(), s.public_id));
+    Ok(LinkCheck { url, exists: found.is_some(), entry })
+}
+
+/// The submission behind a private link, when the token fits.
+fn with_token(conn: &mut AnyConnection, public_id: &str, token: &str) -> Result<Submission, AppError> {
+    let submission = Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)?;
+    if token.is_empty()
+        || !crypto::constant_time_eq(crypto::token_hash(token).as_bytes(), submission.edit_token_hash.as_bytes())
+    {
+        return Err(AppError::Forbidden(
+            "This private link is not valid. Use the link from your email exactly as it was sent.".into(),
+        ));
+    }
+    Ok(submission)
+}
+
+/// The author's view of their entry through the private link.
+pub async fn private(app: &App, public_id: String, token: String) -> Result<(Submission, Topic), AppError> {
+    app.read(move |_, conn| {
+        let submission = with_token(conn, &public_id, &token)?;
+        let topic = Topic::by_id(conn, submission.topic_id)?.ok_or(AppError::NotFound)?;
+        Ok((submission, topic))
+    })
+    .await
+}
+
+/// The author confirms: unconfirmed becomes pending. Confirming twice is harmless.
+pub async fn confirm(app: &App, public_id: String, token: String) -> Result<Submission, AppError> {
+    app.write(move |app, conn| {
+        let now = app.now().naive_utc();
+        let submission = with_token(conn, &public_id, &token)?;
+        let from = [SubmissionStatus::Unconfirmed];
+        if Submission::transition(conn, submission.id, &from, SubmissionStatus::Pending, now)? {
+            Submission::mark_confirmed(conn, submission.id, now)?;
+            rows::record_event(conn, submission.id, SubmissionAction::Confirmed, None, None, now)?;
+        } else if submission.status == SubmissionStatus::Withdrawn {
+            return Err(AppError::Conflict("This submission was withdrawn.".into()));
+        }
+        Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// The author changes their entry while it waits for moderation. The address the confirmation
+/// went to stays the author's.
+pub async fn edit(app: &App, public_id: String, token: String, input: SubmissionInput) -> Result<Submission, AppError> {
+    app.write(move |app, conn| {
+        let now = app.now().naive_utc();
+        let submission = with_token(conn, &public_id, &token)?;
+        let input = SubmissionInput { author_email: submission.author_email.clone(), ..input };
+        let entry = input.validate().map_err(AppError::Validation)?;
+        if !rules::is_editable(submission.status) {
+            return Err(rules::not_editable(submission.status, "changed"));
+        }
+        if let Some(other) = Submission::by_topic_and_url(conn, submission.topic_id, &entry.url)? {
+            if other.id != submission.id {
+                return Err(rules::duplicate_error());
+            }
+        }
+        let changes = ContentChanges {
+            kind: entry.kind,
+            title: &entry.title,
+            url: &entry.url,
+            summary: &entry.summary,
+            author_name: &entry.author_name,
+            author_link: entry.author_link.as_deref(),
+            updated_at: now,
+        };
+        Submission::update_content(conn, submission.id, &changes).map_err(|e| {
+            if is_unique_violation(&e) {
+                rules::duplicate_error()
+            } else {
+                AppError::from(e)
+            }
+        })?;
+        rows::record_event(conn, submission.id, SubmissionAction::Edited, None, None, now)?;
+        Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// The author withdraws while it waits for moderation.
+pub async fn withdraw(app: &App, public_id: String, token: String) -> Result<Submission, AppError> {
+    app.write(move |app, conn| {
+        let now = app.now().naive_utc();
+        let submission = with_token(conn, &public_id, &token)?;
+        let from = [SubmissionStatus::Unconfirmed, SubmissionStatus::Pending];
+        if !Submission::transition(conn, submission.id, &from, SubmissionStatus::Withdrawn, now)? {
+            return Err(rules::not_editable(submission.status, "withdrawn"));
+        }
+        rows::record_event(conn, submission.id, SubmissionAction::Withdrawn, None, None, now)?;
+        Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// A published entry and its topic, for its public page.
+pub async fn permalink(app: &App, public_id: String) -> Result<(Submission, Topic), AppError> {
+    let (submission, topic) = app
+        .read(move |_, conn| {
+            let submission = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
+            let topic = Topic::by_id(conn, submission.topic_id)?.ok_or(AppError::NotFound)?;
+            Ok((submission, topic))
+        })
+        .await?;
+    if !rules::is_public(submission.status, &topic) {
+        return Err(AppError::NotFound);
+    }
+    Ok((submission, topic))
+}
+
+/// Removes submissions nobody confirmed within the configured hours; returns how many.
+pub fn expire_unconfirmed(app: &App, conn: &mut AnyConnection) -> Result<usize, AppError> {
+    let hours = i64::from(app.settings.submissions.unconfirmed_expiry_hours);
+    let cutoff = (app.now() - chrono::Duration::hours(hours)).naive_utc();
+    let ids = Submission::unconfirmed_before(conn, cutoff)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(Submission::delete(conn, &ids)?)
+}

@@ -1,0 +1,168 @@
+//! The club's feeds from stored rows: a topic's archive, everything published, the schedule, and
+//! an OPML list of them. Pure functions: the same rows always give the same bytes.
+//!
+//! Readers treat an item's description as HTML, so what members typed as plain text is escaped
+//! into HTML here, and Markdown is rendered and sanitised; JSON Feed gets both `content_text` and
+//! `content_html`.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
+use super::syndication::{json_document, opml_document, rss_document, FeedChannel, FeedItem};
+use crate::config::Settings;
+use crate::db::submissions::Submission;
+use crate::db::topics::Topic;
+use crate::domain::topics::month_of;
+use crate::render::views::utc;
+use crate::render::{dates, escape_html, markdown};
+
+/// Which document format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    Rss,
+    Json,
+    Opml,
+}
+
+/// What every feed says about the club.
+pub struct SiteInfo<'a> {
+    pub name: &'a str,
+    pub base: &'a str,
+    pub language: &'a str,
+    pub tz: Tz,
+}
+
+impl<'a> SiteInfo<'a> {
+    pub fn of(settings: &'a Settings) -> SiteInfo<'a> {
+        SiteInfo {
+            name: &settings.club.name,
+            base: settings.club.base(),
+            language: &settings.club.language,
+            tz: settings.club.tz(),
+        }
+    }
+}
+
+/// Plain text as HTML: escaped, with line breaks kept.
+pub fn text_as_html(text: &str) -> String {
+    format!("<p>{}</p>", escape_html(text).replace('\n', "<br>"))
+}
+
+fn entry_item(site: &SiteInfo<'_>, s: &Submission, topic_title: &str) -> FeedItem {
+    FeedItem {
+        title: s.title.clone(),
+        link: s.url.clone(),
+        guid: format!("{}/submissions/{}", site.base, s.public_id),
+        published: utc(s.published_at.unwrap_or(s.updated_at)),
+        summary_text: s.summary.clone(),
+        summary_html: text_as_html(&s.summary),
+        author: Some(s.author_name.clone()),
+        categories: vec![s.kind.as_str().to_owned(), topic_title.to_owned()],
+        media: true,
+    }
+}
+
+fn write(format: FeedFormat, channel: &FeedChannel, items: &[FeedItem]) -> String {
+    match format {
+        FeedFormat::Json => json_document(channel, items),
+        FeedFormat::Rss | FeedFormat::Opml => rss_document(channel, items),
+    }
+}
+
+fn at(time: NaiveDateTime) -> Option<DateTime<Utc>> {
+    Some(utc(time))
+}
+
+/// A topic's archive: every approved entry, newest first.
+pub fn topic_feed(site: &SiteInfo<'_>, topic: &Topic, entries: &[Submission], format: FeedFormat) -> String {
+    let base = site.base;
+    let items: Vec<FeedItem> = entries.iter().map(|s| entry_item(site, s, &topic.title)).collect();
+    let summary = markdown::to_plain_text(&topic.summary);
+    let channel = FeedChannel {
+        title: format!("{}: {}", site.name, topic.title),
+        link: format!("{base}/topics/{}", topic.slug),
+        self_url: format!("{base}/topics/{}/feed.xml", topic.slug),
+        json_url: format!("{base}/topics/{}/feed.json", topic.slug),
+        description: if summary.is_empty() { format!("Contributions on “{}”", topic.title) } else { summary },
+        language: site.language.to_owned(),
+        last_build: at(topic.content_changed_at),
+        ttl_minutes: 60,
+        complete: true,
+    };
+    write(format, &channel, &items)
+}
+
+/// Everything published at the club, newest first: (entry, topic slug, topic title).
+pub fn club_feed(site: &SiteInfo<'_>, newest: &[(Submission, String, String)], format: FeedFormat) -> String {
+    let base = site.base;
+    let items: Vec<FeedItem> = newest.iter().map(|(s, _, title)| entry_item(site, s, title)).collect();
+    let channel = FeedChannel {
+        title: site.name.to_owned(),
+        link: base.to_owned(),
+        self_url: format!("{base}/feed.xml"),
+        json_url: format!("{base}/feed.json"),
+        description: format!("Everything published at {}, newest first", site.name),
+        language: site.language.to_owned(),
+        last_build: items.iter().map(|i| i.published).max(),
+        ttl_minutes: 60,
+        complete: false,
+    };
+    write(format, &channel, &items)
+}
+
+/// The schedule: one item per announced topic (`topics` oldest month first), newest first.
+pub fn schedule_feed(site: &SiteInfo<'_>, topics: &[Topic], format: FeedFormat) -> String {
+    let base = site.base;
+    let items: Vec<FeedItem> = topics
+        .iter()
+        .rev()
+        .map(|t| {
+            let window = format!(
+                "Submissions open {} and close {}.",
+                dates::local_datetime(utc(t.opens_at), site.tz),
+                dates::local_datetime(utc(t.closes_at), site.tz)
+            );
+            let summary = markdown::to_plain_text(&t.summary);
+            FeedItem {
+                title: format!("{}: {}", month_of(t).long_name(), t.title),
+                link: format!("{base}/topics/{}", t.slug),
+                guid: format!("{base}/topics/{}", t.slug),
+                published: utc(t.created_at),
+                summary_text: format!("{summary}\n\n{window}").trim().to_owned(),
+                summary_html: format!("{}{}", markdown::to_safe_html(&t.summary), text_as_html(&window)),
+                author: None,
+                categories: vec!["topic".into()],
+                media: false,
+            }
+        })
+        .collect();
+    let channel = FeedChannel {
+        title: format!("{}: schedule", site.name),
+        link: format!("{base}/topics"),
+        self_url: format!("{base}/topics/feed.xml"),
+        json_url: format!("{base}/topics/feed.json"),
+        description: format!("Each month's topic and call for content at {}", site.name),
+        language: site.language.to_owned(),
+        last_build: topics.iter().map(|t| utc(t.updated_at)).max(),
+        ttl_minutes: 360,
+        complete: true,
+    };
+    write(format, &channel, &items)
+}
+
+/// An OPML list of every feed: the club's, the schedule's, each announced topic's.
+pub fn opml(site: &SiteInfo<'_>, topics: &[Topic]) -> String {
+    let (base, club) = (site.base, site.name);
+    let mut feeds = vec![
+        (club.to_owned(), format!("{base}/feed.xml"), base.to_owned()),
+        (format!("{club}: schedule"), format!("{base}/topics/feed.xml"), format!("{base}/topics")),
+    ];
+    for t in topics.iter().rev() {
+        feeds.push((
+            format!("{club}: {}", t.title),
+            format!("{base}/topics/{}/feed.xml", t.slug),
+            format!("{base}/topics/{}", t.slug),
+        ));
+    }
+    opml_document(&format!("{club} feeds"), &feeds)
+}

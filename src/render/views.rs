@@ -1,0 +1,128 @@
+//! What templates see of stored values: plain, serialisable, already formatted for people in
+//! the club's time zone. Pages and emails share them.
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::{dates, markdown};
+use crate::db::states::{SubmissionKind, SubmissionStatus};
+use crate::db::submissions::Submission;
+use crate::db::topics::Topic;
+use crate::domain::topics::{self, TopicStatus};
+
+/// A stored UTC time as a chrono UTC time.
+pub fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&naive)
+}
+
+/// A topic as pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub slug: String,
+    pub month: String,
+    pub month_name: String,
+    pub title: String,
+    pub summary_html: String,
+    pub status: TopicStatus,
+    pub is_open: bool,
+    pub is_upcoming: bool,
+    pub is_closed: bool,
+    pub announced: bool,
+    pub opens: String,
+    pub closes: String,
+    pub opens_input: String,
+    pub closes_input: String,
+    pub url: String,
+}
+
+impl TopicView {
+    pub fn new(topic: &Topic, tz: Tz, now: DateTime<Utc>) -> TopicView {
+        let status = topics::status(topic, now);
+        TopicView {
+            slug: topic.slug.clone(),
+            month: topic.month.clone(),
+            month_name: topics::month_of(topic).long_name(),
+            title: topic.title.clone(),
+            summary_html: markdown::to_safe_html(&topic.summary),
+            status,
+            is_open: status == TopicStatus::Open,
+            is_upcoming: status == TopicStatus::Upcoming,
+            is_closed: status == TopicStatus::Closed,
+            announced: topic.announced,
+            opens: dates::local_datetime(utc(topic.opens_at), tz),
+            closes: dates::local_datetime(utc(topic.closes_at), tz),
+            opens_input: dates::local_input(utc(topic.opens_at), tz),
+            closes_input: dates::local_input(utc(topic.closes_at), tz),
+            url: format!("/topics/{}", topic.slug),
+        }
+    }
+
+    pub fn list<'a>(topics: impl IntoIterator<Item = &'a Topic>, tz: Tz, now: DateTime<Utc>) -> Vec<TopicView> {
+        topics.into_iter().map(|t| TopicView::new(t, tz, now)).collect()
+    }
+}
+
+/// A submission as pages show it: never the author's email.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    pub public_id: String,
+    pub title: String,
+    pub url: String,
+    pub kind: SubmissionKind,
+    pub summary: String,
+    pub author_name: String,
+    pub author_link: Option<String>,
+    pub status: SubmissionStatus,
+    pub is_pending: bool,
+    pub published: Option<String>,
+    pub submitted: String,
+    pub permalink: String,
+    pub decision_reason: Option<String>,
+}
+
+impl EntryView {
+    pub fn new(s: &Submission, tz: Tz) -> EntryView {
+        EntryView {
+            public_id: s.public_id.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+            kind: s.kind,
+            summary: s.summary.clone(),
+            author_name: s.author_name.clone(),
+            author_link: s.author_link.clone(),
+            status: s.status,
+            is_pending: s.status == SubmissionStatus::Pending,
+            published: s.published_at.map(|p| dates::local_date(utc(p), tz)),
+            submitted: dates::local_datetime(utc(s.created_at), tz),
+            permalink: format!("/submissions/{}", s.public_id),
+            decision_reason: s.decision_reason.clone(),
+        }
+    }
+
+    pub fn list<'a>(entries: impl IntoIterator<Item = &'a Submission>, tz: Tz) -> Vec<EntryView> {
+        entries.into_iter().map(|s| EntryView::new(s, tz)).collect()
+    }
+}
+
+/// One choice in a `<select>` or a row of filter links.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The kinds of submission as choices, `selected` marking one.
+pub fn kind_choices(selected: &str) -> Vec<Choice> {
+    SubmissionKind::ALL
+        .iter()
+        .map(|k| Choice { value: k.as_str().into(), label: capitalise(k.as_str()), selected: k.as_str() == selected })
+        .collect()
+}
+
+/// "article" → "Article".
+pub fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}

@@ -1,0 +1,24 @@
+//! Organisers' pages: login, the dashboard, topics, moderation, digests and subscribers,
+//! organisers and their tokens, and the password page an emailed link leads to.
+
+mod dashboard;
+mod digests;
+mod login;
+mod moderation;
+mod organisers;
+mod password;
+mod subscribers;
+mod topics;
+
+use super::http::routes::Routes;
+
+pub fn configure(routes: &mut Routes<'_>) {
+    login::configure(routes);
+    dashboard::configure(routes);
+    topics::configure(routes);
+    moderation::configure(routes);
+    digests::configure(routes);
+    subscribers::configure(routes);
+    organisers::configure(routes);
+    password::configure(routes);
+}

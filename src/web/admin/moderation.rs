@@ -1,0 +1,214 @@
+//! Moderation: `/admin/submissions`, a queue filtered by topic and status, with approve,
+//! reject with a reason, and the same in bulk. Open to admins and moderators.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::app::moderation::{self, QueueFilter, QueueItem};
+use crate::app::{self, SubmissionStatus, REJECTION_REASONS};
+use crate::error::AppError;
+use crate::render::dates;
+use crate::render::views::{utc, Choice, EntryView};
+use crate::web::http::page::{redirect_with_flash, Page};
+use crate::web::http::routes::Routes;
+use crate::web::http::session::{Csrf, CurrentOrganiser};
+use crate::web::AppState;
+
+pub fn configure(routes: &mut Routes<'_>) {
+    routes.at("/admin/submissions", |r| r.get(queue));
+    routes.at("/admin/submissions/decide", |r| r.post(decide));
+}
+
+#[derive(Debug, Deserialize)]
+struct QueueQuery {
+    topic: Option<String>,
+    status: Option<String>,
+    before: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct Other {
+    title: String,
+    status: SubmissionStatus,
+    topic_title: String,
+}
+
+#[derive(Serialize)]
+struct Step {
+    action: String,
+    by: String,
+    at: String,
+    reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Item {
+    entry: EntryView,
+    author_email: String,
+    topic_title: String,
+    is_pending: bool,
+    others_count: usize,
+    others: Vec<Other>,
+    events: Vec<Step>,
+}
+
+#[derive(Serialize)]
+struct QueuePage {
+    items: Vec<Item>,
+    has_pending: bool,
+    statuses: Vec<Choice>,
+    topics: Vec<Choice>,
+    reasons: &'static [&'static str],
+    return_to: String,
+    next: Option<String>,
+}
+
+/// The status a query asks for: one status, `None` for all; pending when unsaid or unknown.
+fn status_filter(asked: Option<&str>) -> (String, Option<SubmissionStatus>) {
+    match asked {
+        Some("all") => ("all".into(), None),
+        Some(text) => match SubmissionStatus::parse(text) {
+            Ok(status) => (text.to_owned(), Some(status)),
+            Err(_) => ("pending".into(), Some(SubmissionStatus::Pending)),
+        },
+        None => ("pending".into(), Some(SubmissionStatus::Pending)),
+    }
+}
+
+fn item(state: &AppState, queue: &moderation::Queue, q: &QueueItem) -> Item {
+    let tz = state.app.tz();
+    let title = |id| queue.topic(id).map(|t| t.title.clone()).unwrap_or_default();
+    let s = &q.submission;
+    Item {
+        entry: EntryView::new(s, tz),
+        author_email: s.author_email.clone(),
+        topic_title: title(s.topic_id),
+        is_pending: s.status == SubmissionStatus::Pending,
+        others_count: q.others.len(),
+        others: q
+            .others
+            .iter()
+            .map(|o| Other { title: o.title.clone(), status: o.status, topic_title: title(o.topic_id) })
+            .collect(),
+        events: q
+            .history
+            .iter()
+            .map(|e| Step {
+                action: e.action.to_string(),
+                by: e.organiser_name.clone().unwrap_or_else(|| "the author".into()),
+                at: dates::local_datetime(utc(e.created_at), tz),
+                reason: e.reason.clone(),
+            })
+            .collect(),
+    }
+}
+
+async fn queue(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _who: CurrentOrganiser,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let (shown, status) = status_filter(query.status.as_deref());
+    let topic = query.topic.clone().filter(|t| !t.is_empty());
+    let filter = QueueFilter { topic: topic.clone(), status, before: query.before, limit: moderation::MAX_PAGE };
+    let queue = moderation::queue(&state.app, filter).await?;
+    let items: Vec<Item> = queue.items.iter().map(|q| item(&state, &queue, q)).collect();
+    let choice = |value: &str, label: String, selected| Choice { value: value.to_owned(), label, selected };
+    let statuses = SubmissionStatus::ALL.iter().map(|s| s.as_str()).chain(["all"]);
+    let data = QueuePage {
+        has_pending: items.iter().any(|i| i.is_pending),
+        items,
+        statuses: statuses.map(|s| choice(s, s.to_owned(), s == shown)).collect(),
+        topics: queue
+            .topics
+            .iter()
+            .rev()
+            .map(|t| choice(&t.slug, format!("{} — {}", t.month, t.title), Some(&t.slug) == topic.as_ref()))
+            .collect(),
+        reasons: &REJECTION_REASONS,
+        return_to: req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        next: queue.next.map(|before| {
+            format!("/admin/submissions?status={shown}&topic={}&before={before}", topic.as_deref().unwrap_or(""))
+        }),
+    };
+    Page::new("pages/admin/submissions.html", "Moderation").render(&req, &data)
+}
+
+/// The decision form: `ids` repeats (one per ticked entry), so it is read by hand.
+#[derive(Debug, Default)]
+struct DecisionForm {
+    csrf_token: String,
+    ids: Vec<String>,
+    action: String,
+    reason: String,
+    reason_text: String,
+    return_to: String,
+}
+
+impl DecisionForm {
+    fn parse(body: &[u8]) -> DecisionForm {
+        let mut form = DecisionForm::default();
+        for (key, value) in url::form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "csrf_token" => form.csrf_token = value,
+                "ids" => form.ids.push(value),
+                "action" => form.action = value,
+                "reason" => form.reason = value,
+                "reason_text" => form.reason_text = value,
+                "return_to" => form.return_to = value,
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// Back to the queue page the form was on.
+    fn back(&self) -> String {
+        if self.return_to.starts_with("/admin/submissions") && !self.return_to.contains("//") {
+            self.return_to.clone()
+        } else {
+            "/admin/submissions".to_owned()
+        }
+    }
+}
+
+/// What the flash message says of a decision.
+fn outcome_message(decided: &moderation::Decided, verb: &str) -> String {
+    let mut message = match decided.decided.len() {
+        1 => format!("“{}” is {verb}; the author is told by email.", decided.decided[0].title),
+        n => format!("{n} submissions {verb}; their authors are told by email."),
+    };
+    if !decided.skipped.is_empty() {
+        message.push_str(&format!(" {} were no longer pending and were left as they were.", decided.skipped.len()));
+    }
+    message
+}
+
+async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: CurrentOrganiser,
+    csrf: Csrf,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = DecisionForm::parse(&body);
+    csrf.check(&form.csrf_token)?;
+    let back = form.back();
+    if form.ids.is_empty() {
+        return Ok(redirect_with_flash(&req, &back, "Tick at least one submission first."));
+    }
+    let decision = match app::moderation::decision(&form.action, &form.reason, &form.reason_text) {
+        Ok(decision) => decision,
+        Err(AppError::Validation(errors)) => {
+            let message = errors.into_values().next().unwrap_or_default();
+            return Ok(redirect_with_flash(&req, &back, &format!("Nothing was rejected: {message}")));
+        }
+        Err(other) => return Err(other),
+    };
+    let verb = if form.action == "approve" { "approved" } else { "rejected" };
+    let decided = moderation::decide(&state.app, &who.0, form.ids, decision).await?;
+    Ok(redirect_with_flash(&req, &back, &outcome_message(&decided, verb)))
+}

@@ -1,0 +1,177 @@
+//! `/api/v1/…/submissions`: members submit (the same rules and limits as the form), check a
+//! link; organisers list submissions and decide.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::app::moderation::{self, Decision, QueueFilter};
+use crate::app::{self, Submission, SubmissionInput, SubmissionKind, SubmissionStatus};
+use crate::error::AppError;
+use crate::web::http::forms::json_body;
+use crate::web::http::json::{next_link, rfc3339, Paging};
+use crate::web::http::routes::Routes;
+use crate::web::http::session::{self, ApiOrganiser};
+use crate::web::AppState;
+
+pub fn configure(routes: &mut Routes<'_>) {
+    routes.at("/api/v1/topics/{slug}/submissions", |r| r.post(submit_entry));
+    routes.at("/api/v1/topics/{slug}/submissions/check", |r| r.get(check_url));
+    routes.at("/api/v1/submissions", |r| r.get(list_submissions));
+    routes.at("/api/v1/submissions/{id}/approve", |r| r.post(approve_submission));
+    routes.at("/api/v1/submissions/{id}/reject", |r| r.post(reject_submission));
+}
+
+#[derive(Serialize)]
+struct Accepted {
+    id: String,
+    status: SubmissionStatus,
+}
+
+/// A member's submission by API: the same rules and limits as the form → 202.
+async fn submit_entry(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    body: web::Json<SubmissionInput>,
+) -> Result<HttpResponse, AppError> {
+    let client = session::client(&req, &state);
+    let submission = app::submissions::submit(&state.app, slug.into_inner(), body.into_inner(), &client).await?;
+    Ok(HttpResponse::Accepted().json(Accepted { id: submission.public_id, status: submission.status }))
+}
+
+#[derive(Debug, Deserialize)]
+struct CheckQuery {
+    #[serde(default)]
+    url: String,
+}
+
+#[derive(Serialize)]
+struct CheckAnswer {
+    url: String,
+    exists: bool,
+    entry: Option<String>,
+}
+
+/// Whether a link is already in for this topic (for the form's live check).
+async fn check_url(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<CheckQuery>,
+) -> Result<HttpResponse, AppError> {
+    let check = app::submissions::check_link(&state.app, slug.into_inner(), &query.url).await?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(CheckAnswer {
+        url: check.url,
+        exists: check.exists,
+        entry: check.entry,
+    }))
+}
+
+/// A submission as organisers see it through the API.
+#[derive(Debug, Serialize)]
+struct SubmissionResource {
+    id: String,
+    topic: String,
+    kind: SubmissionKind,
+    title: String,
+    url: String,
+    summary: String,
+    author_name: String,
+    author_email: String,
+    author_link: Option<String>,
+    status: SubmissionStatus,
+    decision_reason: Option<String>,
+    submitted_at: String,
+    decided_at: Option<String>,
+    published_at: Option<String>,
+}
+
+fn resource(s: &Submission, topic_slug: &str) -> SubmissionResource {
+    SubmissionResource {
+        id: s.public_id.clone(),
+        topic: topic_slug.to_owned(),
+        kind: s.kind,
+        title: s.title.clone(),
+        url: s.url.clone(),
+        summary: s.summary.clone(),
+        author_name: s.author_name.clone(),
+        author_email: s.author_email.clone(),
+        author_link: s.author_link.clone(),
+        status: s.status,
+        decision_reason: s.decision_reason.clone(),
+        submitted_at: rfc3339(s.created_at),
+        decided_at: s.decided_at.map(rfc3339),
+        published_at: s.published_at.map(rfc3339),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct SubmissionQuery {
+    status: Option<String>,
+    topic: Option<String>,
+    limit: Option<i64>,
+    cursor: Option<i64>,
+}
+
+/// Submissions by topic and status, newest first, a page at a time.
+async fn list_submissions(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _who: ApiOrganiser,
+    query: web::Query<SubmissionQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let status = match &query.status {
+        Some(text) => Some(SubmissionStatus::parse(text).map_err(|_| {
+            let names: Vec<&str> = SubmissionStatus::ALL.iter().map(|s| s.as_str()).collect();
+            AppError::field("status", format!("Use one of: {}.", names.join(", ")))
+        })?),
+        None => None,
+    };
+    let paging = Paging { limit: query.limit, cursor: query.cursor };
+    let filter =
+        QueueFilter { topic: query.topic, status, before: paging.cursor, limit: paging.limit(moderation::MAX_PAGE) };
+    let queue = moderation::queue(&state.app, filter).await?;
+    let slug = |id| queue.topic(id).map(|t| t.slug.clone()).unwrap_or_default();
+    let page: Vec<SubmissionResource> =
+        queue.items.iter().map(|i| resource(&i.submission, &slug(i.submission.topic_id))).collect();
+    let mut response = HttpResponse::Ok();
+    next_link(&mut response, &req, queue.next);
+    Ok(response.json(page))
+}
+
+async fn decided(
+    state: &AppState,
+    who: &ApiOrganiser,
+    id: String,
+    decision: Decision,
+) -> Result<HttpResponse, AppError> {
+    let (submission, slug) = moderation::decide_one(&state.app, &who.organiser, id, decision).await?;
+    Ok(HttpResponse::Ok().json(resource(&submission, &slug)))
+}
+
+async fn approve_submission(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    decided(&state, &who, id.into_inner(), Decision::Approve).await
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RejectBody {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn reject_submission(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let body: RejectBody = json_body(&body)?;
+    let decision = moderation::decision("reject", "", &body.reason)?;
+    decided(&state, &who, id.into_inner(), decision).await
+}

@@ -1,0 +1,139 @@
+//! One place that shapes every error response: RFC 9457 problem bodies under `/api`, HTML error
+//! pages elsewhere, and a redirect to the login form for browsers that need to log in.
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::ServiceResponse;
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use super::page::{self, Page};
+use crate::error::{AppError, Problem};
+
+pub fn handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(reshape)
+}
+
+/// The default service: nothing matched the path.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+fn is_api(req: &HttpRequest) -> bool {
+    req.path() == "/api" || req.path().starts_with("/api/")
+}
+
+fn reshape<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let status = res.status();
+    let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let req = res.request().clone();
+
+    // Pages that chose their own HTML (a form shown again with errors) stay as they are.
+    if content_type.starts_with("text/html") {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    if is_api(&req) {
+        if content_type.starts_with("application/problem+json") {
+            return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+        }
+        let problem = Problem {
+            kind: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("Error").into(),
+            status: status.as_u16(),
+            detail: framework_detail(&res, status),
+            errors: None,
+        };
+        let body = serde_json::to_string(&problem).unwrap_or_default();
+        let new = HttpResponse::build(status).content_type("application/problem+json").body(body);
+        return Ok(replace(res, new));
+    }
+    // A browser that needs to log in is sent to the form, and brought back afterwards.
+    if status == StatusCode::UNAUTHORIZED && req.method() == actix_web::http::Method::GET {
+        let next = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
+        let location =
+            format!("/admin/login?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+        return Ok(replace(res, page::redirect(&location)));
+    }
+    let (title, message) = page_text(&res, status);
+    let data = ErrorPage { status: status.as_u16(), title: &title, message: &message };
+    let rendered = Page::new("pages/error.html", title.clone()).status(status).render(&req, &data);
+    let new = match rendered {
+        Ok(page) => page,
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!(
+                "{} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            ))
+        }
+    };
+    Ok(replace(res, new))
+}
+
+#[derive(Serialize)]
+struct ErrorPage<'a> {
+    status: u16,
+    title: &'a str,
+    message: &'a str,
+}
+
+/// Swaps the body and content of a response, keeping cookies set further in (CSRF seed).
+fn replace<B: MessageBody + 'static>(res: ServiceResponse<B>, new: HttpResponse) -> ErrorHandlerResponse<B> {
+    let cookies: Vec<_> = res.response().cookies().map(|c| c.into_owned()).collect();
+    let retry_after = res.headers().get(header::RETRY_AFTER).cloned();
+    let (req, _) = res.into_parts();
+    let mut new: HttpResponse<BoxBody> = new;
+    for cookie in cookies {
+        let _ = new.add_cookie(&cookie);
+    }
+    if let Some(value) = retry_after {
+        new.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    let res: ServiceResponse<EitherBody<B>> = ServiceResponse::new(req, new).map_into_right_body();
+    ErrorHandlerResponse::Response(res)
+}
+
+fn framework_detail<B>(res: &ServiceResponse<B>, status: StatusCode) -> String {
+    match res.response().error() {
+        Some(err) => match err.as_error::<AppError>() {
+            Some(app) => app.public_detail(),
+            None if status.is_server_error() => "Something went wrong on our side.".into(),
+            None => err.to_string(),
+        },
+        None => match status {
+            StatusCode::NOT_FOUND => "No such resource.".into(),
+            StatusCode::METHOD_NOT_ALLOWED => "That method is not allowed here.".into(),
+            _ => status.canonical_reason().unwrap_or("Error").into(),
+        },
+    }
+}
+
+fn page_text<B>(res: &ServiceResponse<B>, status: StatusCode) -> (String, String) {
+    let app_error = res.response().error().and_then(|e| e.as_error::<AppError>());
+    let message = match (status, app_error) {
+        (_, Some(AppError::NotFound)) | (StatusCode::NOT_FOUND, None) => {
+            "There is no page at this address. It may have moved, or the link may be mistyped.".to_owned()
+        }
+        (_, Some(err)) => err.public_detail(),
+        (StatusCode::METHOD_NOT_ALLOWED, None) => "This address does not accept that kind of request.".into(),
+        (StatusCode::PAYLOAD_TOO_LARGE, None) => {
+            "What you sent is larger than this site accepts. Shorten it and try again.".into()
+        }
+        (s, None) if s.is_server_error() => {
+            "Something went wrong on our side. It has been logged; please try again.".into()
+        }
+        (_, None) => {
+            res.response().error().map(|e| e.to_string()).unwrap_or_else(|| "The request could not be handled.".into())
+        }
+    };
+    let title = match status {
+        StatusCode::NOT_FOUND => "Page not found".to_owned(),
+        StatusCode::METHOD_NOT_ALLOWED => "Method not allowed".to_owned(),
+        StatusCode::PAYLOAD_TOO_LARGE => "Too large".to_owned(),
+        StatusCode::UNAUTHORIZED => "Please log in".to_owned(),
+        s => s.canonical_reason().unwrap_or("Error").to_owned(),
+    };
+    (title, message)
+}

@@ -1,0 +1,35 @@
+//! What forms share: reading a JSON body after authentication, and the signed "form shown at"
+//! stamp that refuses posts sooner than a person can type.
+
+use crate::error::AppError;
+use crate::web::AppState;
+
+/// A JSON body read after the caller is authenticated (an extractor would read it first, and
+/// answer a stranger's malformed body with 400 instead of 401).
+pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("The JSON body could not be read: {e}")))
+}
+
+/// A signed "form shown at" stamp for a hidden field.
+pub fn form_stamp(state: &AppState) -> String {
+    let at = state.app.now().timestamp().to_string();
+    format!("{at}.{}", state.app.key.sign("form-start", &at))
+}
+
+/// Refuses a form posted faster than a person can fill it in, or kept open for more than a day.
+pub fn check_stamp(state: &AppState, stamp: &str) -> Result<(), String> {
+    let incomplete = || "The form is incomplete. Reload the page and try again.".to_owned();
+    let (at, signature) = stamp.split_once('.').ok_or_else(incomplete)?;
+    if !state.app.key.verify("form-start", at, signature) {
+        return Err(incomplete());
+    }
+    let at: i64 = at.parse().map_err(|_| incomplete())?;
+    let elapsed = state.app.now().timestamp() - at;
+    if elapsed < i64::from(state.app.settings.submissions.min_fill_seconds) {
+        return Err("That was faster than a person can fill in the form. Check your entry and send it again.".into());
+    }
+    if elapsed > 24 * 3600 {
+        return Err("The form was open for more than a day. Check your entry and send it again.".into());
+    }
+    Ok(())
+}

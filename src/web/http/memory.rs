@@ -1,0 +1,115 @@
+//! Answers from memory, in front of the application. A document that is in memory and current
+//! (see `app::feeds`) is answered here, before actix-web builds its request object, routes or
+//! runs middleware: feed readers poll often, and most polls are 304s. Everything else (and any
+//! document not ready in memory) goes to the application unchanged. Answers given here are
+//! counted and logged like the application's.
+
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
+use std::time::Instant;
+
+use actix_http::Request;
+use actix_service::IntoServiceFactory;
+use actix_utils::future::Either;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{AppConfig, Response, Service, ServiceFactory, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::{web, HttpMessage as _};
+use bytes::Bytes;
+
+use super::conditional::{self, Representation};
+use crate::app::feeds::FeedDocument;
+use crate::web::AppState;
+
+/// A feed is data, never a page: nothing in it may run or be framed.
+pub const FEED_CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/// How long readers and caches may keep a feed before asking again.
+pub const FEED_CACHE_CONTROL: &str = "public, max-age=60";
+
+/// A feed document as an HTTP representation.
+pub fn feed_representation(doc: &FeedDocument) -> Representation<'_> {
+    Representation {
+        body: &doc.body,
+        gzip: &doc.gzip,
+        etag: &doc.etag,
+        gzip_etag: &doc.gzip_etag,
+        last_modified: Some(doc.last_modified),
+        content_type: doc.kind.content_type(),
+        cache_control: FEED_CACHE_CONTROL,
+        csp: FEED_CSP,
+    }
+}
+
+/// The service in front of the application.
+pub struct MemoryFirst<A> {
+    app: A,
+    state: web::Data<AppState>,
+}
+
+impl<A: ServiceFactory<Request>> MemoryFirst<A> {
+    pub fn new<F: IntoServiceFactory<A, Request>>(state: web::Data<AppState>, app: F) -> Self {
+        MemoryFirst { app: app.into_factory(), state }
+    }
+}
+
+type Answer<B> = Response<EitherBody<B, Bytes>>;
+
+impl<A, B> ServiceFactory<Request> for MemoryFirst<A>
+where
+    A: ServiceFactory<Request, Config = AppConfig, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    A::Future: 'static,
+    A::Service: 'static,
+    B: MessageBody + 'static,
+{
+    type Response = Answer<B>;
+    type Error = actix_web::Error;
+    type Config = AppConfig;
+    type Service = MemoryFirstService<A::Service>;
+    type InitError = A::InitError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Service, A::InitError>>>>;
+
+    fn new_service(&self, config: AppConfig) -> Self::Future {
+        let app = self.app.new_service(config);
+        let state = self.state.clone();
+        Box::pin(async move { Ok(MemoryFirstService { app: app.await?, state }) })
+    }
+}
+
+pub struct MemoryFirstService<S> {
+    app: S,
+    state: web::Data<AppState>,
+}
+
+type AppFuture<B> = Pin<Box<dyn Future<Output = Result<Answer<B>, actix_web::Error>>>>;
+
+impl<S, B> Service<Request> for MemoryFirstService<S>
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    S::Future: 'static,
+    B: MessageBody + 'static,
+{
+    type Response = Answer<B>;
+    type Error = actix_web::Error;
+    type Future = Either<Ready<Result<Answer<B>, actix_web::Error>>, AppFuture<B>>;
+
+    actix_web::dev::forward_ready!(app);
+
+    fn call(&self, req: Request) -> Self::Future {
+        if matches!(*req.method(), Method::GET | Method::HEAD) {
+            if let Some(doc) = self.state.app.feeds.current(req.path()) {
+                let started = Instant::now();
+                let response = conditional::respond(req.headers(), &feed_representation(&doc), self.state.https);
+                let method = super::metrics::method_label(req.method());
+                let status = response.status().as_u16();
+                super::middleware::record(&self.state, method, doc.kind.route(), req.path(), status, started);
+                return Either::left(ready(Ok(response.map_body(|_, body| EitherBody::right(body)))));
+            }
+        }
+        let answer = self.app.call(req);
+        Either::right(Box::pin(async move {
+            let response: Response<B> = answer.await?.into();
+            Ok(response.map_body(|_, body| EitherBody::left(body)))
+        }))
+    }
+}

@@ -1,0 +1,124 @@
+//! Cross-cutting request handling: metrics and request logs, security headers, the CSRF cookie,
+//! and loading the logged-in organiser.
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::{DefaultHeaders, Next};
+use actix_web::{web, HttpMessage};
+
+use super::session::{self, CsrfSeed, CSRF_COOKIE};
+use crate::web::AppState;
+
+/// Counts and times every request by its route pattern, and logs one line for it.
+pub async fn observe(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = super::metrics::method_label(req.method());
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let res = next.call(req).await?;
+    if let Some(state) = state {
+        // Once routed, the request knows the pattern of the resource that answered it.
+        let request = res.request();
+        let route = state.metrics.pattern(request.path(), || request.match_pattern());
+        record(&state, method, &route, request.path(), res.status().as_u16(), started);
+    }
+    Ok(res)
+}
+
+/// Counts and logs one answered request (also for those answered before the application).
+pub fn record(state: &AppState, method: &'static str, route: &str, path: &str, status: u16, started: Instant) {
+    let elapsed = started.elapsed();
+    state.metrics.observe(method, route, status, elapsed);
+    tracing::info!(
+        target: "content_club::http",
+        method = %method,
+        route = %route,
+        path = %path,
+        status,
+        ms = elapsed.as_secs_f64() * 1000.0,
+        "request"
+    );
+}
+
+/// The policy pages carry: no inline script or style.
+pub const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; \
+     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Headers every response carries (a handler that sets one of them, like a feed's own policy,
+/// keeps its own).
+pub const SECURITY_HEADERS: [(&str, &str); 6] = [
+    ("Content-Security-Policy", PAGE_CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+];
+
+/// HSTS, sent when the site is served over https.
+pub const HSTS: (&str, &str) = ("Strict-Transport-Security", "max-age=31536000");
+
+/// The security headers as middleware.
+pub fn security_headers(https: bool) -> DefaultHeaders {
+    let mut headers = DefaultHeaders::new();
+    for header in SECURITY_HEADERS {
+        headers = headers.add(header);
+    }
+    if https {
+        headers = headers.add(HSTS);
+    }
+    headers
+}
+
+/// Makes sure every visitor has a CSRF seed cookie, so any page can render a form whose token
+/// the POST handler can check (signed double submit: the token is an HMAC of the seed).
+pub async fn seed_csrf(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let existing = req
+        .cookie(CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() == 43 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let seed = match existing {
+        Some(value) => CsrfSeed::existing(value),
+        None => CsrfSeed::lazy(),
+    };
+    req.extensions_mut().insert(seed);
+    let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.app.settings.club.is_https());
+    let mut res = next.call(req).await?;
+    // Only a page that put a token in a form needs the cookie set.
+    let new_seed = res.request().extensions().get::<CsrfSeed>().and_then(|s| s.needs_cookie().map(str::to_owned));
+    if let Some(seed) = new_seed {
+        let cookie =
+            Cookie::build(CSRF_COOKIE, seed).path("/").http_only(true).same_site(SameSite::Lax).secure(https).finish();
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    Ok(res)
+}
+
+/// Puts the organiser behind a valid session cookie into the request extensions.
+pub async fn load_session(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if let (Some(state), Some(cookie)) =
+        (req.app_data::<web::Data<AppState>>().cloned(), req.cookie(session::SESSION_COOKIE))
+    {
+        if let Some(token) = session::verify_session_cookie(&state.app.key, cookie.value()) {
+            match crate::app::sessions::organiser_for_session(&state.app, token).await {
+                Ok(Some(organiser)) => {
+                    req.extensions_mut().insert(session::LoggedIn(organiser));
+                }
+                Ok(None) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    next.call(req).await
+}

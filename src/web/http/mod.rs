@@ -1,0 +1,14 @@
+//! The HTTP plumbing every handler module shares: route registration, sessions and CSRF,
+//! pages and redirects, error pages and problem bodies, middleware, metrics, conditional
+//! answers, and answers from memory in front of the application.
+
+pub mod conditional;
+pub mod errors;
+pub mod forms;
+pub mod json;
+pub mod memory;
+pub mod metrics;
+pub mod middleware;
+pub mod page;
+pub mod routes;
+pub mod session;

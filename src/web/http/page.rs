@@ -1,0 +1,230 @@
+//! Rendering a page: the layout's shared context (club, CSRF token, organiser, flash message,
+//! feeds) beside the page's own typed data.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::Serialize;
+
+use super::session::{self, FLASH_COOKIE};
+use crate::app::Role;
+use crate::error::{AppError, FieldErrors};
+use crate::web::AppState;
+
+/// A feed offered with `<link rel="alternate">` in the page head.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub title: String,
+    pub href: String,
+}
+
+/// The organiser a page is shown to.
+#[derive(Debug, Serialize)]
+struct OrganiserContext {
+    display_name: String,
+    email: String,
+    role: Role,
+    is_admin: bool,
+}
+
+/// The `page` object every template sees.
+#[derive(Debug, Serialize)]
+pub struct PageContext {
+    title: String,
+    club_name: String,
+    language: String,
+    base_url: String,
+    csrf_token: String,
+    organiser: Option<OrganiserContext>,
+    flash: Option<String>,
+    asset_version: String,
+    feeds: Vec<FeedLink>,
+}
+
+#[derive(Serialize)]
+struct PageData<'a, T: Serialize> {
+    page: PageContext,
+    #[serde(flatten)]
+    data: &'a T,
+}
+
+/// A page about to be rendered.
+pub struct Page<'a> {
+    pub template: &'a str,
+    pub title: String,
+    pub status: StatusCode,
+    pub feeds: Vec<FeedLink>,
+}
+
+/// Data for a page that shows nothing of its own.
+#[derive(Serialize)]
+pub struct NoData {}
+
+impl<'a> Page<'a> {
+    pub fn new(template: &'a str, title: impl Into<String>) -> Page<'a> {
+        Page { template, title: title.into(), status: StatusCode::OK, feeds: Vec::new() }
+    }
+
+    pub fn status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn feeds(mut self, feeds: Vec<FeedLink>) -> Self {
+        self.feeds = feeds;
+        self
+    }
+
+    /// Renders the page with `data` (a struct) beside the shared `page` context.
+    pub fn render<T: Serialize>(self, req: &HttpRequest, data: &T) -> Result<HttpResponse, AppError> {
+        let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
+        let flash = read_flash(req, state);
+        let feeds = if self.feeds.is_empty() { club_feeds(state) } else { self.feeds };
+        let page = page_context(req, state, self.title, flash.clone(), feeds);
+        let body = state.app.renderer.html(self.template, &PageData { page, data }).map_err(AppError::Internal)?;
+        let mut response = HttpResponse::build(self.status);
+        response.content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-store"));
+        if flash.is_some() {
+            response.cookie(session::removal_cookie(FLASH_COOKIE, state.app.settings.club.is_https()));
+        }
+        Ok(response.body(body))
+    }
+}
+
+/// The feeds every page offers: everything published, and the schedule.
+pub fn club_feeds(state: &AppState) -> Vec<FeedLink> {
+    let club = &state.app.settings.club.name;
+    vec![
+        FeedLink {
+            kind: "application/rss+xml",
+            title: format!("{club}: everything published"),
+            href: "/feed.xml".into(),
+        },
+        FeedLink {
+            kind: "application/feed+json",
+            title: format!("{club}: everything published (JSON Feed)"),
+            href: "/feed.json".into(),
+        },
+        FeedLink { kind: "application/rss+xml", title: format!("{club}: schedule"), href: "/topics/feed.xml".into() },
+    ]
+}
+
+/// A topic's own feeds, then the club's.
+pub fn topic_feeds(state: &AppState, slug: &str, title: &str) -> Vec<FeedLink> {
+    let mut feeds = vec![
+        FeedLink {
+            kind: "application/rss+xml",
+            title: format!("{title} (RSS)"),
+            href: format!("/topics/{slug}/feed.xml"),
+        },
+        FeedLink {
+            kind: "application/feed+json",
+            title: format!("{title} (JSON Feed)"),
+            href: format!("/topics/{slug}/feed.json"),
+        },
+    ];
+    feeds.extend(club_feeds(state));
+    feeds
+}
+
+fn page_context(
+    req: &HttpRequest,
+    state: &AppState,
+    title: String,
+    flash: Option<String>,
+    feeds: Vec<FeedLink>,
+) -> PageContext {
+    let organiser = req.extensions().get::<session::LoggedIn>().map(|l| OrganiserContext {
+        display_name: l.0.display_name.clone(),
+        email: l.0.email.clone(),
+        role: l.0.role,
+        is_admin: l.0.role == Role::Admin,
+    });
+    let club = &state.app.settings.club;
+    PageContext {
+        title,
+        club_name: club.name.clone(),
+        language: club.language.clone(),
+        base_url: club.base().to_owned(),
+        csrf_token: session::csrf_token(req),
+        organiser,
+        flash,
+        asset_version: state.asset_version.clone(),
+        feeds,
+    }
+}
+
+/// 303 See Other to `location`, carrying a one-time message for the next page.
+pub fn redirect_with_flash(req: &HttpRequest, location: &str, message: &str) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther();
+    response.insert_header((header::LOCATION, location.to_owned()));
+    if let Some(state) = req.app_data::<web::Data<AppState>>() {
+        let encoded = URL_SAFE_NO_PAD.encode(message.as_bytes());
+        let signature = state.app.key.sign("flash", &encoded);
+        response.cookie(
+            actix_web::cookie::Cookie::build(FLASH_COOKIE, format!("{encoded}.{signature}"))
+                .path("/")
+                .http_only(true)
+                .same_site(actix_web::cookie::SameSite::Lax)
+                .secure(state.app.settings.club.is_https())
+                .finish(),
+        );
+    }
+    response.finish()
+}
+
+/// 303 See Other without a message.
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).finish()
+}
+
+/// 301 Moved Permanently to `location`.
+pub fn moved_permanently(location: &str) -> HttpResponse {
+    HttpResponse::MovedPermanently().insert_header((header::LOCATION, location.to_owned())).finish()
+}
+
+fn read_flash(req: &HttpRequest, state: &AppState) -> Option<String> {
+    let cookie = req.cookie(FLASH_COOKIE)?;
+    let (encoded, signature) = cookie.value().split_once('.')?;
+    if !state.app.key.verify("flash", encoded, signature) {
+        return None;
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(encoded).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// 409 for a value that is taken (a month, a slug, an email), 422 for anything else wrong with a form.
+pub fn form_status(err: &AppError) -> StatusCode {
+    if matches!(err, AppError::FieldConflict { .. }) {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// Turns a refusal about fields into form errors; other errors pass through.
+pub fn form_errors(err: AppError) -> Result<FieldErrors, AppError> {
+    match err {
+        AppError::Validation(errors) => Ok(errors),
+        AppError::FieldConflict { field, message } => Ok(FieldErrors::from([(field.to_owned(), message)])),
+        other => Err(other),
+    }
+}
+
+/// A refusal about fields as the messages beside them and the status of the page.
+pub fn form_refusal(err: AppError) -> Result<(FieldErrors, StatusCode), AppError> {
+    let status = form_status(&err);
+    Ok((form_errors(err)?, status))
+}
+
+/// A refusal as the one line a flash message shows: fields' messages joined, or the error.
+pub fn refusal_message(err: AppError) -> Result<String, AppError> {
+    match err {
+        AppError::Validation(errors) => Ok(errors.into_values().collect::<Vec<_>>().join(" ")),
+        AppError::FieldConflict { message, .. } | AppError::Conflict(message) => Ok(message),
+        other => Err(other),
+    }
+}

@@ -1,0 +1,25 @@
+//! Readers' pages and members' forms: home, schedule, topic archives, the calendar, the
+//! submission form and the private pages behind an author's link, subscriptions, the web view of
+//! a digest, and the stylesheet.
+
+mod assets;
+mod digest;
+mod entry;
+mod home;
+mod schedule;
+mod submit;
+mod subscribe;
+mod topic;
+
+use super::http::routes::Routes;
+
+pub fn configure(routes: &mut Routes<'_>) {
+    assets::configure(routes);
+    home::configure(routes);
+    schedule::configure(routes);
+    topic::configure(routes);
+    submit::configure(routes);
+    entry::configure(routes);
+    subscribe::configure(routes);
+    digest::configure(routes);
+}
