@@ -11,6 +11,11 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
+/// Messages from libpq, SQLite or SMTP span lines; an operator's error line must not.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Per-field messages for a 422: field name → message a person can act on.
 pub type FieldErrors = BTreeMap<String, String>;
 

@@ -389,3 +389,41 @@ pub fn content_changed(conn: &mut AnyConnection, topic_id: Option<i64>, now: Dat
     ContentState::bump(conn, now.naive_utc())?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(version: i64) -> ContentState {
+        ContentState { version, changed_at: NaiveDateTime::default() }
+    }
+
+    fn topic(version: i64) -> TopicVersion {
+        TopicVersion { id: 1, slug: "t".into(), announced: true, version, changed_at: NaiveDateTime::default() }
+    }
+
+    #[test]
+    fn an_older_snapshot_finishing_last_never_replaces_a_newer_one() {
+        let cache = FeedCache::default();
+        cache.install((state(5), Some(vec![topic(5)])), 0);
+        cache.install((state(4), Some(vec![topic(4)])), 0);
+        let snapshot = cache.snapshot.read().expect("lock");
+        assert_eq!(snapshot.site.map(|s| s.version), Some(5));
+        assert_eq!(snapshot.topics["t"].version, 5);
+    }
+
+    #[test]
+    fn after_a_write_nothing_is_served_until_a_later_read_is_installed() {
+        let cache = FeedCache::default();
+        assert!(!cache.fresh(), "nothing before the first read");
+        cache.install((state(1), Some(vec![topic(1)])), 0);
+        assert!(cache.fresh());
+        cache.mark_stale();
+        assert!(!cache.fresh(), "a write makes the cache stale");
+        // A read that started before the write finishes: still stale.
+        cache.install((state(1), None), 0);
+        assert!(!cache.fresh(), "a read from before the write does not count");
+        cache.install((state(2), Some(vec![topic(2)])), 1);
+        assert!(cache.fresh(), "a read after the write does");
+    }
+}

@@ -99,7 +99,7 @@ pub struct Failure {
 
 impl<E: std::fmt::Display> From<E> for Failure {
     fn from(err: E) -> Self {
-        Failure { code: 1, message: crate::db::one_line(&err.to_string()) }
+        Failure { code: 1, message: crate::error::one_line(&err.to_string()) }
     }
 }
 
@@ -182,7 +182,7 @@ fn serve(settings: Settings, clock: SharedClock, demo: bool) -> Result<(), Failu
         let base = settings.club.base_url.clone();
         let app = crate::web::Application::build_with_clock(settings, clock)
             .await
-            .map_err(|e| Failure { code: 2, message: crate::db::one_line(&format!("{e:#}")) })?;
+            .map_err(|e| Failure { code: 2, message: crate::error::one_line(&format!("{e:#}")) })?;
         let services = app.state().app.clone();
         if demo {
             let (topics, samples) = crate::app::demo::load(&services, 0).await.map_err(explain)?;

@@ -281,10 +281,7 @@ pub fn migration_names() -> (Vec<String>, Vec<String>) {
     (names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS))
 }
 
-/// libpq and SQLite messages span lines; an operator's error line must not.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::error::one_line;
 
 /// True when the error is a unique-constraint violation (both engines).
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {

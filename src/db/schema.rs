@@ -59,7 +59,7 @@ diesel::table! {
 
 diesel::table! {
     site_state (id) {
-        id -> Integer,
+        id -> BigInt,
         content_version -> BigInt,
         content_changed_at -> Timestamp,
     }

@@ -14,7 +14,7 @@ pub struct ContentState {
     pub changed_at: NaiveDateTime,
 }
 
-const ROW: i32 = 1;
+const ROW: i64 = 1;
 
 impl ContentState {
     pub fn current(conn: &mut AnyConnection) -> QueryResult<ContentState> {

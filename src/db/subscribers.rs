@@ -131,31 +131,55 @@ impl Subscriber {
     }
 
     /// For each time range: how many subscribers confirmed, unsubscribed and were marked bounced
-    /// in it (three counting queries per range, whatever the number of subscribers).
+    /// in it (one counting query per range, whatever the number of subscribers).
     pub fn activity(
         conn: &mut AnyConnection,
         ranges: &[(NaiveDateTime, NaiveDateTime)],
     ) -> QueryResult<Vec<(i64, i64, i64)>> {
+        #[derive(QueryableByName)]
+        struct Activity {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            joined: i64,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            gone: i64,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            bounced: i64,
+        }
+        let sql = "SELECT \
+            COUNT(CASE WHEN confirmed_at >= {p} AND confirmed_at < {p} THEN 1 END) AS joined, \
+            COUNT(CASE WHEN unsubscribed_at >= {p} AND unsubscribed_at < {p} THEN 1 END) AS gone, \
+            COUNT(CASE WHEN status = {bounced} AND updated_at >= {p} AND updated_at < {p} THEN 1 END) AS bounced \
+            FROM subscribers";
+        let bounced = format!("'{}'", SubscriberStatus::Bounced.as_str());
+        let sql = sql.replace("{bounced}", &bounced);
+        let sql = match conn {
+            AnyConnection::Pg(_) => {
+                let mut n = 0;
+                let mut out = String::new();
+                for (i, piece) in sql.split("{p}").enumerate() {
+                    if i > 0 {
+                        n += 1;
+                        out.push_str(&format!("${n}"));
+                    }
+                    out.push_str(piece);
+                }
+                out
+            }
+            AnyConnection::Sqlite(_) => sql.replace("{p}", "?"),
+        };
         ranges
             .iter()
             .map(|&(from, to)| {
-                let confirmed = subscribers::table
-                    .filter(subscribers::confirmed_at.ge(from))
-                    .filter(subscribers::confirmed_at.lt(to))
-                    .count()
+                use diesel::sql_types::Timestamp;
+                let row: Activity = diesel::sql_query(sql.as_str())
+                    .bind::<Timestamp, _>(from)
+                    .bind::<Timestamp, _>(to)
+                    .bind::<Timestamp, _>(from)
+                    .bind::<Timestamp, _>(to)
+                    .bind::<Timestamp, _>(from)
+                    .bind::<Timestamp, _>(to)
                     .get_result(conn)?;
-                let left = subscribers::table
-                    .filter(subscribers::unsubscribed_at.ge(from))
-                    .filter(subscribers::unsubscribed_at.lt(to))
-                    .count()
-                    .get_result(conn)?;
-                let bounced = subscribers::table
-                    .filter(subscribers::status.eq(SubscriberStatus::Bounced))
-                    .filter(subscribers::updated_at.ge(from))
-                    .filter(subscribers::updated_at.lt(to))
-                    .count()
-                    .get_result(conn)?;
-                Ok((confirmed, left, bounced))
+                Ok((row.joined, row.gone, row.bounced))
             })
             .collect()
     }

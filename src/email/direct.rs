@@ -71,7 +71,7 @@ impl DirectSmtp {
 }
 
 fn classify(error: &lettre::transport::smtp::Error) -> SendError {
-    let text = crate::db::one_line(&error.to_string());
+    let text = crate::error::one_line(&error.to_string());
     if error.is_permanent() {
         SendError::Permanent(text)
     } else {

@@ -160,7 +160,7 @@ impl Mailer {
         match self {
             Mailer::Direct(direct) => direct.send(&message).await,
             Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| {
-                let text = crate::db::one_line(&e.to_string());
+                let text = crate::error::one_line(&e.to_string());
                 if e.is_permanent() {
                     SendError::Permanent(text)
                 } else {

@@ -53,7 +53,7 @@ impl Renderer {
             for registry in [&mut html, &mut text] {
                 registry
                     .register_template_string(name, body)
-                    .map_err(|e| format!("template {name}: {}", crate::db::one_line(&e.to_string())))?;
+                    .map_err(|e| format!("template {name}: {}", crate::error::one_line(&e.to_string())))?;
             }
             // Partials are referenced by their name without the extension: `{{> partials/flash}}`.
             if let Some(short) = name.strip_suffix(".html").or_else(|| name.strip_suffix(".txt")) {
@@ -68,12 +68,16 @@ impl Renderer {
 
     /// Renders an HTML template; `name` as in [`Renderer::new`].
     pub fn html<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
-        self.html.render(name, data).map_err(|e| format!("rendering {name}: {}", crate::db::one_line(&e.to_string())))
+        self.html
+            .render(name, data)
+            .map_err(|e| format!("rendering {name}: {}", crate::error::one_line(&e.to_string())))
     }
 
     /// Renders a plain-text template (nothing escaped).
     pub fn text<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
-        self.text.render(name, data).map_err(|e| format!("rendering {name}: {}", crate::db::one_line(&e.to_string())))
+        self.text
+            .render(name, data)
+            .map_err(|e| format!("rendering {name}: {}", crate::error::one_line(&e.to_string())))
     }
 
     /// A static asset (`templates/assets/NAME`), from the override folder when it has one.

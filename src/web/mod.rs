@@ -130,6 +130,45 @@ fn body_error(err: impl actix_web::ResponseError + 'static, what: &str) -> actix
     }
 }
 
+/// The application: feeds outside the page middleware (no session, no CSRF seed; their errors
+/// still get pages and security headers), everything else inside it.
+fn application(
+    state: web::Data<AppState>,
+) -> ActixApp<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (https, body_limit) = (state.https, state.app.settings.server.body_limit_bytes);
+    ActixApp::new()
+        .app_data(state)
+        .app_data(web::PayloadConfig::new(body_limit))
+        .app_data(web::FormConfig::default().limit(body_limit).error_handler(|e, _| body_error(e, "form")))
+        .app_data(web::JsonConfig::default().limit(body_limit).error_handler(|e, _| body_error(e, "JSON body")))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| body_error(e, "query string")))
+        .wrap(actix_web::middleware::from_fn(middleware::observe))
+        .service(
+            web::scope("")
+                .guard(actix_web::guard::fn_guard(feeds::is_feed_request))
+                .wrap(errors::handlers())
+                .wrap(middleware::security_headers(https))
+                .configure(|cfg| configure_feeds(&mut Routes::new(Some(cfg), &mut Vec::new()))),
+        )
+        .service(
+            web::scope("")
+                .wrap(actix_web::middleware::from_fn(middleware::load_session))
+                .wrap(actix_web::middleware::from_fn(middleware::seed_csrf))
+                .wrap(errors::handlers())
+                .wrap(middleware::security_headers(https))
+                .configure(|cfg| configure_pages(&mut Routes::new(Some(cfg), &mut Vec::new())))
+                .default_service(web::to(errors::not_found)),
+        )
+}
+
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let settings = &state.app.settings;
     let workers = match settings.server.workers {
@@ -137,39 +176,10 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
         n => n,
     };
     let shutdown = settings.server.shutdown_timeout_seconds;
-    let body_limit = settings.server.body_limit_bytes;
-    let server = HttpServer::new(move || {
-        let https = state.https;
-        let app = ActixApp::new()
-            .app_data(state.clone())
-            .app_data(web::PayloadConfig::new(body_limit))
-            .app_data(web::FormConfig::default().limit(body_limit).error_handler(|e, _| body_error(e, "form")))
-            .app_data(web::JsonConfig::default().limit(body_limit).error_handler(|e, _| body_error(e, "JSON body")))
-            .app_data(web::QueryConfig::default().error_handler(|e, _| body_error(e, "query string")))
-            .wrap(actix_web::middleware::from_fn(middleware::observe))
-            // Feeds not in memory are answered by their handlers, outside the page scope: no
-            // session, no CSRF seed; their errors still get pages and security headers.
-            .service(
-                web::scope("")
-                    .guard(actix_web::guard::fn_guard(feeds::is_feed_request))
-                    .wrap(errors::handlers())
-                    .wrap(middleware::security_headers(https))
-                    .configure(|cfg| configure_feeds(&mut Routes::new(Some(cfg), &mut Vec::new()))),
-            )
-            .service(
-                web::scope("")
-                    .wrap(actix_web::middleware::from_fn(middleware::load_session))
-                    .wrap(actix_web::middleware::from_fn(middleware::seed_csrf))
-                    .wrap(errors::handlers())
-                    .wrap(middleware::security_headers(https))
-                    .configure(|cfg| configure_pages(&mut Routes::new(Some(cfg), &mut Vec::new())))
-                    .default_service(web::to(errors::not_found)),
-            );
-        memory::MemoryFirst::new(state.clone(), app)
-    })
-    .workers(workers)
-    .shutdown_timeout(shutdown)
-    .listen(listener)?
-    .run();
+    let server = HttpServer::new(move || memory::MemoryFirst::new(state.clone(), application(state.clone())))
+        .workers(workers)
+        .shutdown_timeout(shutdown)
+        .listen(listener)?
+        .run();
     Ok(server)
 }

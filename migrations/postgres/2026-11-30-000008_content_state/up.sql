@@ -4,7 +4,7 @@
 ALTER TABLE topics ADD COLUMN content_changed_at TIMESTAMP NOT NULL DEFAULT '1970-01-01 00:00:00';
 UPDATE topics SET content_changed_at = updated_at;
 CREATE TABLE site_state (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
+    id BIGINT PRIMARY KEY CHECK (id = 1),
     content_version BIGINT NOT NULL,
     content_changed_at TIMESTAMP NOT NULL
 );

@@ -148,7 +148,11 @@ async fn render_list(
     let data = OrganisersPage {
         rows: rows(&overview, who.0.id, &when),
         log: log(&overview, &when),
-        form: InviteEcho { email: &invite.email, name: &invite.name, role_admin: invite.role == "admin" },
+        form: InviteEcho {
+            email: &invite.email,
+            name: &invite.name,
+            role_admin: Role::parse(&invite.role) == Ok(Role::Admin),
+        },
         errors,
         has_errors: !errors.is_empty(),
         action_error,

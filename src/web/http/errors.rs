@@ -28,24 +28,13 @@ fn reshape<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Resu
     let status = res.status();
     let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let req = res.request().clone();
-
-    // Pages that chose their own HTML (a form shown again with errors) stay as they are.
-    if content_type.starts_with("text/html") {
+    // Pages that chose their own HTML (a form shown again with errors) and problem bodies stay.
+    let api = is_api(&req);
+    if content_type.starts_with("text/html") || (api && content_type.starts_with("application/problem+json")) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
-    if is_api(&req) {
-        if content_type.starts_with("application/problem+json") {
-            return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
-        }
-        let problem = Problem {
-            kind: "about:blank".into(),
-            title: status.canonical_reason().unwrap_or("Error").into(),
-            status: status.as_u16(),
-            detail: framework_detail(&res, status),
-            errors: None,
-        };
-        let body = serde_json::to_string(&problem).unwrap_or_default();
-        let new = HttpResponse::build(status).content_type("application/problem+json").body(body);
+    if api {
+        let new = problem_body(&res, status);
         return Ok(replace(res, new));
     }
     // A browser that needs to log in is sent to the form, and brought back afterwards.
@@ -55,21 +44,35 @@ fn reshape<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Resu
             format!("/admin/login?next={}", url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
         return Ok(replace(res, page::redirect(&location)));
     }
-    let (title, message) = page_text(&res, status);
+    let new = error_page(&req, &res, status);
+    Ok(replace(res, new))
+}
+
+/// A problem body for an error the framework answered (an unknown route, a bad method, …).
+fn problem_body<B>(res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse {
+    let problem = Problem {
+        kind: "about:blank".into(),
+        title: status.canonical_reason().unwrap_or("Error").into(),
+        status: status.as_u16(),
+        detail: framework_detail(res, status),
+        errors: None,
+    };
+    let body = serde_json::to_string(&problem).unwrap_or_default();
+    HttpResponse::build(status).content_type("application/problem+json").body(body)
+}
+
+/// The HTML error page; plain text if even that cannot be rendered.
+fn error_page<B>(req: &HttpRequest, res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse {
+    let (title, message) = page_text(res, status);
     let data = ErrorPage { status: status.as_u16(), title: &title, message: &message };
-    let rendered = Page::new("pages/error.html", title.clone()).status(status).render(&req, &data);
-    let new = match rendered {
+    match Page::new("pages/error.html", title.clone()).status(status).render(req, &data) {
         Ok(page) => page,
         Err(e) => {
             tracing::error!(error = %e, "error page failed to render");
-            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(format!(
-                "{} {}",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or("")
-            ))
+            let text = format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
+            HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(text)
         }
-    };
-    Ok(replace(res, new))
+    }
 }
 
 #[derive(Serialize)]

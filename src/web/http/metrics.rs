@@ -99,9 +99,8 @@ impl Metrics {
         h.sum += seconds;
     }
 
-    /// The exposition text; `pool` is (in use, idle, max) connections, `queries` the statements
-    /// run on them.
-    pub fn render(&self, pool: (u32, u32, u32), queries: u64, started_unix: i64) -> String {
+    /// Every shard's counts added up, by route.
+    fn totals(&self) -> HashMap<String, RouteStats> {
         let mut routes: HashMap<String, RouteStats> = HashMap::new();
         for shard in &self.shards {
             for (route, stats) in shard.lock().unwrap_or_else(|p| p.into_inner()).iter() {
@@ -119,51 +118,81 @@ impl Metrics {
                 total.latency.sum += stats.latency.sum;
             }
         }
+        routes
+    }
+
+    /// The exposition text; `pool` is (in use, idle, max) connections, `queries` the statements
+    /// run on them.
+    pub fn render(&self, pool: (u32, u32, u32), queries: u64, started_unix: i64) -> String {
+        let routes = self.totals();
         let mut names: Vec<&String> = routes.keys().collect();
         names.sort();
         let mut out = String::new();
-        out.push_str("# HELP http_requests_total HTTP requests answered, by method, route pattern and status.\n");
-        out.push_str("# TYPE http_requests_total counter\n");
-        for route in &names {
-            let mut counts = routes[*route].counts.clone();
-            counts.sort();
-            for (method, status, n) in counts {
-                let _ = writeln!(
-                    out,
-                    "http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}",
-                    escape(route)
-                );
-            }
-        }
-        out.push_str("# HELP http_request_duration_seconds Time to answer HTTP requests, by route pattern.\n");
-        out.push_str("# TYPE http_request_duration_seconds histogram\n");
-        for route in &names {
-            let h = &routes[*route].latency;
-            let labels = format!("route=\"{}\"", escape(route));
-            let mut cumulative = 0;
-            for (i, bound) in BUCKETS.iter().enumerate() {
-                cumulative += h.counts[i];
-                let _ = writeln!(out, "http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {cumulative}");
-            }
-            let _ = writeln!(out, "http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}", h.count);
-            let _ = writeln!(out, "http_request_duration_seconds_sum{{{labels}}} {}", h.sum);
-            let _ = writeln!(out, "http_request_duration_seconds_count{{{labels}}} {}", h.count);
-        }
+        write_requests(&mut out, &routes, &names);
+        write_latency(&mut out, &routes, &names);
         let (in_use, idle, max) = pool;
-        out.push_str("# HELP db_pool_connections Database connections by state.\n");
-        out.push_str("# TYPE db_pool_connections gauge\n");
-        let _ = writeln!(out, "db_pool_connections{{state=\"in_use\"}} {in_use}");
-        let _ = writeln!(out, "db_pool_connections{{state=\"idle\"}} {idle}");
-        out.push_str("# HELP db_pool_max_connections Largest number of pooled database connections.\n");
-        out.push_str("# TYPE db_pool_max_connections gauge\n");
-        let _ = writeln!(out, "db_pool_max_connections {max}");
-        out.push_str("# HELP db_queries_total Statements run on pooled database connections.\n");
-        out.push_str("# TYPE db_queries_total counter\n");
-        let _ = writeln!(out, "db_queries_total {queries}");
-        out.push_str("# HELP process_start_time_seconds Start time of the process since the Unix epoch.\n");
-        out.push_str("# TYPE process_start_time_seconds gauge\n");
-        let _ = writeln!(out, "process_start_time_seconds {started_unix}");
+        gauge(
+            &mut out,
+            "db_pool_connections",
+            "Database connections by state.",
+            &[("{state=\"in_use\"}", in_use.to_string()), ("{state=\"idle\"}", idle.to_string())],
+        );
+        gauge(
+            &mut out,
+            "db_pool_max_connections",
+            "Largest number of pooled database connections.",
+            &[("", max.to_string())],
+        );
+        counter(&mut out, "db_queries_total", "Statements run on pooled database connections.", queries);
+        gauge(
+            &mut out,
+            "process_start_time_seconds",
+            "Start time of the process since the Unix epoch.",
+            &[("", started_unix.to_string())],
+        );
         out
+    }
+}
+
+fn gauge(out: &mut String, name: &str, help: &str, samples: &[(&str, String)]) {
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge");
+    for (labels, value) in samples {
+        let _ = writeln!(out, "{name}{labels} {value}");
+    }
+}
+
+fn counter(out: &mut String, name: &str, help: &str, value: u64) {
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}");
+}
+
+fn write_requests(out: &mut String, routes: &HashMap<String, RouteStats>, names: &[&String]) {
+    out.push_str("# HELP http_requests_total HTTP requests answered, by method, route pattern and status.\n");
+    out.push_str("# TYPE http_requests_total counter\n");
+    for route in names {
+        let mut counts = routes[*route].counts.clone();
+        counts.sort();
+        for (method, status, n) in counts {
+            let route = escape(route);
+            let _ =
+                writeln!(out, "http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {n}");
+        }
+    }
+}
+
+fn write_latency(out: &mut String, routes: &HashMap<String, RouteStats>, names: &[&String]) {
+    out.push_str("# HELP http_request_duration_seconds Time to answer HTTP requests, by route pattern.\n");
+    out.push_str("# TYPE http_request_duration_seconds histogram\n");
+    for route in names {
+        let h = &routes[*route].latency;
+        let labels = format!("route=\"{}\"", escape(route));
+        let mut cumulative = 0;
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            cumulative += h.counts[i];
+            let _ = writeln!(out, "http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {cumulative}");
+        }
+        let _ = writeln!(out, "http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}", h.count);
+        let _ = writeln!(out, "http_request_duration_seconds_sum{{{labels}}} {}", h.sum);
+        let _ = writeln!(out, "http_request_duration_seconds_count{{{labels}}} {}", h.count);
     }
 }
 
