@@ -1,14 +1,12 @@
 //! Small, explicit building blocks for secrets: random tokens, their stored hashes, HMAC
 //! signatures, constant-time comparison, and argon2id password hashes.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::path::Path;
 
-use argon2::Argon2;
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use hmac::{Hmac, Mac};
-use rand::RngCore;
+use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
 type HmacSha256 = Hmac<Sha256>;
@@ -16,7 +14,8 @@ type HmacSha256 = Hmac<Sha256>;
 /// A new random token: 32 bytes from the OS generator, URL-safe base64 (43 characters).
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    // The thread's generator: ChaCha, seeded and reseeded from the operating system.
+    rand::fill(&mut bytes[..]);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
@@ -56,7 +55,7 @@ impl SigningKey {
 
     pub fn generate() -> SigningKey {
         let mut bytes = vec![0u8; 64];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        rand::fill(&mut bytes[..]);
         SigningKey(bytes)
     }
 
@@ -106,8 +105,13 @@ impl SigningKey {
     }
 }
 
+/// Writes a new file readable by its owner only, whole or not at all: the content goes to a
+/// temporary file that is then linked into place, so that a process starting at the same moment
+/// never reads a half-written key. Linking never replaces: when another process was first, its
+/// file stays and this one's is discarded.
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
+    let temporary = path.with_extension(format!("{}.tmp", &random_token()[..12]));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -115,17 +119,21 @@ fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    match options.open(path) {
-        Ok(mut file) => file.write_all(content.as_bytes()),
+    let written = options.open(&temporary).and_then(|mut file| {
+        file.write_all(content.as_bytes())?;
+        file.sync_all()
+    });
+    let linked = written.and_then(|()| match std::fs::hard_link(&temporary, path) {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e),
-    }
+        other => other,
+    });
+    let _ = std::fs::remove_file(&temporary);
+    linked
 }
 
 /// An argon2id hash in PHC string form.
 pub fn hash_password(password: &str) -> Result<String, String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
+    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| e.to_string())
 }
 
 /// True when `password` matches the stored PHC hash; false for a malformed hash.

@@ -2,7 +2,6 @@
 //! an author may still change, what a moderator's decision needs.
 
 use chrono::{DateTime, Utc};
-use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 use super::links::normalise_url;
@@ -132,8 +131,7 @@ impl SubmissionInput {
 /// A short random public id: 12 characters of lowercase base32.
 pub fn new_public_id() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    let mut rng = rand::rngs::OsRng;
-    (0..12).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
+    (0..12).map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char).collect()
 }
 
 /// Why a topic takes no submissions now, or `None` when it does.

@@ -85,3 +85,63 @@ async fn the_openapi_document_describes_every_api_route() {
         assert!(item.get(&method).is_some(), "{method} {path} is not described");
     }
 }
+
+/// Follows `Link: <…>; rel="next"` from `first` until there is none; returns every page's body.
+async fn pages(app: &crate::helpers::TestApp, first: &str, token: &str) -> Vec<serde_json::Value> {
+    let mut bodies = Vec::new();
+    let mut next = Some(first.to_owned());
+    while let Some(path) = next.take() {
+        let res = app.api(reqwest::Method::GET, &path, Some(token), None).await;
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        next = res.headers().get("link").map(|link| {
+            let link = link.to_str().expect("ascii");
+            assert!(link.ends_with("rel=\"next\""), "{link}");
+            link.trim_start_matches('<').split('>').next().expect("url").to_owned()
+        });
+        bodies.push(res.json().await.expect("json"));
+        assert!(bodies.len() < 50, "pages never end");
+    }
+    bodies
+}
+
+#[tokio::test]
+async fn api_lists_come_in_pages_that_link_the_next() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.submissions.per_ip_per_hour = 1000;
+        s.submissions.per_email_per_day = 1000;
+    })
+    .await;
+    let token = app.admin_token();
+    let now = chrono::Utc::now().format("%Y-%m").to_string();
+    app.create_topic(&token, serde_json::json!({"month": now, "title": "Open now", "announced": true})).await;
+    for month in ["2024-01", "2024-02", "2024-03", "2024-04"] {
+        app.create_topic(
+            &token,
+            serde_json::json!({"month": month, "title": format!("Topic {month}"), "announced": true}),
+        )
+        .await;
+    }
+    for n in 0..7 {
+        let body = crate::helpers::entry("article", &format!("Entry {n}"), &format!("https://example.org/{n}"));
+        let res = app.api(reqwest::Method::POST, "/api/v1/topics/open-now/submissions", None, Some(body)).await;
+        assert_eq!(res.status().as_u16(), 202);
+        let sub = serde_json::json!({"email": format!("reader{n}@example.org")});
+        let res = app.api(reqwest::Method::POST, "/api/v1/subscribers", None, Some(sub)).await;
+        assert_eq!(res.status().as_u16(), 202);
+    }
+    let submissions = pages(&app, "/api/v1/submissions?status=unconfirmed&limit=3", &token).await;
+    assert_eq!(submissions.iter().map(|p| p.as_array().expect("array").len()).collect::<Vec<_>>(), [3, 3, 1]);
+    let mut ids: Vec<&str> =
+        submissions.iter().flat_map(|p| p.as_array().expect("array")).map(|s| s["id"].as_str().expect("id")).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 7, "every submission once");
+    let topics = pages(&app, "/api/v1/topics?limit=2", &token).await;
+    assert_eq!(topics.iter().map(|p| p.as_array().expect("array").len()).sum::<usize>(), 5);
+    assert_eq!(topics.len(), 3);
+    let subscribers = pages(&app, "/api/v1/subscribers?limit=4", &token).await;
+    assert_eq!(subscribers.iter().map(|p| p["subscribers"].as_array().expect("array").len()).sum::<usize>(), 7);
+    assert!(subscribers[0]["next_cursor"].is_i64() && subscribers[1]["next_cursor"].is_null());
+    let too_many = app.api(reqwest::Method::GET, "/api/v1/submissions?limit=100000", Some(&token), None).await;
+    assert_eq!(too_many.status().as_u16(), 200, "a limit above the maximum is the maximum");
+}
