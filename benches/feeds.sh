@@ -14,6 +14,9 @@
 # /proc/PID/stat) is recorded too: it is what the throughput of a saturated server comes from.
 #
 # Usage: benches/feeds.sh [SECONDS_PER_RUN] [ROUNDS]        (defaults: 5 s, 6 rounds)
+#        BASELINE=path/to/an/earlier/content-club benches/feeds.sh ...
+#        With BASELINE, that build serves the same topic from a database it filled itself, as a
+#        third server in every round, and the summary adds the ratio to it (this build / that one).
 # Needs: wrk and nginx (installed from Debian when missing, as root), a release build.
 # Writes the figures to docs/benchmarks.md (the "Feeds" section) and prints them.
 set -euo pipefail
@@ -33,15 +36,23 @@ WORK=$(mktemp -d)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP_PORT=$(free_port)
 NGINX_PORT=$(free_port)
+BASE_PORT=$(free_port)
+BASELINE=${BASELINE:-}
 cd "$WORK"
 export CONTENT_CLUB__SERVER__BIND="127.0.0.1:$APP_PORT" CONTENT_CLUB__LOG__LEVEL=warn \
   CONTENT_CLUB__SERVER__RUN_WORKER=false
 "$BIN" demo --entries 50 2>/dev/null
+if [ -n "$BASELINE" ]; then
+  mkdir -p baseline
+  (cd baseline && CONTENT_CLUB__SERVER__BIND="127.0.0.1:$BASE_PORT" "$BASELINE" demo --entries 50 2>/dev/null)
+fi
 mkdir -p logs www
 chmod -R a+rX "$WORK" # nginx workers run as an unprivileged user; they must read the file.
 APP_PID=""
+BASE_PID=""
 stop_servers() {
   if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
+  if [ -n "$BASE_PID" ]; then kill "$BASE_PID" 2>/dev/null || true; wait "$BASE_PID" 2>/dev/null || true; BASE_PID=""; fi
   if [ -f "$WORK/nginx.pid" ]; then "$NGINX" -p "$WORK/" -c nginx.conf -s stop 2>/dev/null || true; sleep 0.5; fi
 }
 cleanup() { stop_servers; rm -rf "$WORK"; }
@@ -53,6 +64,11 @@ start_servers() {
   [ -n "${2:-}" ] && pin=(taskset -c "$2")
   CONTENT_CLUB__SERVER__WORKERS=$workers "${pin[@]}" "$BIN" serve >>serve.log 2>&1 &
   APP_PID=$!
+  if [ -n "$BASELINE" ]; then
+    (cd baseline && CONTENT_CLUB__SERVER__BIND="127.0.0.1:$BASE_PORT" CONTENT_CLUB__SERVER__WORKERS=$workers \
+      exec "${pin[@]}" "$BASELINE" serve >>serve.log 2>&1) &
+    BASE_PID=$!
+  fi
   cat > nginx.conf <<NGINX
 worker_processes $workers;
 pid $WORK/nginx.pid;
@@ -72,7 +88,7 @@ http {
 NGINX
   "${pin[@]}" "$NGINX" -p "$WORK/" -c nginx.conf
   local port
-  for port in "$APP_PORT" "$NGINX_PORT"; do
+  for port in "$APP_PORT" "$NGINX_PORT" ${BASELINE:+"$BASE_PORT"}; do
     for _ in $(seq 1 100); do
       [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")" != 000 ] && break
       sleep 0.1
@@ -95,6 +111,12 @@ cmp <(curl -fsS "http://127.0.0.1:$NGINX_PORT$FEED_PATH") <(curl -fsS "http://12
 etag_of() { curl -fsS -o /dev/null -D - "http://127.0.0.1:$1$FEED_PATH" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
 APP_ETAG=$(etag_of "$APP_PORT")
 NGINX_ETAG=$(etag_of "$NGINX_PORT")
+BASE_ETAG=""
+if [ -n "$BASELINE" ]; then
+  BASE_ETAG=$(etag_of "$BASE_PORT")
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $BASE_ETAG" "http://127.0.0.1:$BASE_PORT$FEED_PATH")" = 304 ]
+  echo "baseline serves $(curl -fsS "http://127.0.0.1:$BASE_PORT$FEED_PATH" | wc -c) bytes (this build: $BYTES)"
+fi
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $APP_ETAG" "http://127.0.0.1:$APP_PORT$FEED_PATH")" = 304 ]
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT$FEED_PATH")" = 304 ]
 
@@ -102,7 +124,9 @@ RESULTS="$WORK/results.tsv"
 # CPU time (user + system, in clock ticks) of the server's processes so far.
 cpu_ticks() { # port
   local pids
-  if [ "$1" = "$APP_PORT" ]; then pids=$APP_PID; else pids=$(pgrep -P "$(cat "$WORK/nginx.pid")"); fi
+  if [ "$1" = "$APP_PORT" ]; then pids=$APP_PID
+  elif [ "$1" = "$BASE_PORT" ]; then pids=$(pgrep -P "$BASE_PID" || echo "$BASE_PID")
+  else pids=$(pgrep -P "$(cat "$WORK/nginx.pid")"); fi
   local total=0 pid
   for pid in $pids; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
   echo "$total"
@@ -132,9 +156,11 @@ rounds() { # setup
     for kind in 200 304; do
       if [ $((round % 2)) = 1 ]; then
         run "$1" "$round" nginx "$kind" "$NGINX_PORT" "$NGINX_ETAG"
+        [ -n "$BASELINE" ] && run "$1" "$round" baseline "$kind" "$BASE_PORT" "$BASE_ETAG"
         run "$1" "$round" content-club "$kind" "$APP_PORT" "$APP_ETAG"
       else
         run "$1" "$round" content-club "$kind" "$APP_PORT" "$APP_ETAG"
+        [ -n "$BASELINE" ] && run "$1" "$round" baseline "$kind" "$BASE_PORT" "$BASE_ETAG"
         run "$1" "$round" nginx "$kind" "$NGINX_PORT" "$NGINX_ETAG"
       fi
     done
@@ -177,21 +203,28 @@ def latency(text):
 summary = []
 for setup in ("shared", "isolated"):
     for kind in ("200", "304"):
-        for server in ("nginx", "content-club"):
+        for server in ("nginx", "baseline", "content-club"):
             rs = runs(setup, server, kind).values()
+            if not rs:
+                continue
             rps = [float(r[4]) for r in rs]
             lines.append(
                 f"| {setup} | {kind} | {server} | {median(rps):,.0f} | {min(rps):,.0f} – {max(rps):,.0f} | "
                 f"{median(latency(r[5]) for r in rs):.2f} ms | {median(latency(r[6]) for r in rs):.2f} ms | "
                 f"{median(float(r[8]) for r in rs):.2f} | {sum(int(r[7]) for r in rs)} |"
             )
-        app, ngx = runs(setup, "content-club", kind), runs(setup, "nginx", kind)
+        app, ngx, base = runs(setup, "content-club", kind), runs(setup, "nginx", kind), runs(setup, "baseline", kind)
         ratios = sorted(float(app[k][4]) / float(ngx[k][4]) for k in app)
-        summary.append(
-            f"- {setup}, {kind}: **{median(ratios):.2f}×** (median of the rounds' ratios; "
+        line = (
+            f"- {setup}, {kind}: **{median(ratios):.2f}×** nginx (median of the rounds' ratios; "
             f"rounds {', '.join(f'{r:.2f}' for r in ratios)})"
         )
-lines += ["", "Ratio content-club / nginx, requests/s:", ""] + summary + [""]
+        if base:
+            against = sorted(float(app[k][4]) / float(base[k][4]) for k in app)
+            line += f"; **{median(against):.2f}×** the baseline build (rounds {', '.join(f'{r:.2f}' for r in against)})"
+        summary.append(line)
+note = [f"Baseline: {os.environ.get('BASELINE_NAME', 'an earlier build')}, serving a database it filled itself."] if any(r[2] == "baseline" for r in rows) else []
+lines += ["", "Ratio content-club / nginx (and / the baseline build), requests/s:", ""] + summary + [""] + note + ([""] if note else [])
 section = "\n".join(lines)
 text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n\nFigures measured on this project's 2-core machines; each section says how to rerun it.\n\n"
 pattern = re.compile(r"## Feeds: .*?(?=\n## |\Z)", re.S)

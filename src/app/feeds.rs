@@ -118,6 +118,8 @@ pub struct FeedDocument {
     /// The tag of the gzip representation.
     pub gzip_etag: Bytes,
     pub last_modified: DateTime<Utc>,
+    /// What the HTTP layer derives from the document once (its header values), kept with it.
+    pub prepared: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 impl FeedDocument {
@@ -134,6 +136,7 @@ impl FeedDocument {
             body,
             gzip,
             last_modified: utc(last_modified),
+            prepared: std::sync::OnceLock::new(),
         }
     }
 }
@@ -145,30 +148,50 @@ enum DocKey {
     Topic(FeedKind, String),
 }
 
+/// What the cache knows of a topic: its versions, and its documents (RSS, JSON).
+struct TopicSlot {
+    version: TopicVersion,
+    documents: [Option<Arc<FeedDocument>>; 2],
+}
+
+fn topic_index(kind: FeedKind) -> usize {
+    usize::from(kind == FeedKind::TopicJson)
+}
+
+/// The versions last read, and the documents rendered. Looked up by the address's parts without
+/// allocating: the fast path does it for every poll.
 #[derive(Default)]
 struct Snapshot {
     loaded: bool,
     site: Option<ContentState>,
-    topics: HashMap<String, TopicVersion>,
-    documents: HashMap<DocKey, Arc<FeedDocument>>,
+    topics: HashMap<String, TopicSlot>,
+    club: HashMap<FeedKind, Arc<FeedDocument>>,
 }
 
 impl Snapshot {
-    /// The version a document must have at least to be current, or why there is none.
-    fn wanted(&self, key: &DocKey) -> Result<i64, Miss> {
-        match key {
-            DocKey::Club(_) => Ok(self.site.map_or(i64::MAX, |s| s.version)),
-            DocKey::Topic(_, slug) => match self.topics.get(slug) {
+    /// The current document for a feed, or why there is none (`Ok(None)`: not rendered yet).
+    fn find(&self, kind: FeedKind, slug: Option<&str>) -> Result<Option<Arc<FeedDocument>>, Miss> {
+        match slug {
+            None => {
+                let wanted = self.site.map_or(i64::MAX, |s| s.version);
+                Ok(self.club.get(&kind).filter(|d| d.version >= wanted).cloned())
+            }
+            Some(slug) => match self.topics.get(slug) {
                 None => Err(Miss::Unknown),
-                Some(t) if !t.announced => Err(Miss::Draft),
-                Some(t) => Ok(t.version),
+                Some(slot) if !slot.version.announced => Err(Miss::Draft),
+                Some(slot) => {
+                    let document = slot.documents[topic_index(kind)].as_ref();
+                    Ok(document.filter(|d| d.version >= slot.version.version).cloned())
+                }
             },
         }
     }
 
-    fn current(&self, key: &DocKey) -> Option<Arc<FeedDocument>> {
-        let wanted = self.wanted(key).ok()?;
-        self.documents.get(key).filter(|d| d.version >= wanted).cloned()
+    fn find_key(&self, key: &DocKey) -> Result<Option<Arc<FeedDocument>>, Miss> {
+        match key {
+            DocKey::Club(kind) => self.find(*kind, None),
+            DocKey::Topic(kind, slug) => self.find(*kind, Some(slug)),
+        }
     }
 }
 
@@ -218,8 +241,8 @@ impl FeedCache {
         if !self.fresh() {
             return None;
         }
-        let key = key_for(path)?;
-        self.snapshot.read().unwrap_or_else(|p| p.into_inner()).current(&key)
+        let (kind, slug) = FeedKind::at(path)?;
+        self.snapshot.read().unwrap_or_else(|p| p.into_inner()).find(kind, slug).ok().flatten()
     }
 
     /// Reads the content versions and installs them unless a newer snapshot is in place.
@@ -247,13 +270,16 @@ impl FeedCache {
         let newer = snapshot.site.is_none_or(|installed| site.version > installed.version);
         if let (true, Some(topics)) = (newer, topics) {
             snapshot.site = Some(site);
-            snapshot.topics = topics.into_iter().map(|t| (t.slug.clone(), t)).collect();
-            let Snapshot { topics, documents, .. } = &mut *snapshot;
-            // Documents of topics that are gone (deleted, renamed) go too.
-            documents.retain(|key, _| match key {
-                DocKey::Topic(_, slug) => topics.contains_key(slug),
-                DocKey::Club(_) => true,
-            });
+            // Documents of topics that are gone (deleted, renamed) go too; the others stay and
+            // answer while their version is current.
+            let mut old = std::mem::take(&mut snapshot.topics);
+            snapshot.topics = topics
+                .into_iter()
+                .map(|version| {
+                    let documents = old.remove(&version.slug).map(|slot| slot.documents).unwrap_or_default();
+                    (version.slug.clone(), TopicSlot { version, documents })
+                })
+                .collect();
         }
         snapshot.loaded = true;
         drop(snapshot);
@@ -283,10 +309,10 @@ impl FeedCache {
 
     /// The current document, or why there is none (`None`: it is not rendered yet).
     fn lookup(&self, key: &DocKey) -> Result<Arc<FeedDocument>, Option<Miss>> {
-        let snapshot = self.snapshot.read().unwrap_or_else(|p| p.into_inner());
-        match snapshot.wanted(key) {
+        match self.snapshot.read().unwrap_or_else(|p| p.into_inner()).find_key(key) {
+            Ok(Some(found)) => Ok(found),
+            Ok(None) => Err(None),
             Err(miss) => Err(Some(miss)),
-            Ok(_) => snapshot.current(key).ok_or(None),
         }
     }
 
@@ -294,11 +320,25 @@ impl FeedCache {
         self.flights.lock().unwrap_or_else(|p| p.into_inner()).entry(key.clone()).or_default().clone()
     }
 
+    /// Keeps a rendered document, unless a newer one is there already.
     fn put(&self, key: DocKey, document: Arc<FeedDocument>) {
         let mut snapshot = self.snapshot.write().unwrap_or_else(|p| p.into_inner());
-        let keep_existing = snapshot.documents.get(&key).is_some_and(|d| d.version > document.version);
-        if !keep_existing {
-            snapshot.documents.insert(key, document);
+        let newer = |existing: Option<&Arc<FeedDocument>>| existing.is_some_and(|d| d.version > document.version);
+        match key {
+            DocKey::Club(kind) => {
+                if !newer(snapshot.club.get(&kind)) {
+                    snapshot.club.insert(kind, document);
+                }
+            }
+            // A topic that went while it was rendered has nothing to keep it for.
+            DocKey::Topic(kind, slug) => {
+                if let Some(slot) = snapshot.topics.get_mut(&slug) {
+                    let place = &mut slot.documents[topic_index(kind)];
+                    if !newer(place.as_ref()) {
+                        *place = Some(document);
+                    }
+                }
+            }
         }
     }
 }
@@ -409,7 +449,7 @@ mod tests {
         cache.install((state(4), Some(vec![topic(4)])), 0);
         let snapshot = cache.snapshot.read().expect("lock");
         assert_eq!(snapshot.site.map(|s| s.version), Some(5));
-        assert_eq!(snapshot.topics["t"].version, 5);
+        assert_eq!(snapshot.topics["t"].version.version, 5);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! 304s included.
 
 use actix_web::dev::Response;
-use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
@@ -15,14 +15,40 @@ use super::middleware::{HSTS, SECURITY_HEADERS};
 pub struct Representation<'a> {
     pub body: &'a Bytes,
     pub gzip: &'a Bytes,
-    /// Quoted strong entity tags of the plain and the gzip bytes.
-    pub etag: &'a Bytes,
-    pub gzip_etag: &'a Bytes,
+    pub headers: std::borrow::Cow<'a, PreparedHeaders>,
     pub last_modified: Option<DateTime<Utc>>,
-    pub content_type: &'static str,
     pub cache_control: &'static str,
     /// The Content-Security-Policy of this kind of document.
     pub csp: &'static str,
+}
+
+/// A document's own header values, made once when it is first answered.
+#[derive(Clone)]
+pub struct PreparedHeaders {
+    /// Quoted strong entity tags of the plain and the gzip bytes.
+    pub etag: HeaderValue,
+    pub gzip_etag: HeaderValue,
+    pub last_modified: Option<HeaderValue>,
+    pub content_type: HeaderValue,
+}
+
+impl PreparedHeaders {
+    pub fn new(
+        etag: &Bytes,
+        gzip_etag: &Bytes,
+        last_modified: Option<DateTime<Utc>>,
+        content_type: &'static str,
+    ) -> Self {
+        let value = |bytes: &Bytes| {
+            HeaderValue::from_maybe_shared(bytes.clone()).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
+        };
+        PreparedHeaders {
+            etag: value(etag),
+            gzip_etag: value(gzip_etag),
+            last_modified: last_modified.and_then(|at| HeaderValue::from_str(&http_date(at)).ok()),
+            content_type: HeaderValue::from_static(content_type),
+        }
+    }
 }
 
 /// The quality the client gives a content coding (0 when it refuses it or does not name it).
@@ -58,7 +84,7 @@ fn none_match(value: &str, tags: &[&[u8]]) -> bool {
 
 fn not_modified(headers: &HeaderMap, doc: &Representation<'_>) -> bool {
     match headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
-        Some(tags) => none_match(tags, &[doc.etag, doc.gzip_etag]),
+        Some(tags) => none_match(tags, &[doc.headers.etag.as_bytes(), doc.headers.gzip_etag.as_bytes()]),
         // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3).
         None => match (headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()), doc.last_modified) {
             (Some(since), Some(modified)) => DateTime::parse_from_rfc2822(since)
@@ -74,10 +100,6 @@ pub fn http_date(at: DateTime<Utc>) -> String {
     at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
-fn value(bytes: &Bytes) -> HeaderValue {
-    HeaderValue::from_maybe_shared(bytes.clone()).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
-}
-
 /// 200 or 304 for a document in memory. For HEAD the server sends this answer's headers only.
 pub fn respond(headers: &HeaderMap, doc: &Representation<'_>, https: bool) -> Response<Bytes> {
     let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
@@ -91,25 +113,24 @@ pub fn respond(headers: &HeaderMap, doc: &Representation<'_>, https: bool) -> Re
     let status = if unchanged { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
     let mut response = Response::with_body(status, body);
     let out = response.headers_mut();
-    out.insert(header::ETAG, value(if gzip { doc.gzip_etag } else { doc.etag }));
+    let prepared = &doc.headers;
+    out.insert(header::ETAG, if gzip { prepared.gzip_etag.clone() } else { prepared.etag.clone() });
     out.insert(header::CACHE_CONTROL, HeaderValue::from_static(doc.cache_control));
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    for (name, content) in SECURITY_HEADERS {
-        let content = if name == "Content-Security-Policy" { doc.csp } else { content };
-        out.insert(header::HeaderName::from_static(lower(name)), HeaderValue::from_static(content));
+    for (name, value) in security_headers() {
+        out.insert(name.clone(), value.clone());
     }
+    out.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(doc.csp));
     if https {
         out.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS.1));
     }
     if unchanged {
         return response;
     }
-    if let Some(modified) = doc.last_modified {
-        if let Ok(date) = HeaderValue::from_str(&http_date(modified)) {
-            out.insert(header::LAST_MODIFIED, date);
-        }
+    if let Some(modified) = &prepared.last_modified {
+        out.insert(header::LAST_MODIFIED, modified.clone());
     }
-    out.insert(header::CONTENT_TYPE, HeaderValue::from_static(doc.content_type));
+    out.insert(header::CONTENT_TYPE, prepared.content_type.clone());
     // No "identity" for the plain body: RFC 9110 §8.4.1 reserves it for Accept-Encoding.
     if gzip {
         out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
@@ -117,17 +138,19 @@ pub fn respond(headers: &HeaderMap, doc: &Representation<'_>, https: bool) -> Re
     response
 }
 
-/// Header names as `HeaderName::from_static` wants them (lowercase).
-fn lower(name: &'static str) -> &'static str {
-    match name {
-        "Content-Security-Policy" => "content-security-policy",
-        "X-Content-Type-Options" => "x-content-type-options",
-        "Referrer-Policy" => "referrer-policy",
-        "X-Frame-Options" => "x-frame-options",
-        "Cross-Origin-Opener-Policy" => "cross-origin-opener-policy",
-        "Permissions-Policy" => "permissions-policy",
-        other => other,
-    }
+/// The security headers but the policy (each answer names its own), parsed once: answers
+/// from memory are counted in microseconds.
+fn security_headers() -> &'static [(HeaderName, HeaderValue)] {
+    static HEADERS: std::sync::OnceLock<Vec<(HeaderName, HeaderValue)>> = std::sync::OnceLock::new();
+    HEADERS.get_or_init(|| {
+        SECURITY_HEADERS
+            .iter()
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("content-security-policy"))
+            .filter_map(|(name, value)| {
+                Some((HeaderName::from_bytes(name.as_bytes()).ok()?, HeaderValue::from_static(value)))
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]

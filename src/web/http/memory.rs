@@ -4,6 +4,7 @@
 //! document not ready in memory) goes to the application unchanged. Answers given here are
 //! counted and logged like the application's.
 
+use std::borrow::Cow;
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 use std::time::Instant;
@@ -17,7 +18,7 @@ use actix_web::http::Method;
 use actix_web::{web, HttpMessage as _};
 use bytes::Bytes;
 
-use super::conditional::{self, Representation};
+use super::conditional::{self, PreparedHeaders, Representation};
 use crate::app::feeds::FeedDocument;
 use crate::web::AppState;
 
@@ -27,15 +28,21 @@ pub const FEED_CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox"
 /// How long readers and caches may keep a feed before asking again.
 pub const FEED_CACHE_CONTROL: &str = "public, max-age=60";
 
-/// A feed document as an HTTP representation.
+/// A feed document as an HTTP representation; its header values are made the first time.
 pub fn feed_representation(doc: &FeedDocument) -> Representation<'_> {
+    let make = || PreparedHeaders::new(&doc.etag, &doc.gzip_etag, Some(doc.last_modified), doc.kind.content_type());
+    let prepared = doc.prepared.get_or_init(|| Box::new(make()));
+    // Only this function fills the slot, so the downcast holds; were it ever to fail, the values
+    // are made again for this answer.
+    let headers = match prepared.downcast_ref::<PreparedHeaders>() {
+        Some(headers) => Cow::Borrowed(headers),
+        None => Cow::Owned(make()),
+    };
     Representation {
         body: &doc.body,
         gzip: &doc.gzip,
-        etag: &doc.etag,
-        gzip_etag: &doc.gzip_etag,
+        headers,
         last_modified: Some(doc.last_modified),
-        content_type: doc.kind.content_type(),
         cache_control: FEED_CACHE_CONTROL,
         csp: FEED_CSP,
     }
