@@ -23,6 +23,28 @@ fn email_taken(email: &EmailAddress) -> AppError {
     }
 }
 
+/// A new account; the address must be free.
+fn insert(
+    app: &App,
+    conn: &mut AnyConnection,
+    email: &EmailAddress,
+    name: &str,
+    password_hash: &str,
+    role: Role,
+) -> Result<Organiser, AppError> {
+    let at = app.now().naive_utc();
+    let new = NewOrganiser {
+        email: &email.key(),
+        display_name: name,
+        password_hash,
+        role,
+        disabled: false,
+        created_at: at,
+        updated_at: at,
+    };
+    new.insert(conn).map_err(|e| if is_unique_violation(&e) { email_taken(email) } else { e.into() })
+}
+
 /// Records one change in the audit log. `actor` is `None` for the command line.
 fn audit(
     app: &App,
@@ -48,18 +70,7 @@ pub async fn add(app: &App, email: String, name: String, password: String, role:
         .map_err(AppError::internal)?
         .map_err(AppError::internal)?;
     app.write(move |app, conn| {
-        let at = app.now().naive_utc();
-        let new = NewOrganiser {
-            email: &email.key(),
-            display_name: &name,
-            password_hash: &hash,
-            role,
-            disabled: false,
-            created_at: at,
-            updated_at: at,
-        };
-        let organiser =
-            new.insert(conn).map_err(|e| if is_unique_violation(&e) { email_taken(&email) } else { e.into() })?;
+        let organiser = insert(app, conn, &email, &name, &hash, role)?;
         audit(app, conn, None, "organiser added", &organiser.email, role.as_str())?;
         Ok(organiser)
     })
@@ -168,18 +179,8 @@ pub async fn invite(
     };
     let actor = actor.clone();
     app.write(move |app, conn| {
-        let at = app.now().naive_utc();
-        let new = NewOrganiser {
-            email: &email.key(),
-            display_name: &name,
-            password_hash: "",
-            role,
-            disabled: false,
-            created_at: at,
-            updated_at: at,
-        };
-        let organiser =
-            new.insert(conn).map_err(|e| if is_unique_violation(&e) { email_taken(&email) } else { e.into() })?;
+        // No password until the invited organiser chooses one from the link.
+        let organiser = insert(app, conn, &email, &name, "", role)?;
         send_link(app, conn, &organiser, &actor.display_name, LinkPurpose::Invite)?;
         audit(app, conn, Some(&actor), "invited", &organiser.email, role.as_str())?;
         Ok(organiser)

@@ -12,7 +12,7 @@ use crate::render::dates;
 use crate::render::views::utc;
 use crate::web::http::page::{redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{Csrf, CsrfForm, CurrentOrganiser};
+use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -109,13 +109,9 @@ async fn preview_digest(
 async fn send_digest(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    _admin: AdminButton,
     slug: web::Path<String>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
     let message = match digests::send(&state.app, slug.into_inner()).await {
         Ok(n) => format!("The digest is on its way to {n} subscriber(s)."),
         Err(refused @ AppError::Conflict(_)) => refusal_message(refused)?,

@@ -9,7 +9,7 @@ use crate::app;
 use crate::error::AppError;
 use crate::web::http::page::{self, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{self, Csrf, CsrfForm, SESSION_COOKIE};
+use crate::web::http::session::{self, Csrf, OrganiserButton, SESSION_COOKIE};
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -92,13 +92,7 @@ async fn login(
     }
 }
 
-async fn logout(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    csrf: Csrf,
-    form: web::Form<CsrfForm>,
-) -> Result<HttpResponse, AppError> {
-    csrf.check(&form.csrf_token)?;
+async fn logout(req: HttpRequest, state: web::Data<AppState>, _who: OrganiserButton) -> Result<HttpResponse, AppError> {
     if let Some(token) = session::session_token(&req, &state) {
         app::sessions::log_out(&state.app, token).await?;
     }

@@ -12,7 +12,7 @@ use crate::render::dates;
 use crate::render::views::utc;
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{Csrf, CsrfForm, CurrentOrganiser};
+use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -239,56 +239,41 @@ async fn change_role(
 async fn disable_organiser(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    AdminButton(admin): AdminButton,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
-    let result = app::organisers::set_disabled(&state.app, &who.0, id.into_inner(), true).await;
+    let result = app::organisers::set_disabled(&state.app, &admin, id.into_inner(), true).await;
     let message = result.map(|o| format!("{} is disabled: logged out, and their API tokens no longer work.", o.email));
-    after_action(&req, &state, &who, message).await
+    after_action(&req, &state, &CurrentOrganiser(admin), message).await
 }
 
 async fn enable_organiser(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    AdminButton(admin): AdminButton,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
-    let result = app::organisers::set_disabled(&state.app, &who.0, id.into_inner(), false).await;
-    after_action(&req, &state, &who, result.map(|o| format!("{} is enabled again.", o.email))).await
+    let result = app::organisers::set_disabled(&state.app, &admin, id.into_inner(), false).await;
+    after_action(&req, &state, &CurrentOrganiser(admin), result.map(|o| format!("{} is enabled again.", o.email))).await
 }
 
 async fn send_password_link(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    AdminButton(admin): AdminButton,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
-    let result = app::organisers::send_password_link(&state.app, &who.0, id.into_inner()).await;
-    after_action(&req, &state, &who, result.map(|o| format!("A new link is on its way to {}.", o.email))).await
+    let result = app::organisers::send_password_link(&state.app, &admin, id.into_inner()).await;
+    let message = result.map(|o| format!("A new link is on its way to {}.", o.email));
+    after_action(&req, &state, &CurrentOrganiser(admin), message).await
 }
 
 async fn revoke_token(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    AdminButton(admin): AdminButton,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
-    app::organisers::revoke_token(&state.app, Some(&who.0), None, id.into_inner()).await?;
+    app::organisers::revoke_token(&state.app, Some(&admin), None, id.into_inner()).await?;
     Ok(redirect_with_flash(&req, "/admin/organisers", "The token is revoked; it no longer works."))
 }

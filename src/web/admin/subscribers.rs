@@ -10,7 +10,7 @@ use crate::render::dates;
 use crate::render::views::utc;
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{Csrf, CsrfForm, CurrentOrganiser};
+use crate::web::http::session::{AdminButton, CurrentOrganiser};
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -107,13 +107,9 @@ async fn export_subscribers(state: web::Data<AppState>, who: CurrentOrganiser) -
 async fn remove_subscriber(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    _admin: AdminButton,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
     app::subscribers::remove(&state.app, id.into_inner()).await?;
     Ok(redirect_with_flash(&req, "/admin/subscribers", "The subscriber is removed."))
 }

@@ -11,7 +11,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::render::views::TopicView;
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{Csrf, CsrfForm, CurrentOrganiser};
+use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -280,13 +280,9 @@ async fn update_topic(
 async fn announce_topic(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    _admin: AdminButton,
     slug: web::Path<String>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
     let topic = app::topics::announce(&state.app, slug.into_inner()).await?;
     Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is announced.", topic.title)))
 }
@@ -294,13 +290,9 @@ async fn announce_topic(
 async fn delete_topic(
     req: HttpRequest,
     state: web::Data<AppState>,
-    who: CurrentOrganiser,
-    csrf: Csrf,
+    _admin: AdminButton,
     slug: web::Path<String>,
-    form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
-    who.require_admin()?;
-    csrf.check(&form.csrf_token)?;
     let message = match app::topics::delete(&state.app, slug.into_inner()).await {
         Ok(topic) => format!("“{}” is deleted.", topic.title),
         Err(refused @ AppError::Conflict(_)) => refusal_message(refused)?,

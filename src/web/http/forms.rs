@@ -4,6 +4,22 @@
 use crate::error::AppError;
 use crate::web::AppState;
 
+/// The `?token=` of a private link.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    pub token: String,
+}
+
+/// A button on a private link's page: its CSRF token and the link's token.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    pub csrf_token: String,
+    #[serde(default)]
+    pub token: String,
+}
+
 /// A JSON body read after the caller is authenticated (an extractor would read it first, and
 /// answer a stranger's malformed body with 400 instead of 401).
 pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {

@@ -129,6 +129,50 @@ impl FromRequest for CurrentOrganiser {
     }
 }
 
+/// A button an organiser pressed: a POST whose form carries nothing but its CSRF token, from a
+/// logged-in organiser (admins only, with [`AdminButton`]).
+pub struct OrganiserButton(pub Organiser);
+
+/// The same, for buttons only admins have.
+pub struct AdminButton(pub Organiser);
+
+type ButtonFuture<T> = Pin<Box<dyn Future<Output = Result<T, actix_web::Error>>>>;
+
+fn pressed(req: &HttpRequest, payload: &mut Payload, admin: bool) -> ButtonFuture<Organiser> {
+    let who = logged_in(req).map(CurrentOrganiser).ok_or(AppError::Unauthorized);
+    let csrf = Csrf::from_request(req, payload).into_inner();
+    let form = web::Form::<CsrfForm>::from_request(req, payload);
+    Box::pin(async move {
+        let who = who?;
+        if admin {
+            who.require_admin()?;
+        }
+        let form = form.await?;
+        csrf?.check(&form.csrf_token)?;
+        Ok(who.0)
+    })
+}
+
+impl FromRequest for OrganiserButton {
+    type Error = actix_web::Error;
+    type Future = ButtonFuture<OrganiserButton>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let pressed = pressed(req, payload, false);
+        Box::pin(async move { pressed.await.map(OrganiserButton) })
+    }
+}
+
+impl FromRequest for AdminButton {
+    type Error = actix_web::Error;
+    type Future = ButtonFuture<AdminButton>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let pressed = pressed(req, payload, true);
+        Box::pin(async move { pressed.await.map(AdminButton) })
+    }
+}
+
 /// Extractor for `/api/v1` routes that need `Authorization: Bearer <token>`.
 pub struct ApiOrganiser {
     pub organiser: Organiser,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::{self, Submission, SubmissionInput, SubmissionStatus, MAX_SUMMARY_CHARS};
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{kind_choices, Choice, EntryView, TopicView};
+use crate::web::http::forms::{TokenForm, TokenQuery};
 use crate::web::http::page::{form_errors, form_status, redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::Csrf;
@@ -20,18 +21,9 @@ pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/submissions/{public_id}/withdraw", |r| r.post(withdraw_entry));
 }
 
-#[derive(Deserialize)]
-struct TokenQuery {
-    #[serde(default)]
-    token: String,
-}
-
-#[derive(Deserialize)]
-struct TokenForm {
-    #[serde(default)]
-    csrf_token: String,
-    #[serde(default)]
-    token: String,
+/// Back to the author's private page of the entry, with a message.
+fn back_to_entry(req: &HttpRequest, public_id: &str, token: &str, message: &str) -> HttpResponse {
+    redirect_with_flash(req, &format!("/submissions/{public_id}/edit?token={token}"), message)
 }
 
 #[derive(Serialize)]
@@ -88,14 +80,10 @@ async fn confirm_entry(
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf.check(&form.csrf_token)?;
-    let TokenForm { token, .. } = form.into_inner();
-    let public_id = public_id.into_inner();
+    let (public_id, token) = (public_id.into_inner(), form.into_inner().token);
     app::submissions::confirm(&state.app, public_id.clone(), token.clone()).await?;
-    Ok(redirect_with_flash(
-        &req,
-        &format!("/submissions/{public_id}/edit?token={token}"),
-        "Confirmed. Your entry is with the organisers; you will hear from us when they decide.",
-    ))
+    let message = "Confirmed. Your entry is with the organisers; you will hear from us when they decide.";
+    Ok(back_to_entry(&req, &public_id, &token, message))
 }
 
 #[derive(Serialize)]
@@ -175,11 +163,7 @@ async fn edit_entry(
     let EditForm { token, entry, .. } = form.into_inner();
     let public_id = public_id.into_inner();
     match app::submissions::edit(&state.app, public_id.clone(), token.clone(), entry.clone()).await {
-        Ok(_) => Ok(redirect_with_flash(
-            &req,
-            &format!("/submissions/{public_id}/edit?token={token}"),
-            "Your changes are saved.",
-        )),
+        Ok(_) => Ok(back_to_entry(&req, &public_id, &token, "Your changes are saved.")),
         Err(refused) => {
             let status = form_status(&refused);
             let errors = form_errors(refused)?;
@@ -197,12 +181,7 @@ async fn withdraw_entry(
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf.check(&form.csrf_token)?;
-    let TokenForm { token, .. } = form.into_inner();
-    let public_id = public_id.into_inner();
+    let (public_id, token) = (public_id.into_inner(), form.into_inner().token);
     app::submissions::withdraw(&state.app, public_id.clone(), token.clone()).await?;
-    Ok(redirect_with_flash(
-        &req,
-        &format!("/submissions/{public_id}/edit?token={token}"),
-        "Your submission is withdrawn. It will not be published.",
-    ))
+    Ok(back_to_entry(&req, &public_id, &token, "Your submission is withdrawn. It will not be published."))
 }

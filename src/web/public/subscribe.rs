@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{self, mask_email, SubscriberStatus};
 use crate::error::{AppError, FieldErrors};
+use crate::web::http::forms::{TokenForm, TokenQuery};
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, Csrf};
@@ -65,20 +66,6 @@ async fn subscribe(
         Err(other) => return Err(other),
     };
     render_subscribe(&req, SubscribePage { email: &email, errors: &errors, sent: false }, status)
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct TokenQuery {
-    #[serde(default)]
-    token: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct TokenForm {
-    #[serde(default)]
-    csrf_token: String,
-    #[serde(default)]
-    token: String,
 }
 
 #[derive(Serialize)]
