@@ -54,6 +54,7 @@ pub struct Settings {
     pub digest: DigestSettings,
     pub feeds: FeedSettings,
     pub email: EmailSettings,
+    pub metrics: MetricsSettings,
     pub web: WebSettings,
     pub log: LogSettings,
 }
@@ -104,11 +105,28 @@ impl fmt::Debug for SecuritySettings {
     }
 }
 
+/// Who may read /metrics: a bearer token, a separate address, or (neither) loopback only.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    pub token: String,
+    pub bind: String,
+}
+
+// Hand-written so that the token never reaches a log line.
+impl fmt::Debug for MetricsSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let token = if self.token.is_empty() { "" } else { "[redacted]" };
+        f.debug_struct("MetricsSettings").field("token", &token).field("bind", &self.bind).finish()
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateLimitSettings {
     pub login_per_ip_per_minute: u32,
     pub login_failures_per_account: u32,
+    pub login_alert_after_failures: u32,
     pub trust_forwarded_for: bool,
 }
 
@@ -118,6 +136,8 @@ pub struct SubmissionSettings {
     pub min_fill_seconds: u32,
     pub per_ip_per_hour: u32,
     pub per_email_per_day: u32,
+    pub api_per_ip_per_hour: u32,
+    pub api_per_email_per_day: u32,
     pub unconfirmed_expiry_hours: u32,
 }
 
@@ -362,6 +382,18 @@ impl Settings {
         }
         if self.rate_limit.login_per_ip_per_minute == 0 {
             return Err(ConfigError::new("rate_limit.login_per_ip_per_minute", "must be at least 1"));
+        }
+        if !self.metrics.bind.is_empty() && self.metrics.bind.parse::<SocketAddr>().is_err() {
+            return Err(ConfigError::new("metrics.bind", format!("'{}' is not HOST:PORT", self.metrics.bind)));
+        }
+        if !self.metrics.token.is_empty() && self.metrics.token.len() < 16 {
+            return Err(ConfigError::new("metrics.token", "must be at least 16 characters, or empty"));
+        }
+        if self.rate_limit.login_alert_after_failures == 0 {
+            return Err(ConfigError::new("rate_limit.login_alert_after_failures", "must be at least 1"));
+        }
+        if self.submissions.api_per_ip_per_hour == 0 || self.submissions.api_per_email_per_day == 0 {
+            return Err(ConfigError::new("submissions.api_per_ip_per_hour", "the API limits must be at least 1"));
         }
         if self.rate_limit.login_failures_per_account == 0 {
             return Err(ConfigError::new("rate_limit.login_failures_per_account", "must be at least 1"));

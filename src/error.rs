@@ -94,9 +94,18 @@ impl From<diesel::result::Error> for AppError {
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 info,
             ) => AppError::Unavailable(info.message().to_owned()),
+            // SQLite kept busy by another writer beyond the busy timeout: nothing was stored,
+            // and the same request will work in a moment.
+            Error::DatabaseError(_, info) if is_busy(info.message()) => {
+                AppError::Unavailable(info.message().to_owned())
+            }
             other => AppError::Database(other),
         }
     }
+}
+
+fn is_busy(message: &str) -> bool {
+    message.contains("database is locked") || message.contains("database table is locked")
 }
 
 impl From<diesel::r2d2::PoolError> for AppError {

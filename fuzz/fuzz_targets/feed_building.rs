@@ -3,6 +3,7 @@
 #![no_main]
 use chrono::{TimeZone, Utc};
 use content_club::feeds::syndication::{json_document, rss_document, FeedChannel, FeedItem};
+use content_club::render::markdown::to_safe_html;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &str| {
@@ -27,7 +28,8 @@ fuzz_target!(|input: &str| {
             link: if link.is_empty() { format!("https://example.org/{n}") } else { link },
             guid: format!("https://club.example.org/submissions/{n}"),
             published: Utc.timestamp_opt(1_700_000_000 + n, 0).single().unwrap_or_default(),
-            summary,
+            summary_html: to_safe_html(&summary),
+            summary_text: summary,
             author: Some(author),
             categories: vec!["video".into(), next()],
             media: true,

@@ -37,6 +37,9 @@ impl Round {
     }
 }
 
+/// A message's text and HTML bodies and its extra headers, for one recipient.
+type Personal = (String, Option<String>, Vec<(&'static str, String)>);
+
 enum Outcome {
     Sent,
     Retry,
@@ -87,6 +90,13 @@ impl Sender {
         if batch.is_empty() {
             return Ok(Round::default());
         }
+        let ids: Vec<i64> = batch.iter().filter_map(|d| d.subscriber_id).collect();
+        let public_ids: Arc<HashMap<i64, String>> = Arc::new(match ids.is_empty() {
+            true => HashMap::new(),
+            false => {
+                self.app.read(move |_, conn| Ok(Subscriber::public_ids(conn, &ids)?.into_iter().collect())).await?
+            }
+        });
         let parallel = settings.email.pool_size.max(1) as usize;
         let rate = settings.email.rate_per_second;
         let mut pace = (rate > 0).then(|| tokio::time::interval(StdDuration::from_secs_f64(1.0 / f64::from(rate))));
@@ -99,9 +109,8 @@ impl Sender {
                 if let Some(pace) = pace.as_mut() {
                     pace.tick().await;
                 }
-                let sender = self.clone();
-                let claim = claim.clone();
-                in_flight.spawn(async move { sender.deliver(delivery, &claim).await });
+                let (sender, claim, public_ids) = (self.clone(), claim.clone(), public_ids.clone());
+                in_flight.spawn(async move { sender.deliver(delivery, &claim, &public_ids).await });
             }
             let Some(done) = in_flight.join_next().await else { break };
             match done {
@@ -121,17 +130,21 @@ impl Sender {
         Ok(round)
     }
 
-    /// A digest delivery's bodies and list headers for its subscriber.
+    /// A delivery's bodies and extra headers; for a digest, with its subscriber's own unsubscribe
+    /// link and list headers (`None` when the subscriber was removed after it was queued).
     async fn personalise(
         &self,
         delivery: &Delivery,
-    ) -> Result<(String, Option<String>, Vec<(&'static str, String)>), AppError> {
+        public_ids: &HashMap<i64, String>,
+    ) -> Result<Option<Personal>, AppError> {
         let (Some(digest_id), Some(subscriber_id)) = (delivery.digest_id, delivery.subscriber_id) else {
-            return Ok((delivery.body_text.clone(), delivery.body_html.clone(), Vec::new()));
+            return Ok(Some((delivery.body_text.clone(), delivery.body_html.clone(), Vec::new())));
         };
+        // Removed after the digest was queued: there is nobody to send it to.
+        let Some(public_id) = public_ids.get(&subscriber_id) else { return Ok(None) };
         let settings = &self.app.settings;
         let digest = self.digest(digest_id).await?;
-        let unsubscribe = subscriptions::unsubscribe_url(&self.app, subscriber_id);
+        let unsubscribe = subscriptions::unsubscribe_url(&self.app, public_id);
         let (text, html) = compose::digest_for(&digest, &unsubscribe);
         let mailto = settings.email.unsubscribe_address();
         let club = settings.club.name.replace(['"', '\\'], "");
@@ -141,12 +154,22 @@ impl Sender {
             ("List-Id", format!("\"{club}\" <digest.{}>", self.app.host())),
             ("Precedence", "list".to_owned()),
         ];
-        Ok((text, Some(html), headers))
+        Ok(Some((text, Some(html), headers)))
     }
 
-    async fn deliver(&self, delivery: Delivery, claim: &str) -> Result<Outcome, AppError> {
+    async fn deliver(
+        &self,
+        delivery: Delivery,
+        claim: &str,
+        public_ids: &HashMap<i64, String>,
+    ) -> Result<Outcome, AppError> {
         let settings = &self.app.settings;
-        let (text, html, extra) = self.personalise(&delivery).await?;
+        let Some((text, html, extra)) = self.personalise(&delivery, public_ids).await? else {
+            let (id, claim) = (delivery.id, claim.to_owned());
+            let gone = "the subscriber was removed before the digest went out";
+            self.record(move |conn| Ok(Delivery::mark_failed(conn, id, &claim, gone)?)).await?;
+            return Ok(Outcome::Failed);
+        };
         let parts = MailParts {
             from: &settings.email.from,
             to: &delivery.recipient,

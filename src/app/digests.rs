@@ -214,6 +214,22 @@ pub fn build_due(app: &App, conn: &mut AnyConnection) -> Result<Vec<Digest>, App
     Ok(built)
 }
 
+/// Queues digests left waiting although they are not late: built, but not queued, by an earlier
+/// version that did the two in separate transactions and stopped between them. The next round
+/// finishes what that one started; late ones keep waiting for an organiser.
+pub fn finish_waiting(app: &App, conn: &mut AnyConnection) -> Result<usize, AppError> {
+    let now = app.now();
+    let max_delay = Duration::hours(i64::from(app.settings.digest.max_delay_hours));
+    let mut queued = 0;
+    for digest in Digest::with_status(conn, DigestStatus::Waiting)? {
+        let Some(topic) = Topic::by_id(conn, digest.topic_id)? else { continue };
+        if topic.announced && !rules::is_overdue(&topic, max_delay, now) {
+            queued += queue(app, conn, &digest)?;
+        }
+    }
+    Ok(queued)
+}
+
 /// Marks queued digests whose deliveries have all finished as sent.
 pub fn complete_finished(app: &App, conn: &mut AnyConnection) -> Result<usize, AppError> {
     let mut done = 0;

@@ -372,7 +372,7 @@ pub async fn document(app: &App, path: &str) -> Result<FeedAnswer, AppError> {
         (Some(Miss::Draft), _) => return Err(AppError::NotFound),
         (Some(Miss::Unknown), DocKey::Topic(_, slug)) => {
             let slug = slug.clone();
-            let moved = app.read(move |_, conn| Ok(Topic::slug_for_old(conn, &slug)?)).await?;
+            let moved = app.read(move |_, conn| Ok(Topic::slug_for_old(conn, &slug, false)?)).await?;
             return moved.map(FeedAnswer::Moved).ok_or(AppError::NotFound);
         }
         _ => {}

@@ -18,6 +18,10 @@ pub async fn run(app: &App) -> Result<(), AppError> {
     // Each digest is built and queued in one transaction: a crash leaves either nothing (the next
     // round builds it) or a queued digest, never one built but not queued.
     let built = app.write_unseen(digests::build_due).await?;
+    let resumed = app.write_unseen(digests::finish_waiting).await?;
+    if resumed > 0 {
+        tracing::info!(deliveries = resumed, "queued a digest that was built but not queued");
+    }
     for digest in built {
         tracing::info!(digest = digest.id, status = %digest.status, recipients = digest.recipients, "digest built");
     }

@@ -271,6 +271,39 @@ pub async fn revoke_token(
     .await
 }
 
+/// A logged-in organiser changes their password: the current one is checked, every session of
+/// the account ends, and this browser gets a new one (returned, for the cookie).
+pub async fn change_password(
+    app: &App,
+    organiser: &Organiser,
+    current: String,
+    password: String,
+    repeated: String,
+) -> Result<String, AppError> {
+    rules::check_password(&password).map_err(|m| AppError::field("password", m))?;
+    if password != repeated {
+        return Err(AppError::field("repeat", "The two passwords differ."));
+    }
+    let stored = organiser.password_hash.clone();
+    // Hashing is slow on purpose; it happens before the write transaction.
+    let hash = tokio::task::spawn_blocking(move || {
+        if !crypto::verify_password(&current, &stored) {
+            return Err(AppError::field("current", "That is not your current password."));
+        }
+        crypto::hash_password(&password).map_err(AppError::internal)
+    })
+    .await
+    .map_err(AppError::internal)??;
+    let organiser = organiser.clone();
+    app.write(move |app, conn| {
+        Organiser::set_password_hash(conn, organiser.id, &hash, app.now().naive_utc())?;
+        sessions::delete_for_organiser(conn, organiser.id)?;
+        audit(app, conn, Some(&organiser), "password changed", &organiser.email, "every session ended")?;
+        super::sessions::start(conn, &organiser, app)
+    })
+    .await
+}
+
 fn expired_link() -> AppError {
     AppError::Forbidden(
         "This link has expired or was used already. Ask an admin of the club to send you a new one.".into(),

@@ -47,7 +47,7 @@ pub async fn archive(
     organiser: bool,
 ) -> Result<ArchiveAnswer, AppError> {
     let answer = app
-        .read(move |_, conn| match find(conn, &slug)? {
+        .read(move |_, conn| match find(conn, &slug, organiser)? {
             Lookup::Found(topic) => {
                 let entries = Submission::published_for_topic(conn, topic.id, kind)?;
                 let total = Submission::count_for_topic(conn, topic.id, Some(SubmissionStatus::Approved))?;

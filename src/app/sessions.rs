@@ -11,6 +11,7 @@ use crate::db::sessions::{self, NewSession};
 use crate::db::AnyConnection;
 use crate::domain::rate_limits::Use;
 use crate::domain::EmailAddress;
+use crate::email::compose;
 use crate::error::AppError;
 
 /// The enabled organiser with this email and password, or `None`. Takes the same time for an
@@ -39,7 +40,7 @@ fn account_key(email: &str) -> String {
 }
 
 /// A new session for the organiser; returns the token for the cookie.
-fn start(conn: &mut AnyConnection, organiser: &Organiser, app: &App) -> Result<String, AppError> {
+pub(crate) fn start(conn: &mut AnyConnection, organiser: &Organiser, app: &App) -> Result<String, AppError> {
     let now = app.now();
     let ttl = Duration::hours(i64::from(app.settings.security.session_ttl_hours));
     let token = crypto::random_token();
@@ -56,31 +57,66 @@ fn start(conn: &mut AnyConnection, organiser: &Organiser, app: &App) -> Result<S
 }
 
 /// Logs in: the session token for the cookie, `Ok(None)` for a wrong email or password, or
-/// `RateLimited` when this address or this account has failed too often.
+/// `RateLimited` when this address tries too often, or has failed too often for this account.
+/// Failures slow down only the address they come from, so that the organiser logging in from
+/// their own address still gets in; many failures for one account are told to its organiser.
 pub async fn log_in(app: &App, email: String, password: String, client: &Client) -> Result<Option<String>, AppError> {
     let account = account_key(&email);
-    let checks = vec![
-        (app.limits.login_ip, client.ip.clone(), Use::Take),
-        (app.limits.login_account, account.clone(), Use::Peek),
-    ];
-    limits::check(app, checks).await?;
-    let started = app
-        .write(move |app, conn| match authenticate(conn, &email, &password)? {
-            Some(organiser) => start(conn, &organiser, app).map(Some),
-            None => Ok(None),
+    let pair = format!("{account}|{}", client.ip);
+    limits::check(app, vec![(app.limits.login_ip, client.ip.clone(), Use::Take)]).await?;
+    limits::backoff_allows(app, app.limits.login_failures, &pair).await?;
+    let found = app.read(move |_, conn| authenticate(conn, &email, &password)).await?;
+    let Some(organiser) = found else {
+        let ip = client.ip.clone();
+        app.write_unseen(move |app, conn| failed(app, conn, &account, &pair, &ip)).await?;
+        return Ok(None);
+    };
+    let token = app
+        .write(move |app, conn| {
+            limits::backoff_cleared(conn, app.limits.login_failures, &pair)?;
+            start(conn, &organiser, app)
         })
         .await?;
-    if started.is_some() {
-        tracing::info!(account = %account, "organiser logged in");
-        return Ok(started);
+    tracing::info!(account = %account, "organiser logged in");
+    Ok(Some(token))
+}
+
+/// Records a failed login; the account's organiser hears of it when there have been many.
+fn failed(app: &App, conn: &mut AnyConnection, account: &str, pair: &str, ip: &str) -> Result<(), AppError> {
+    let now = app.now();
+    tracing::warn!(account = %account, ip = %ip, "failed organiser login");
+    limits::backoff_failed(conn, app.limits.login_failures, pair, now.naive_utc())?;
+    let many = !limits::take_in(conn, app.limits.login_alert, account, now.naive_utc())?;
+    if !many {
+        return Ok(());
     }
-    // A refusal here is the next attempt's business; a failure of the database is this one's.
-    match limits::check(app, vec![(app.limits.login_account, account.clone(), Use::Take)]).await {
-        Ok(()) | Err(AppError::RateLimited { .. }) => {}
-        Err(e) => return Err(e),
+    let Some(organiser) = Organiser::by_email(conn, account)? else { return Ok(()) };
+    if !limits::take_in(conn, app.limits.login_alerted, account, now.naive_utc())? {
+        return Ok(());
     }
-    tracing::warn!(account = %account, ip = %client.ip, "failed organiser login");
-    Ok(None)
+    let threshold = app.settings.rate_limit.login_alert_after_failures;
+    let mail = compose::login_alert(&app.renderer, &app.settings, &organiser, threshold).map_err(AppError::Internal)?;
+    super::outbox::enqueue(conn, &mail, &app.host(), now)
+}
+
+/// Ends every session of the organiser (log out everywhere).
+pub async fn log_out_everywhere(app: &App, organiser: &Organiser) -> Result<usize, AppError> {
+    let organiser = organiser.clone();
+    app.write(move |app, conn| {
+        let ended = sessions::delete_for_organiser(conn, organiser.id)?;
+        let at = app.now().naive_utc();
+        let detail = format!("{ended} session(s)");
+        let entry = crate::db::audit_log::NewAuditEntry {
+            actor_id: Some(organiser.id),
+            action: "logged out everywhere",
+            subject: &organiser.email,
+            detail: &detail,
+            created_at: at,
+        };
+        entry.insert(conn)?;
+        Ok(ended)
+    })
+    .await
 }
 
 /// Ends the session behind this token.

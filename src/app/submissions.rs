@@ -32,14 +32,32 @@ pub fn field_errors(input: &SubmissionInput) -> crate::error::FieldErrors {
     input.validate().err().unwrap_or_default()
 }
 
+/// Where an entry came from: the web form (which has its honeypot and fill-time check) or the
+/// JSON API (which has not, and so has lower limits of its own on top of the shared ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Form,
+    Api,
+}
+
 /// Stores a member's entry as unconfirmed and queues the confirmation email, after the limits
-/// per client address and per author address (the same for the form and the API).
-pub async fn submit(app: &App, slug: String, input: SubmissionInput, client: &Client) -> Result<Submission, AppError> {
+/// per client address and per author address.
+pub async fn submit(
+    app: &App,
+    slug: String,
+    input: SubmissionInput,
+    client: &Client,
+    channel: Channel,
+) -> Result<Submission, AppError> {
     let entry = input.validate().map_err(AppError::Validation)?;
-    let checks = vec![
-        (app.limits.submit_ip, client.ip.clone(), Use::Take),
-        (app.limits.submit_email, entry.author_email.key(), Use::Take),
-    ];
+    let author = entry.author_email.key();
+    let mut checks = vec![];
+    if channel == Channel::Api {
+        checks.push((app.limits.api_submit_ip, client.ip.clone(), Use::Take));
+        checks.push((app.limits.api_submit_email, author.clone(), Use::Take));
+    }
+    checks.push((app.limits.submit_ip, client.ip.clone(), Use::Take));
+    checks.push((app.limits.submit_email, author, Use::Take));
     limits::check(app, checks).await?;
     app.write(move |app, conn| store(app, conn, &slug, entry)).await
 }

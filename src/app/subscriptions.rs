@@ -9,7 +9,7 @@ use crate::db::states::SubscriberStatus;
 use crate::db::subscribers::{NewSubscriber, Subscriber};
 use crate::db::{is_unique_violation, AnyConnection};
 use crate::domain::rate_limits::Use;
-use crate::domain::subscriptions::{self as rules, SubscribeOutcome};
+use crate::domain::subscriptions::{self as rules, SubscribeOutcome, UnsubscribeSubject};
 use crate::domain::EmailAddress;
 use crate::email::compose;
 use crate::error::AppError;
@@ -49,6 +49,7 @@ fn request(app: &App, conn: &mut AnyConnection, address: &EmailAddress) -> Resul
                 confirm_sent_at: Some(now.naive_utc()),
                 created_at: now.naive_utc(),
                 updated_at: now.naive_utc(),
+                public_id: &rules::new_public_id(),
             }
             .insert(conn);
             match inserted {
@@ -92,8 +93,11 @@ pub async fn confirm(app: &App, token: String) -> Result<Subscriber, AppError> {
 }
 
 fn subscriber_for_unsubscribe(app: &App, conn: &mut AnyConnection, token: &str) -> Result<Subscriber, AppError> {
-    let id = rules::unsubscribe_subject(&app.key, token).ok_or_else(invalid_link)?;
-    Subscriber::by_id(conn, id)?.ok_or_else(invalid_link)
+    let found = match rules::unsubscribe_subject(&app.key, token).ok_or_else(invalid_link)? {
+        UnsubscribeSubject::Public(id) => Subscriber::by_public_id(conn, &id)?,
+        UnsubscribeSubject::Legacy(id) => Subscriber::by_legacy_id(conn, id)?,
+    };
+    found.ok_or_else(invalid_link)
 }
 
 /// The subscriber an unsubscribe link names.
@@ -111,9 +115,9 @@ pub async fn unsubscribe(app: &App, token: String) -> Result<Subscriber, AppErro
     .await
 }
 
-/// The link in a digest that unsubscribes its recipient.
-pub fn unsubscribe_url(app: &App, subscriber_id: i64) -> String {
-    format!("{}/unsubscribe?token={}", app.settings.club.base(), rules::unsubscribe_token(&app.key, subscriber_id))
+/// The link in a digest that unsubscribes its recipient (named by public id).
+pub fn unsubscribe_url(app: &App, public_id: &str) -> String {
+    format!("{}/unsubscribe?token={}", app.settings.club.base(), rules::unsubscribe_token(&app.key, public_id))
 }
 
 /// Forgets pending addresses nobody confirmed within the configured days.

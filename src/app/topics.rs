@@ -79,11 +79,13 @@ pub enum Lookup {
     Moved(String),
 }
 
-pub fn find(conn: &mut AnyConnection, slug: &str) -> Result<Lookup, AppError> {
+/// The topic at `slug`, or where a renamed one moved (drafts' old addresses only for
+/// organisers).
+pub fn find(conn: &mut AnyConnection, slug: &str, include_drafts: bool) -> Result<Lookup, AppError> {
     if let Some(topic) = Topic::by_slug(conn, slug)? {
         return Ok(Lookup::Found(topic));
     }
-    match Topic::slug_for_old(conn, slug)? {
+    match Topic::slug_for_old(conn, slug, include_drafts)? {
         Some(current) => Ok(Lookup::Moved(current)),
         None => Err(AppError::NotFound),
     }
@@ -99,7 +101,7 @@ pub async fn get(app: &App, slug: String) -> Result<Topic, AppError> {
 pub async fn lookup(app: &App, slug: String, organiser: bool) -> Result<(Lookup, i64), AppError> {
     let (found, count) = app
         .read(move |_, conn| {
-            let found = find(conn, &slug)?;
+            let found = find(conn, &slug, organiser)?;
             let count = match &found {
                 Lookup::Found(t) => {
                     Submission::count_for_topic(conn, t.id, Some(crate::db::states::SubmissionStatus::Approved))?

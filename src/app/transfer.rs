@@ -30,7 +30,7 @@ pub fn read_export(from: &Path) -> Result<Export, String> {
 /// Loads an export in one transaction; what is there already is left as it is.
 pub async fn import(app: &App, data: Export) -> Result<Imported, AppError> {
     app.write(move |app, conn| {
-        let done = transfer::import(conn, &data)?;
+        let done = transfer::import(conn, &data, crate::domain::subscriptions::new_public_id)?;
         if done.topics + done.submissions > 0 {
             feeds::content_changed(conn, None, app.now())?;
         }

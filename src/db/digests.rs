@@ -116,6 +116,10 @@ impl Digest {
 
     /// Queued digests whose deliveries are all finished.
     pub fn queued(conn: &mut AnyConnection) -> QueryResult<Vec<Digest>> {
-        digests::table.filter(digests::status.eq(DigestStatus::Queued)).select(Digest::as_select()).load(conn)
+        Digest::with_status(conn, DigestStatus::Queued)
+    }
+
+    pub fn with_status(conn: &mut AnyConnection, status: DigestStatus) -> QueryResult<Vec<Digest>> {
+        digests::table.filter(digests::status.eq(status)).select(Digest::as_select()).load(conn)
     }
 }

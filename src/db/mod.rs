@@ -141,8 +141,19 @@ impl ManageConnection for ConnectionManager {
         conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection that comes back still inside a transaction (its user panicked, or gave up
+    /// half-way) or whose transaction manager saw an error is closed, not reused: it may hold
+    /// SQLite's write lock or an aborted PostgreSQL transaction.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager, TransactionManagerStatus};
+        let status = match conn {
+            AnyConnection::Pg(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
+            AnyConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
+        };
+        match status {
+            TransactionManagerStatus::Valid(valid) => valid.transaction_depth().is_some(),
+            TransactionManagerStatus::InError => true,
+        }
     }
 }
 

@@ -17,6 +17,11 @@ pub fn load_for_update(conn: &mut AnyConnection, bucket: &str) -> QueryResult<Op
     }
 }
 
+/// A bucket's tokens and last use, without locking it.
+pub fn load(conn: &mut AnyConnection, bucket: &str) -> QueryResult<Option<(f64, NaiveDateTime)>> {
+    rate_limits::table.find(bucket).select((rate_limits::tokens, rate_limits::updated_at)).first(conn).optional()
+}
+
 /// Writes a bucket's tokens; `existed` says whether `load_for_update` found its row.
 pub fn store(
     conn: &mut AnyConnection,
@@ -34,6 +39,11 @@ pub fn store(
             .values((rate_limits::bucket.eq(bucket), rate_limits::tokens.eq(tokens), rate_limits::updated_at.eq(at)))
             .execute(conn)
     }
+}
+
+/// Forgets one bucket (a backoff after a success).
+pub fn delete(conn: &mut AnyConnection, bucket: &str) -> QueryResult<usize> {
+    diesel::delete(rate_limits::table.find(bucket)).execute(conn)
 }
 
 /// Deletes buckets last used before `before` (they have refilled completely).

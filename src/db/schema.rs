@@ -143,6 +143,8 @@ diesel::table! {
         bounce_count -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        public_id -> Text,
+        legacy_id -> Nullable<BigInt>,
     }
 }
 

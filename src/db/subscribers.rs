@@ -20,6 +20,10 @@ pub struct Subscriber {
     pub bounce_count: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Random, unique; what unsubscribe links name.
+    pub public_id: String,
+    /// The row id unsubscribe links named before public ids, for rows that were here then.
+    pub legacy_id: Option<i64>,
 }
 
 #[derive(Debug, Insertable)]
@@ -31,6 +35,7 @@ pub struct NewSubscriber<'a> {
     pub confirm_sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub public_id: &'a str,
 }
 
 impl NewSubscriber<'_> {
@@ -47,6 +52,31 @@ impl Subscriber {
 
     pub fn by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Subscriber>> {
         subscribers::table.find(id).select(Subscriber::as_select()).first(conn).optional()
+    }
+
+    pub fn by_public_id(conn: &mut AnyConnection, public_id: &str) -> QueryResult<Option<Subscriber>> {
+        subscribers::table
+            .filter(subscribers::public_id.eq(public_id))
+            .select(Subscriber::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The subscriber that a link sent before public ids named by its row id here.
+    pub fn by_legacy_id(conn: &mut AnyConnection, legacy_id: i64) -> QueryResult<Option<Subscriber>> {
+        subscribers::table
+            .filter(subscribers::legacy_id.eq(legacy_id))
+            .select(Subscriber::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The public ids of several subscribers, in one query.
+    pub fn public_ids(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+        subscribers::table
+            .filter(subscribers::id.eq_any(ids))
+            .select((subscribers::id, subscribers::public_id))
+            .load(conn)
     }
 
     /// A new confirmation for a pending (or lapsed) address.

@@ -86,14 +86,18 @@ impl Topic {
         topics::table.filter(topics::month.eq(month)).select(Topic::as_select()).first(conn).optional()
     }
 
-    /// The current slug of a topic that was once at `old_slug`.
-    pub fn slug_for_old(conn: &mut AnyConnection, old_slug: &str) -> QueryResult<Option<String>> {
-        topic_slug_redirects::table
+    /// The current slug of a topic that was once at `old_slug`; of announced topics only, unless
+    /// drafts are asked for (an old address must not reveal a draft's new one).
+    pub fn slug_for_old(conn: &mut AnyConnection, old_slug: &str, include_drafts: bool) -> QueryResult<Option<String>> {
+        let mut query = topic_slug_redirects::table
             .inner_join(topics::table)
             .filter(topic_slug_redirects::old_slug.eq(old_slug))
             .select(topics::slug)
-            .first(conn)
-            .optional()
+            .into_boxed();
+        if !include_drafts {
+            query = query.filter(topics::announced.eq(true));
+        }
+        query.first(conn).optional()
     }
 
     /// All topics by month, oldest first; drafts only when asked for.

@@ -63,6 +63,9 @@ pub struct SubmissionRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubscriberRecord {
+    /// What unsubscribe links name; absent in exports made before public ids.
+    #[serde(default)]
+    pub public_id: Option<String>,
     pub email: Option<String>,
     pub status: SubscriberStatus,
     pub created_at: NaiveDateTime,
@@ -126,6 +129,7 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
     let subscriber_records = all_subscribers
         .iter()
         .map(|s| SubscriberRecord {
+            public_id: Some(s.public_id.clone()),
             email: with_emails.then(|| s.email.clone()),
             status: s.status,
             created_at: s.created_at,
@@ -154,8 +158,12 @@ pub struct Imported {
 }
 
 /// Loads an export into this database (inside the caller's transaction); records already
-/// present are kept.
-pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diesel::result::Error> {
+/// present are kept. `new_id` makes a subscriber's public id when the export has none for it.
+pub fn import(
+    conn: &mut AnyConnection,
+    data: &Export,
+    new_id: impl Fn() -> String,
+) -> Result<Imported, diesel::result::Error> {
     {
         let mut done = Imported::default();
         for t in &data.topics {
@@ -178,7 +186,7 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
             }
             .insert(conn)?;
             for old in &t.old_slugs {
-                if Topic::by_slug(conn, old)?.is_none() && Topic::slug_for_old(conn, old)?.is_none() {
+                if Topic::by_slug(conn, old)?.is_none() && Topic::slug_for_old(conn, old, true)?.is_none() {
                     diesel::insert_into(topic_slug_redirects::table)
                         .values((topic_slug_redirects::old_slug.eq(old), topic_slug_redirects::topic_id.eq(topic.id)))
                         .execute(conn)?;
@@ -234,6 +242,13 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
                 done.skipped += 1;
                 continue;
             }
+            // A public id another subscriber here has already is replaced: the links naming it
+            // name that other subscriber.
+            let free = match &s.public_id {
+                Some(id) if !id.is_empty() => Subscriber::by_public_id(conn, id)?.is_none().then(|| id.clone()),
+                _ => None,
+            };
+            let public_id = free.unwrap_or_else(&new_id);
             let inserted = NewSubscriber {
                 email,
                 status: s.status,
@@ -241,6 +256,7 @@ pub fn import(conn: &mut AnyConnection, data: &Export) -> Result<Imported, diese
                 confirm_sent_at: None,
                 created_at: s.created_at,
                 updated_at: s.created_at,
+                public_id: &public_id,
             }
             .insert(conn)?;
             diesel::update(subscribers::table.find(inserted.id))

@@ -16,8 +16,8 @@ impl EmailAddress {
         if trimmed.len() > 254 {
             return Err("That email address is too long (254 characters at most).".into());
         }
-        if trimmed.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err("An email address cannot contain spaces or control characters.".into());
+        if trimmed.chars().any(|c| c.is_control() || c.is_whitespace()) || super::text::has_hidden(trimmed) {
+            return Err("An email address cannot contain spaces, invisible or control characters.".into());
         }
         let Some((local, domain)) = trimmed.rsplit_once('@') else {
             return Err("Enter an email address like name@example.org.".into());

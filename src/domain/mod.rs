@@ -10,6 +10,7 @@ pub mod organisers;
 pub mod rate_limits;
 pub mod submissions;
 pub mod subscriptions;
+pub mod text;
 pub mod topics;
 
 pub use email_address::EmailAddress;

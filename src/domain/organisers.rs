@@ -23,6 +23,7 @@ pub fn check_password(password: &str) -> Result<(), String> {
 }
 
 pub fn check_display_name(name: &str) -> Result<String, String> {
+    let name = super::text::visible(name);
     let name = name.trim();
     if name.is_empty() {
         return Err("Enter a display name.".into());
@@ -37,6 +38,7 @@ pub fn check_display_name(name: &str) -> Result<String, String> {
 }
 
 pub fn check_token_label(label: &str) -> Result<String, AppError> {
+    let label = super::text::visible(label);
     let label = label.trim();
     if label.chars().count() > 100 || label.chars().any(char::is_control) {
         return Err(AppError::field("label", "The label may have at most 100 printable characters."));

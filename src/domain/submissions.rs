@@ -52,6 +52,7 @@ pub struct ValidSubmission {
 
 /// A line of text a person typed: trimmed, required, bounded, without control characters.
 pub fn single_line(field: &str, label: &str, value: &str, max: usize, errors: &mut FieldErrors) -> String {
+    let value = super::text::visible(value);
     let value = value.trim();
     if value.is_empty() {
         errors.insert(field.into(), format!("Enter {label}."));
@@ -61,6 +62,15 @@ pub fn single_line(field: &str, label: &str, value: &str, max: usize, errors: &m
         errors.insert(field.into(), format!("{} cannot contain control characters or line breaks.", capitalise(label)));
     }
     value.to_owned()
+}
+
+/// Titles and names are shown in mail to addresses not yet confirmed; a link in them would be
+/// made clickable there, so they may hold none (the link field is for the link).
+fn no_links(field: &str, label: &str, value: &str, errors: &mut FieldErrors) {
+    let lower = value.to_lowercase();
+    if !errors.contains_key(field) && (lower.contains("://") || lower.contains("www.")) {
+        errors.insert(field.into(), format!("{label} cannot contain a web address; put the link in the link field."));
+    }
 }
 
 fn capitalise(text: &str) -> String {
@@ -103,8 +113,9 @@ impl SubmissionInput {
             })
             .ok();
         let title = single_line("title", "a title", &self.title, MAX_TITLE_CHARS, &mut errors);
+        no_links("title", "A title", &title, &mut errors);
         let url = normalise_url(&self.url).map_err(|m| errors.insert("url".into(), m)).unwrap_or_default();
-        let summary = self.summary.replace("\r\n", "\n").trim().to_owned();
+        let summary = super::text::visible(&self.summary.replace("\r\n", "\n")).trim().to_owned();
         if summary.is_empty() {
             errors.insert("summary".into(), "Enter a short summary.".into());
         } else if summary.chars().count() > MAX_SUMMARY_CHARS {
@@ -113,6 +124,7 @@ impl SubmissionInput {
             errors.insert("summary".into(), "The summary cannot contain control characters.".into());
         }
         let author_name = single_line("author_name", "your name", &self.author_name, MAX_NAME_CHARS, &mut errors);
+        no_links("author_name", "A name", &author_name, &mut errors);
         let author_email =
             EmailAddress::parse(&self.author_email).map_err(|m| errors.insert("author_email".into(), m)).ok();
         let author_link = match self.author_link.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
@@ -183,7 +195,8 @@ impl Decision {
 /// Builds a rejection reason from a listed reason and free text; one of them is required.
 pub fn rejection_reason(listed: &str, free_text: &str) -> Result<String, AppError> {
     let listed = listed.trim();
-    let free = free_text.trim();
+    let free = super::text::visible(free_text);
+    let free = free.trim();
     if !listed.is_empty() && !REJECTION_REASONS.contains(&listed) {
         return Err(AppError::field("reason", "Choose one of the listed reasons, or write your own."));
     }

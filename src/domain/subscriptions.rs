@@ -38,18 +38,39 @@ pub fn plausible_token(token: &str) -> bool {
     !token.is_empty() && token.len() <= 100
 }
 
-/// The token in an unsubscribe link: the subscriber's id and an HMAC of it with the server key.
-pub fn unsubscribe_token(key: &SigningKey, subscriber_id: i64) -> String {
-    format!("{subscriber_id}.{}", key.sign("unsubscribe", &subscriber_id.to_string()))
+/// A new public id for a subscriber: "s" and 23 characters of lowercase base32.
+pub fn new_public_id() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let rest: String = (0..23).map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char).collect();
+    format!("s{rest}")
 }
 
-/// The subscriber id an unsubscribe token names, when its signature holds.
-pub fn unsubscribe_subject(key: &SigningKey, token: &str) -> Option<i64> {
-    let (id, signature) = token.split_once('.')?;
-    if !key.verify("unsubscribe", id, signature) {
+/// The token in an unsubscribe link: the subscriber's public id and an HMAC of it with the
+/// server key. The public id travels with an export, so the link keeps naming the same person
+/// in another database.
+pub fn unsubscribe_token(key: &SigningKey, public_id: &str) -> String {
+    format!("{public_id}.{}", key.sign("unsubscribe", public_id))
+}
+
+/// Whom an unsubscribe link names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnsubscribeSubject {
+    /// A public id.
+    Public(String),
+    /// A row id, in links sent before public ids: valid only for rows that were here then.
+    Legacy(i64),
+}
+
+/// Whom an unsubscribe token names, when its signature holds.
+pub fn unsubscribe_subject(key: &SigningKey, token: &str) -> Option<UnsubscribeSubject> {
+    let (name, signature) = token.split_once('.')?;
+    if name.is_empty() || name.len() > 64 || !key.verify("unsubscribe", name, signature) {
         return None;
     }
-    id.parse().ok()
+    if name.bytes().all(|b| b.is_ascii_digit()) {
+        return name.parse().ok().map(UnsubscribeSubject::Legacy);
+    }
+    Some(UnsubscribeSubject::Public(name.to_owned()))
 }
 
 #[cfg(test)]
@@ -59,10 +80,15 @@ mod tests {
     #[test]
     fn unsubscribe_tokens_cannot_be_forged() {
         let key = SigningKey::generate();
-        let token = unsubscribe_token(&key, 42);
-        assert_eq!(unsubscribe_subject(&key, &token), Some(42));
+        let id = new_public_id();
+        assert!(id.starts_with('s') && id.len() == 24);
+        let token = unsubscribe_token(&key, &id);
+        assert_eq!(unsubscribe_subject(&key, &token), Some(UnsubscribeSubject::Public(id.clone())));
         let (_, sig) = token.split_once('.').expect("id.sig");
-        assert_eq!(unsubscribe_subject(&key, &format!("43.{sig}")), None, "another id");
+        let last = if id.ends_with('x') { 'y' } else { 'x' };
+        assert_eq!(unsubscribe_subject(&key, &format!("{}{last}.{sig}", &id[..23])), None, "another id");
         assert_eq!(unsubscribe_subject(&SigningKey::generate(), &token), None, "another key");
+        let legacy = format!("42.{}", key.sign("unsubscribe", "42"));
+        assert_eq!(unsubscribe_subject(&key, &legacy), Some(UnsubscribeSubject::Legacy(42)));
     }
 }

@@ -129,6 +129,7 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
 }
 
 pub fn check_title(title: &str, errors: &mut FieldErrors) -> String {
+    let title = super::text::visible(title);
     let title = title.trim();
     if title.is_empty() {
         errors.insert("title".into(), "Enter a title.".into());
@@ -141,7 +142,7 @@ pub fn check_title(title: &str, errors: &mut FieldErrors) -> String {
 }
 
 pub fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
-    let summary = summary.replace("\r\n", "\n");
+    let summary = super::text::visible(&summary.replace("\r\n", "\n"));
     if summary.chars().count() > MAX_SUMMARY_CHARS {
         errors.insert("summary".into(), format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."));
     } else if summary.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {

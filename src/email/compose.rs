@@ -73,6 +73,10 @@ struct SubmissionMail<'a> {
     club: ClubData<'a>,
     topic: TopicLink<'a>,
     submission: EntryData<'a>,
+    /// The host of the submitted link, all a confirmation request shows of it: the address it
+    /// goes to is not confirmed yet, and a link someone else typed must not be made clickable
+    /// there (the service would carry a stranger's link into anybody's inbox).
+    link_host: String,
     confirm_url: Option<String>,
     edit_url: Option<String>,
     expiry_hours: u32,
@@ -93,6 +97,10 @@ impl<'a> SubmissionMail<'a> {
                 permalink: format!("{base}/submissions/{}", submission.public_id),
                 reason: submission.decision_reason.as_deref(),
             },
+            link_host: url::Url::parse(&submission.url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_default(),
             confirm_url: None,
             edit_url: None,
             expiry_hours: settings.submissions.unconfirmed_expiry_hours,
@@ -287,6 +295,30 @@ pub fn digest_for(digest: &Digest, unsubscribe_url: &str) -> (String, String) {
         digest.body_text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
         digest.body_html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
     )
+}
+
+#[derive(Debug, Serialize)]
+struct LoginAlertMail<'a> {
+    club: ClubData<'a>,
+    name: &'a str,
+    failures: u32,
+    account_url: String,
+}
+
+/// "Many failed logins for your account": sent at most once a day.
+pub fn login_alert(
+    renderer: &Renderer,
+    settings: &Settings,
+    organiser: &Organiser,
+    failures: u32,
+) -> Result<OutgoingMail, String> {
+    let data = LoginAlertMail {
+        club: ClubData::of(settings),
+        name: &organiser.display_name,
+        failures,
+        account_url: format!("{}/admin/account", settings.club.base()),
+    };
+    render(renderer, "login_alert", Some(&organiser.display_name), &organiser.email, &data)
 }
 
 #[derive(Debug, Serialize)]

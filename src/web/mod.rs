@@ -101,6 +101,12 @@ impl Application {
             .with_context(|| format!("configuration key server.bind: cannot listen on {bind}"))?;
         let port = listener.local_addr()?.port();
         let server = run(listener, state.clone())?;
+        let metrics = &state.app.settings.metrics.bind;
+        if !metrics.is_empty() {
+            let listener = TcpListener::bind(metrics)
+                .with_context(|| format!("configuration key metrics.bind: cannot listen on {metrics}"))?;
+            tokio::spawn(metrics_server(listener, state.clone())?);
+        }
         let seconds = state.app.settings.feeds.refresh_seconds;
         tokio::spawn(FeedCache::keep_fresh(state.app.clone(), seconds));
         Ok(Application { port, server, state })
@@ -162,11 +168,26 @@ fn application(
             web::scope("")
                 .wrap(actix_web::middleware::from_fn(middleware::load_session))
                 .wrap(actix_web::middleware::from_fn(middleware::seed_csrf))
+                .wrap(actix_web::middleware::from_fn(middleware::same_origin))
                 .wrap(errors::handlers())
                 .wrap(middleware::security_headers(https))
                 .configure(|cfg| configure_pages(&mut Routes::new(Some(cfg), &mut Vec::new())))
                 .default_service(web::to(errors::not_found)),
         )
+}
+
+/// The separate metrics address: `/metrics` and nothing else, on one worker.
+fn metrics_server(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let server = HttpServer::new(move || {
+        ActixApp::new()
+            .app_data(state.clone())
+            .wrap(middleware::security_headers(state.https))
+            .configure(|cfg| ops::configure_metrics_only(&mut Routes::new(Some(cfg), &mut Vec::new())))
+    })
+    .workers(1)
+    .listen(listener)?
+    .run();
+    Ok(server)
 }
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {

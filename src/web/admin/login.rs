@@ -9,7 +9,7 @@ use crate::app;
 use crate::error::AppError;
 use crate::web::http::page::{self, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{self, Csrf, OrganiserButton, SESSION_COOKIE};
+use crate::web::http::session::{self, cookie_names, Csrf, OrganiserButton};
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -97,6 +97,8 @@ async fn logout(req: HttpRequest, state: web::Data<AppState>, _who: OrganiserBut
         app::sessions::log_out(&state.app, token).await?;
     }
     let mut response = page::redirect_with_flash(&req, "/", "You are logged out.");
-    response.add_cookie(&session::removal_cookie(SESSION_COOKIE, state.https)).map_err(AppError::internal)?;
+    response
+        .add_cookie(&session::removal_cookie(cookie_names(state.https).session, state.https))
+        .map_err(AppError::internal)?;
     Ok(response)
 }

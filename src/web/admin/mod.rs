@@ -1,6 +1,7 @@
 //! Organisers' pages: login, the dashboard, topics, moderation, digests and subscribers,
 //! organisers and their tokens, and the password page an emailed link leads to.
 
+mod account;
 mod dashboard;
 mod digests;
 mod login;
@@ -14,6 +15,7 @@ use super::http::routes::Routes;
 
 pub fn configure(routes: &mut Routes<'_>) {
     login::configure(routes);
+    account::configure(routes);
     dashboard::configure(routes);
     topics::configure(routes);
     moderation::configure(routes);

@@ -36,7 +36,9 @@ async fn submit_entry(
     body: web::Json<SubmissionInput>,
 ) -> Result<HttpResponse, AppError> {
     let client = session::client(&req, &state);
-    let submission = app::submissions::submit(&state.app, slug.into_inner(), body.into_inner(), &client).await?;
+    let channel = app::submissions::Channel::Api;
+    let submission =
+        app::submissions::submit(&state.app, slug.into_inner(), body.into_inner(), &client, channel).await?;
     Ok(HttpResponse::Accepted().json(Accepted { id: submission.public_id, status: submission.status }))
 }
 

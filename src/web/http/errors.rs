@@ -20,8 +20,10 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
+/// Routes read by programs rather than people (the API and the metrics scraper): their errors are
+/// problem documents, never a login form.
 fn is_api(req: &HttpRequest) -> bool {
-    req.path() == "/api" || req.path().starts_with("/api/")
+    req.path() == "/api" || req.path().starts_with("/api/") || req.path() == "/metrics"
 }
 
 fn reshape<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {

@@ -9,7 +9,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::{web, HttpMessage};
 
-use super::session::{self, CsrfSeed, CSRF_COOKIE};
+use super::session::{self, cookie_names, CsrfSeed};
 use crate::web::AppState;
 
 /// Counts and times every request by its route pattern, and logs one line for it.
@@ -81,8 +81,10 @@ pub async fn seed_csrf(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.https);
+    let name = cookie_names(https).csrf;
     let existing = req
-        .cookie(CSRF_COOKIE)
+        .cookie(name)
         .map(|c| c.value().to_owned())
         .filter(|v| v.len() == 43 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     let seed = match existing {
@@ -90,16 +92,56 @@ pub async fn seed_csrf(
         None => CsrfSeed::lazy(),
     };
     req.extensions_mut().insert(seed);
-    let https = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.app.settings.club.is_https());
     let mut res = next.call(req).await?;
     // Only a page that put a token in a form needs the cookie set.
     let new_seed = res.request().extensions().get::<CsrfSeed>().and_then(|s| s.needs_cookie().map(str::to_owned));
     if let Some(seed) = new_seed {
         let cookie =
-            Cookie::build(CSRF_COOKIE, seed).path("/").http_only(true).same_site(SameSite::Lax).secure(https).finish();
+            Cookie::build(name, seed).path("/").http_only(true).same_site(SameSite::Lax).secure(https).finish();
         res.response_mut().add_cookie(&cookie)?;
     }
     Ok(res)
+}
+
+fn https_of(req: &ServiceRequest) -> bool {
+    req.app_data::<web::Data<AppState>>().is_some_and(|s| s.https)
+}
+
+/// Refuses a state-changing request that a browser says came from another site: by
+/// `Sec-Fetch-Site` (only `same-origin`, or `none` for what the person did themselves), else by
+/// `Origin` (this site's base URL, or the host the request was sent to). A second line behind
+/// CSRF tokens. The one-click unsubscribe (RFC 8058: mail providers post it) and the JSON API
+/// (bearer tokens, no cookies) are not forms of this site.
+pub async fn same_origin(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::http::Method;
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let exempt = req.path() == "/unsubscribe" || req.path().starts_with("/api/");
+    if writes && !exempt && !from_this_site(&req) {
+        tracing::warn!(path = %req.path(), "cross-site form post refused");
+        return Err(crate::error::AppError::Forbidden(
+            "This form was sent from another site. Open the page on this site and send it from there.".into(),
+        )
+        .into());
+    }
+    next.call(req).await
+}
+
+fn from_this_site(req: &ServiceRequest) -> bool {
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    let Some(origin) = header("origin") else { return true };
+    let info = req.connection_info();
+    let this_host = format!("{}://{}", info.scheme(), info.host());
+    let base = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|s| url::Url::parse(&s.app.settings.club.base_url).ok())
+        .map(|u| u.origin().ascii_serialization());
+    origin == this_host || Some(origin) == base.as_deref()
 }
 
 /// Puts the organiser behind a valid session cookie into the request extensions.
@@ -108,12 +150,12 @@ pub async fn load_session(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     if let (Some(state), Some(cookie)) =
-        (req.app_data::<web::Data<AppState>>().cloned(), req.cookie(session::SESSION_COOKIE))
+        (req.app_data::<web::Data<AppState>>().cloned(), req.cookie(cookie_names(https_of(&req)).session))
     {
         if let Some(token) = session::verify_session_cookie(&state.app.key, cookie.value()) {
-            match crate::app::sessions::organiser_for_session(&state.app, token).await {
+            match crate::app::sessions::organiser_for_session(&state.app, token.clone()).await {
                 Ok(Some(organiser)) => {
-                    req.extensions_mut().insert(session::LoggedIn(organiser));
+                    req.extensions_mut().insert(session::LoggedIn { organiser, session: token });
                 }
                 Ok(None) => {}
                 Err(e) => return Err(e.into()),

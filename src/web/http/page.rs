@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Serialize;
 
-use super::session::{self, FLASH_COOKIE};
+use super::session::{self, cookie_names};
 use crate::app::Role;
 use crate::error::{AppError, FieldErrors};
 use crate::web::AppState;
@@ -88,7 +88,7 @@ impl<'a> Page<'a> {
         let mut response = HttpResponse::build(self.status);
         response.content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-store"));
         if flash.is_some() {
-            response.cookie(session::removal_cookie(FLASH_COOKIE, state.app.settings.club.is_https()));
+            response.cookie(session::removal_cookie(cookie_names(state.https).flash, state.https));
         }
         Ok(response.body(body))
     }
@@ -138,10 +138,10 @@ fn page_context(
     feeds: Vec<FeedLink>,
 ) -> PageContext {
     let organiser = req.extensions().get::<session::LoggedIn>().map(|l| OrganiserContext {
-        display_name: l.0.display_name.clone(),
-        email: l.0.email.clone(),
-        role: l.0.role,
-        is_admin: l.0.role == Role::Admin,
+        display_name: l.organiser.display_name.clone(),
+        email: l.organiser.email.clone(),
+        role: l.organiser.role,
+        is_admin: l.organiser.role == Role::Admin,
     });
     let club = &state.app.settings.club;
     PageContext {
@@ -165,7 +165,7 @@ pub fn redirect_with_flash(req: &HttpRequest, location: &str, message: &str) -> 
         let encoded = URL_SAFE_NO_PAD.encode(message.as_bytes());
         let signature = state.app.key.sign("flash", &encoded);
         response.cookie(
-            actix_web::cookie::Cookie::build(FLASH_COOKIE, format!("{encoded}.{signature}"))
+            actix_web::cookie::Cookie::build(cookie_names(state.https).flash, format!("{encoded}.{signature}"))
                 .path("/")
                 .http_only(true)
                 .same_site(actix_web::cookie::SameSite::Lax)
@@ -187,7 +187,7 @@ pub fn moved_permanently(location: &str) -> HttpResponse {
 }
 
 fn read_flash(req: &HttpRequest, state: &AppState) -> Option<String> {
-    let cookie = req.cookie(FLASH_COOKIE)?;
+    let cookie = req.cookie(cookie_names(state.https).flash)?;
     let (encoded, signature) = cookie.value().split_once('.')?;
     if !state.app.key.verify("flash", encoded, signature) {
         return None;

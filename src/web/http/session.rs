@@ -14,9 +14,27 @@ use crate::crypto::{self, SigningKey};
 use crate::error::AppError;
 use crate::web::AppState;
 
-pub const SESSION_COOKIE: &str = "cc_session";
-pub const CSRF_COOKIE: &str = "cc_csrf";
-pub const FLASH_COOKIE: &str = "cc_flash";
+/// The names of the cookies this site sets.
+pub struct CookieNames {
+    pub session: &'static str,
+    pub csrf: &'static str,
+    pub flash: &'static str,
+}
+
+const PLAIN_NAMES: CookieNames = CookieNames { session: "cc_session", csrf: "cc_csrf", flash: "cc_flash" };
+
+/// Over https the names carry the `__Host-` prefix: browsers then accept such a cookie only from
+/// this very host, Secure, for the whole site, so a sibling domain cannot plant one.
+const HOST_NAMES: CookieNames =
+    CookieNames { session: "__Host-cc_session", csrf: "__Host-cc_csrf", flash: "__Host-cc_flash" };
+
+pub fn cookie_names(https: bool) -> &'static CookieNames {
+    if https {
+        &HOST_NAMES
+    } else {
+        &PLAIN_NAMES
+    }
+}
 
 /// The visitor's CSRF seed: from the cookie, or made on first use in this request (most
 /// requests render no form and need none).
@@ -44,9 +62,13 @@ impl CsrfSeed {
     }
 }
 
-/// The organiser behind this request's session cookie, set by the session middleware.
+/// The organiser behind this request's session cookie, and the session's token, set by the
+/// session middleware.
 #[derive(Clone)]
-pub struct LoggedIn(pub Organiser);
+pub struct LoggedIn {
+    pub organiser: Organiser,
+    pub session: String,
+}
 
 /// The CSRF token of this visitor; forms carry it in a hidden `csrf_token` field.
 pub struct Csrf {
@@ -77,12 +99,17 @@ pub struct CsrfForm {
     pub csrf_token: String,
 }
 
-/// The token a page should put in its forms for this request.
+/// The token a page should put in its forms for this request. For an organiser it is bound to
+/// the session (a token made for another cookie, even one planted in this browser, does not
+/// fit); for a visitor, to the seed in the CSRF cookie.
 pub fn csrf_token(req: &HttpRequest) -> String {
-    let seed = req.extensions().get::<CsrfSeed>().map(|s| s.get().to_owned());
-    match (seed, req.app_data::<web::Data<AppState>>()) {
-        (Some(seed), Some(state)) => state.app.key.sign("csrf", &seed),
-        _ => String::new(),
+    let Some(state) = req.app_data::<web::Data<AppState>>() else { return String::new() };
+    if let Some(logged_in) = req.extensions().get::<LoggedIn>() {
+        return state.app.key.sign("csrf-session", &logged_in.session);
+    }
+    match req.extensions().get::<CsrfSeed>().map(|s| s.get().to_owned()) {
+        Some(seed) => state.app.key.sign("csrf", &seed),
+        None => String::new(),
     }
 }
 
@@ -102,7 +129,7 @@ impl FromRequest for Csrf {
 
 /// The logged-in organiser, if any.
 pub fn logged_in(req: &HttpRequest) -> Option<Organiser> {
-    req.extensions().get::<LoggedIn>().map(|l| l.0.clone())
+    req.extensions().get::<LoggedIn>().map(|l| l.organiser.clone())
 }
 
 /// Extractor for pages behind the organiser login: refuses with 401 (the error handler sends
@@ -236,7 +263,7 @@ pub fn bearer_token(req: &HttpRequest) -> Option<String> {
 /// The cookie value for a session token: the token and its signature.
 pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
     let value = format!("{token}.{}", state.app.key.sign("session", token));
-    Cookie::build(SESSION_COOKIE, value)
+    Cookie::build(cookie_names(state.https).session, value)
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -271,5 +298,5 @@ pub fn client(req: &HttpRequest, state: &AppState) -> Client {
 
 /// The session token of this request's valid session cookie.
 pub fn session_token(req: &HttpRequest, state: &AppState) -> Option<String> {
-    req.cookie(SESSION_COOKIE).and_then(|c| verify_session_cookie(&state.app.key, c.value()))
+    req.cookie(cookie_names(state.https).session).and_then(|c| verify_session_cookie(&state.app.key, c.value()))
 }

@@ -135,7 +135,8 @@ async fn submit_entry(
     }
     let client = session::client(&req, &state);
     let email = form.entry.author_email.clone();
-    match app::submissions::submit(&state.app, topic.slug.clone(), form.entry.clone(), &client).await {
+    let channel = app::submissions::Channel::Form;
+    match app::submissions::submit(&state.app, topic.slug.clone(), form.entry.clone(), &client, channel).await {
         Ok(_) => Ok(redirect_with_flash(
             &req,
             &format!("/topics/{}", topic.slug),
