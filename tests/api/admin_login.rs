@@ -90,7 +90,7 @@ async fn instances_on_one_database_share_the_limits_and_forget_idle_ones() {
         let mut conn = app.state.app.db.get().expect("connection");
         rate_limits::table.select(rate_limits::bucket).load(&mut *conn).expect("buckets")
     };
-    assert_eq!(buckets.len(), 2, "{buckets:?}");
+    assert_eq!(buckets.len(), 3, "per address, per account and address, per account: {buckets:?}");
     assert!(buckets.iter().all(|b| !b.contains("ada@") && !b.contains("127.0.0.1")), "{buckets:?}");
 
     // A day later they are full again, and the worker's housekeeping deletes them.
@@ -170,7 +170,7 @@ async fn cookies_are_secure_when_the_base_url_is_https() {
     let res = app.login("ada@example.org", "correct horse battery").await;
     let cookies: Vec<String> =
         res.headers().get_all("set-cookie").iter().map(|v| v.to_str().expect("ascii").to_owned()).collect();
-    let session = cookies.iter().find(|c| c.starts_with("cc_session=")).expect("session cookie");
+    let session = cookies.iter().find(|c| c.starts_with("__Host-cc_session=")).expect("session cookie");
     assert!(session.contains("Secure"), "{session}");
 }
 

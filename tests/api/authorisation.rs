@@ -54,6 +54,9 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/admin/login", Access::Public),
     ("POST", "/admin/login", Access::Public),
     ("POST", "/admin/logout", Access::Organiser),
+    ("POST", "/admin/logout-everywhere", Access::Organiser),
+    ("GET", "/admin/account", Access::Organiser),
+    ("POST", "/admin/account/password", Access::Organiser),
     ("GET", "/admin", Access::Organiser),
     ("GET", "/admin/topics", Access::Organiser),
     ("GET", "/admin/topics/new", Access::Organiser),
@@ -396,4 +399,52 @@ async fn a_moderator_moderates_but_cannot_reach_topic_digest_or_subscriber_admin
         w.app.api(Method::POST, &format!("/api/v1/submissions/{}/approve", w.submission), Some(&token), None).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(w.app.get("/admin/submissions").await.status().as_u16(), 200);
+}
+
+/// Headers that must be the same on a HEAD as on the GET before it.
+const SAME_ON_HEAD: &[&str] = &[
+    "content-type",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "location",
+    "content-security-policy",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+    "vary",
+];
+
+#[tokio::test]
+async fn every_get_route_answers_head_with_the_same_headers_and_no_body() {
+    let w = world().await;
+    w.app.logged_in_admin().await;
+    let (_, token) = w.app.api_token("api-admin@example.org");
+    let paths = ROUTES
+        .iter()
+        .filter(|(m, ..)| *m == "GET")
+        .map(|(_, path, access)| (concrete(path, &w), matches!(access, Access::ApiOrganiser)))
+        .chain(FEED_ROUTES.iter().map(|feed| (feed.replace("{slug}", "march"), false)));
+    let before = snapshot(&w.app);
+    let mut checked = 0;
+    for (path, api) in paths {
+        let bearer = api.then_some(token.as_str());
+        let get = w.app.api(Method::GET, &path, bearer, None).await;
+        let head = w.app.api(Method::HEAD, &path, bearer, None).await;
+        assert_eq!(head.status(), get.status(), "HEAD {path}");
+        assert_ne!(head.status().as_u16(), 405, "HEAD {path}");
+        for name in SAME_ON_HEAD {
+            assert_eq!(head.headers().get(*name), get.headers().get(*name), "HEAD {path}: {name}");
+        }
+        // (The metrics count the requests themselves, so their length changes from one to the next.)
+        if let (Some(h), Some(g), false) =
+            (head.headers().get("content-length"), get.headers().get("content-length"), path == "/metrics")
+        {
+            assert_eq!(h, g, "HEAD {path}: content-length");
+        }
+        assert!(head.bytes().await.expect("body").is_empty(), "HEAD {path} has no body");
+        checked += 1;
+    }
+    assert!(checked > 25, "the GET routes were all tried ({checked})");
+    assert_eq!(snapshot(&w.app), before, "a HEAD changed the database");
 }

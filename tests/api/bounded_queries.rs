@@ -45,6 +45,7 @@ fn fill(app: &TestApp, month: &str, count: usize, offset: usize) {
             confirm_sent_at: None,
             created_at: at,
             updated_at: at,
+            public_id: &content_club::domain::subscriptions::new_public_id(),
         }
         .insert(&mut conn)
         .expect("subscriber");

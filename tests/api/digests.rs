@@ -260,6 +260,7 @@ async fn a_relay_refusing_connections_delays_delivery_but_loses_and_repeats_noth
             confirm_sent_at: None,
             created_at: now,
             updated_at: now,
+            public_id: &content_club::domain::subscriptions::new_public_id(),
         }
         .insert(&mut conn)
         .expect("subscriber");
@@ -304,6 +305,7 @@ async fn a_550_fails_that_delivery_counts_a_bounce_and_the_rest_go_through() {
             confirm_sent_at: None,
             created_at: now,
             updated_at: now,
+            public_id: &content_club::domain::subscriptions::new_public_id(),
         }
         .insert(&mut conn)
         .expect("subscriber");
@@ -338,6 +340,7 @@ async fn queued_digest(app: &TestApp, token: &str, subscribers: usize, prefix: &
                     confirm_sent_at: None,
                     created_at: now,
                     updated_at: now,
+                    public_id: &content_club::domain::subscriptions::new_public_id(),
                 }
                 .insert(conn)?;
             }
@@ -507,6 +510,7 @@ async fn queued_digest_subscribers_only(app: &TestApp, token: &str, n: usize) {
             confirm_sent_at: None,
             created_at: now,
             updated_at: now,
+            public_id: &content_club::domain::subscriptions::new_public_id(),
         }
         .insert(&mut conn)
         .expect("subscriber");

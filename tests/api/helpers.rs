@@ -31,6 +31,10 @@ pub fn test_settings(dir: &TempDir) -> Settings {
     settings.email.file_dir = dir.path().join("data/mail");
     settings.database.pool_size = 4;
     settings.database.url = fresh_database_url(dir);
+    // The API's own lower submission limits are tested where they are the subject; elsewhere
+    // the API follows the form's limits, which tests set as they need.
+    settings.submissions.api_per_ip_per_hour = 10_000;
+    settings.submissions.api_per_email_per_day = 10_000;
     settings
 }
 
@@ -220,6 +224,16 @@ impl TestApp {
         let json: serde_json::Value = res.json().await.expect("json");
         assert_eq!(status, 201, "{json}");
         json
+    }
+
+    /// The status of the subscriber with `email`, who must exist.
+    pub fn subscriber_status(&self, email: &str) -> String {
+        let mut conn = self.state.app.db.get().expect("connection");
+        content_club::db::subscribers::Subscriber::by_email(&mut conn, email)
+            .expect("query")
+            .expect("subscriber")
+            .status
+            .to_string()
     }
 
     /// All rows of `topics` as (month, slug, title, announced), for before/after comparisons.
