@@ -1,8 +1,10 @@
-//! The demo programme: the club's real 2025 programme as past topics, plus an open topic for
-//! this month and two upcoming ones, so that a new site looks alive. Safe to run again: months
+//! The demo programme: the club's real 2025 programme as past topics (with organisers' notes and
+//! two round-ups), plus an open topic for this month and two upcoming ones, so that a new site
+//! looks alive. Safe to run again: months
 //! that already have a topic are left as they are.
 
 use super::{feeds, topics, App};
+use crate::db::roundups::Roundup;
 use crate::db::states::{SubmissionKind, SubmissionStatus};
 use crate::db::submissions::{NewSubmission, Submission};
 use crate::db::topics::Topic;
@@ -53,6 +55,41 @@ const SAMPLES: [(&str, SubmissionKind, &str, &str, &str, &str); 6] = [
      "A short post on the internal newsletter that doubled our portal's weekly users.", "Sam O'Neill"),
 ];
 
+/// The organisers' one-line notes on the samples, in the same order.
+const NOTES: [&str; 6] = [
+    "Priya's team split first and asked questions later; the honest part is the second half.",
+    "Short and practical: the template is at the end.",
+    "The best answer this month to “what do we do with DORA numbers?”",
+    "Worth it for the part on survey fatigue alone.",
+    "",
+    "Proof that documentation is a marketing problem.",
+];
+
+/// The round-ups of past months: (month, introduction, entries to highlight by URL).
+const ROUNDUPS: [(&str, &str, &[&str]); 2] = [
+    ("2025-02", "February was about **teams before tools**: two members wrote up what happened after a reorganisation, one with a year of hindsight.\n\nStart with Priya's piece, then read the team API talk with your own team's page open.", &["https://example.org/blog/stream-aligned-year-one"]),
+    ("2025-03", "March asked which numbers changed a decision. The answers agree on one thing: **metrics are for the team that produces them**, not for the slide upwards.\n\nAmelia's article is the one to forward to your manager; the podcast is the one for your commute.", &["https://example.org/blog/dora-without-theatre"]),
+];
+
+fn add_roundups(conn: &mut AnyConnection) -> Result<usize, AppError> {
+    let mut added = 0;
+    for (month, intro, highlights) in ROUNDUPS {
+        let Some(topic) = Topic::by_month(conn, month)? else { continue };
+        if Roundup::for_topic(conn, topic.id)?.is_some() {
+            continue;
+        }
+        let published = topic.closes_at + chrono::Duration::days(2);
+        Roundup::save(conn, topic.id, intro, Some(published), None, published)?;
+        let entries = Submission::published_for_topic(conn, topic.id, None)?;
+        let placement: Vec<(i64, Option<i32>, bool)> =
+            entries.iter().filter(|e| highlights.contains(&e.url.as_str())).map(|e| (e.id, Some(1), true)).collect();
+        Submission::set_order(conn, topic.id, &placement, published)?;
+        Topic::content_changed(conn, topic.id, published)?;
+        added += 1;
+    }
+    Ok(added)
+}
+
 fn add_sample_submissions(conn: &mut AnyConnection) -> Result<usize, AppError> {
     let mut added = 0;
     for (i, (month, kind, title, url, summary, author)) in SAMPLES.iter().enumerate() {
@@ -77,6 +114,9 @@ fn add_sample_submissions(conn: &mut AnyConnection) -> Result<usize, AppError> {
             edit_token_hash: &crate::crypto::token_hash(&crate::crypto::random_token()),
             created_at: published,
             updated_at: published,
+            note: NOTES[i],
+            language: "",
+            added_by: None,
         }
         .insert(conn)?;
         Submission::mark_published(conn, inserted.id, published)?;
@@ -116,6 +156,9 @@ fn add_bulk_entries(app: &App, conn: &mut AnyConnection, topic: &Topic, count: u
             edit_token_hash: &crate::crypto::token_hash(&crate::crypto::random_token()),
             created_at: at,
             updated_at: at,
+            note: "",
+            language: "",
+            added_by: None,
         }
         .insert(conn)?;
         Submission::mark_published(conn, inserted.id, at)?;
@@ -148,6 +191,7 @@ pub async fn load(app: &App, entries: u32) -> Result<(usize, usize), AppError> {
     let samples = app
         .write(move |app, conn| {
             let mut samples = add_sample_submissions(conn)?;
+            add_roundups(conn)?;
             if entries > 0 {
                 let open = Topic::by_month(conn, &current.to_string())?
                     .ok_or_else(|| AppError::BadRequest("this month has no topic to fill".into()))?;

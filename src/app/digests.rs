@@ -7,6 +7,7 @@ use chrono::Duration;
 use super::{outbox, App};
 use crate::db::deliveries::{Delivery, NewDelivery};
 use crate::db::digests::{Digest, NewDigest, Progress};
+use crate::db::roundups::Roundup;
 use crate::db::states::{DeliveryKind, DeliveryStatus, DigestStatus};
 use crate::db::submissions::Submission;
 use crate::db::subscribers::Subscriber;
@@ -14,6 +15,7 @@ use crate::db::topics::Topic;
 use crate::db::AnyConnection;
 use crate::domain::digests as rules;
 pub use crate::domain::digests::{can_send, is_public};
+use crate::domain::roundups as roundup_rules;
 use crate::domain::EmailAddress;
 use crate::email::compose::{self, DigestContent, DigestSource};
 use crate::error::AppError;
@@ -23,11 +25,18 @@ fn next_topic(conn: &mut AnyConnection, topic: &Topic) -> Result<Option<Topic>, 
     Ok(Topic::all(conn, false)?.into_iter().find(|t| t.month > topic.month))
 }
 
-/// Renders a topic's digest as it would go out now, without storing it.
+/// Renders a topic's digest as it would go out now, without storing it: the published round-up's
+/// introduction first, then the entries in the organiser's order.
 fn render(app: &App, conn: &mut AnyConnection, topic: &Topic) -> Result<(DigestContent, usize), AppError> {
     let entries = Submission::published_for_topic(conn, topic.id, None)?;
     let next = next_topic(conn, topic)?;
-    let source = DigestSource { topic, entries: &entries, next: next.as_ref() };
+    let roundup = Roundup::for_topic(conn, topic.id)?.filter(|r| r.published_at.is_some());
+    let source = DigestSource {
+        topic,
+        entries: &entries,
+        next: next.as_ref(),
+        intro: roundup.as_ref().map(|r| r.intro.as_str()),
+    };
     let content = compose::digest(&app.renderer, &app.settings, &source).map_err(AppError::Internal)?;
     Ok((content, entries.len()))
 }
@@ -162,6 +171,8 @@ pub struct WebView {
     pub topic: Topic,
     pub entries: Vec<Submission>,
     pub next: Option<Topic>,
+    /// The published round-up's introduction.
+    pub intro: Option<String>,
 }
 
 pub async fn web_view(app: &App, slug: String) -> Result<WebView, AppError> {
@@ -173,20 +184,26 @@ pub async fn web_view(app: &App, slug: String) -> Result<WebView, AppError> {
         }
         let entries = Submission::published_for_topic(conn, topic.id, None)?;
         let next = next_topic(conn, &topic)?;
-        Ok(WebView { subject: digest.subject, topic, entries, next })
+        let intro = Roundup::for_topic(conn, topic.id)?.filter(|r| r.published_at.is_some()).map(|r| r.intro);
+        Ok(WebView { subject: digest.subject, topic, entries, next, intro })
     })
     .await
 }
 
 /// Builds the digests of announced topics that have closed and have none yet. Fresh ones are
 /// queued at once, in the same transaction; those later than allowed after closing wait for an
-/// organiser. Returns the digests built.
+/// organiser. A topic whose round-up is still a draft is left for a later round, until it is
+/// published or the digest would be late. Returns the digests built.
 pub fn build_due(app: &App, conn: &mut AnyConnection) -> Result<Vec<Digest>, AppError> {
     let now = app.now();
     let max_delay = Duration::hours(i64::from(app.settings.digest.max_delay_hours));
     let mut built = Vec::new();
     for topic in Topic::all(conn, false)? {
         if !rules::is_due(&topic, now) || Digest::for_topic(conn, topic.id)?.is_some() {
+            continue;
+        }
+        let overdue = rules::is_overdue(&topic, max_delay, now);
+        if !overdue && roundup_rules::digest_waits(Roundup::for_topic(conn, topic.id)?.as_ref()) {
             continue;
         }
         let (content, count) = render(app, conn, &topic)?;
@@ -203,7 +220,6 @@ pub fn build_due(app: &App, conn: &mut AnyConnection) -> Result<Vec<Digest>, App
             continue;
         }
         let Some(digest) = Digest::for_topic(conn, topic.id)? else { continue };
-        let overdue = rules::is_overdue(&topic, max_delay, now);
         if status == DigestStatus::Waiting && !overdue {
             queue(app, conn, &digest)?;
         } else if status == DigestStatus::Waiting {

@@ -25,6 +25,7 @@ use bytes::Bytes;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::App;
+use crate::db::roundups::Roundup;
 use crate::db::site_state::ContentState;
 use crate::db::submissions::Submission;
 use crate::db::topics::{Topic, TopicVersion};
@@ -406,7 +407,8 @@ fn render(app: &App, conn: &mut AnyConnection, key: &DocKey) -> Result<FeedDocum
             let body = match kind {
                 FeedKind::ClubRss | FeedKind::ClubJson => {
                     let newest = Submission::newest_published(conn, 100)?;
-                    documents::club_feed(&site, &newest, kind.format())
+                    let roundups = Roundup::newest_published(conn, 24)?;
+                    documents::club_feed(&site, &newest, &roundups, kind.format())
                 }
                 FeedKind::ScheduleRss | FeedKind::ScheduleJson => {
                     documents::schedule_feed(&site, &Topic::all(conn, false)?, kind.format())

@@ -10,12 +10,14 @@ pub mod dashboard;
 pub mod delivery;
 pub mod demo;
 pub mod digests;
+pub mod entries;
 pub mod feeds;
 pub mod housekeeping;
 pub mod limits;
 pub mod moderation;
 pub mod organisers;
 pub mod outbox;
+pub mod roundups;
 pub mod schedule;
 pub mod sessions;
 pub mod submissions;
@@ -42,16 +44,20 @@ use crate::render::Renderer;
 /// domain layers only through here.
 pub use crate::db::digests::{Digest, Progress};
 pub use crate::db::organisers::Organiser;
+pub use crate::db::roundups::Roundup;
 pub use crate::db::states::{
     DeliveryStatus, DigestStatus, LinkPurpose, Role, SubmissionKind, SubmissionStatus, SubscriberStatus,
 };
 pub use crate::db::submissions::Submission;
 pub use crate::db::subscribers::Subscriber;
 pub use crate::db::topics::Topic;
+pub use crate::domain::entries::{status_name, EntryInput, EntryPatch};
 pub use crate::domain::month::{local_to_utc, parse_rfc3339, Month};
 pub use crate::domain::organisers::{AccountState, LINK_VALID_HOURS, MIN_PASSWORD_CHARS};
+pub use crate::domain::roundups::RoundupInput;
 pub use crate::domain::submissions::{mask_email, SubmissionInput, MAX_SUMMARY_CHARS, REJECTION_REASONS};
 pub use crate::domain::topics::{TopicInput, TopicPatch, TopicStatus};
+pub use crate::render::roundup::ExportFormat;
 
 /// Opens the database and applies pending migrations; returns how many ran.
 pub fn migrate(settings: &Settings) -> Result<usize, String> {

@@ -46,7 +46,7 @@ fn insert(
 }
 
 /// Records one change in the audit log. `actor` is `None` for the command line.
-fn audit(
+pub(crate) fn audit(
     app: &App,
     conn: &mut AnyConnection,
     actor: Option<&Organiser>,

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::topics::{find, Lookup};
 use super::App;
+use crate::db::roundups::Roundup;
 use crate::db::states::{SubmissionKind, SubmissionStatus};
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
@@ -30,11 +31,13 @@ pub struct Archive {
     pub topic: Topic,
     pub entries: Vec<Submission>,
     pub total: i64,
+    /// The published round-up, which heads the page once the topic has closed.
+    pub roundup: Option<Roundup>,
 }
 
 /// What an address of a topic page leads to.
 pub enum ArchiveAnswer {
-    Found(Archive),
+    Found(Box<Archive>),
     /// A renamed topic: its current slug.
     Moved(String),
 }
@@ -51,7 +54,8 @@ pub async fn archive(
             Lookup::Found(topic) => {
                 let entries = Submission::published_for_topic(conn, topic.id, kind)?;
                 let total = Submission::count_for_topic(conn, topic.id, Some(SubmissionStatus::Approved))?;
-                Ok(ArchiveAnswer::Found(Archive { topic, entries, total }))
+                let roundup = Roundup::for_topic(conn, topic.id)?.filter(|r| r.published_at.is_some());
+                Ok(ArchiveAnswer::Found(Box::new(Archive { topic, entries, total, roundup })))
             }
             Lookup::Moved(current) => Ok(ArchiveAnswer::Moved(current)),
         })

@@ -86,6 +86,9 @@ fn store(app: &App, conn: &mut AnyConnection, slug: &str, entry: ValidSubmission
         edit_token_hash: &crypto::token_hash(&token),
         created_at: now.naive_utc(),
         updated_at: now.naive_utc(),
+        note: "",
+        language: "",
+        added_by: None,
     }
     .insert(conn)
     .map_err(|e| if is_unique_violation(&e) { rules::duplicate_error() } else { AppError::from(e) })?;

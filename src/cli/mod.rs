@@ -3,7 +3,9 @@
 
 mod backup;
 mod digest;
+mod entry;
 mod organiser;
+mod roundup;
 mod topic;
 mod transfer;
 
@@ -82,6 +84,12 @@ pub enum Command {
     /// Plan the schedule: one topic a month.
     #[command(subcommand)]
     Topic(topic::TopicCommand),
+    /// Add and change entries for members; import a list.
+    #[command(subcommand)]
+    Entry(entry::EntryCommand),
+    /// Show and export a topic's round-up.
+    #[command(subcommand)]
+    Roundup(roundup::RoundupCommand),
     /// Load the demo programme (2025 topics, an open topic and two upcoming ones); idempotent.
     Demo {
         /// Also give this month's open topic N more approved sample entries (for trying the
@@ -134,6 +142,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Restore { from } => backup::restore(&settings, &from),
         Command::Digest(command) => digest::run(command, &open(settings, clock)?),
         Command::Topic(command) => topic::run(command, &open(settings, clock)?),
+        Command::Entry(command) => entry::run(command, &open(settings, clock)?),
+        Command::Roundup(command) => roundup::run(command, &open(settings, clock)?),
         Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
     }
 }

@@ -9,6 +9,7 @@ pub mod digests;
 pub mod organiser_links;
 pub mod organisers;
 pub mod rate_limits;
+pub mod roundups;
 pub mod schema;
 pub mod sessions;
 pub mod site_state;

@@ -95,6 +95,23 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         decided_at -> Nullable<Timestamp>,
         published_at -> Nullable<Timestamp>,
+        note -> Text,
+        language -> Text,
+        highlighted -> Bool,
+        position -> Nullable<Integer>,
+        added_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    roundups (id) {
+        id -> BigInt,
+        topic_id -> BigInt,
+        intro -> Text,
+        published_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
     }
 }
 
@@ -198,6 +215,7 @@ diesel::table! {
 diesel::joinable!(audit_log -> organisers (actor_id));
 diesel::joinable!(digests -> topics (topic_id));
 diesel::joinable!(submissions -> topics (topic_id));
+diesel::joinable!(roundups -> topics (topic_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(submission_events -> organisers (organiser_id));
 
@@ -209,6 +227,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     topic_slug_redirects,
     submissions,
     submission_events,
+    roundups,
     deliveries,
     subscribers,
     digests,

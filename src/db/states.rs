@@ -153,6 +153,8 @@ text_enum! {
     /// A step in a submission's history.
     SubmissionAction("submission action") {
         Submitted = "submitted",
+        /// An organiser added it for a member.
+        Added = "added",
         Confirmed = "confirmed",
         Edited = "edited",
         Withdrawn = "withdrawn",

@@ -29,6 +29,15 @@ pub struct Submission {
     pub confirmed_at: Option<NaiveDateTime>,
     pub decided_at: Option<NaiveDateTime>,
     pub published_at: Option<NaiveDateTime>,
+    /// The organiser's note beside the member's summary.
+    pub note: String,
+    /// The language of the piece (a BCP 47 tag), empty for the club's own.
+    pub language: String,
+    pub highlighted: bool,
+    /// Place in the organiser's order of the topic's entries (lower first); none: by date.
+    pub position: Option<i32>,
+    /// The organiser who added it for a member; none when the member submitted it.
+    pub added_by: Option<i64>,
 }
 
 #[derive(Debug, Insertable)]
@@ -47,6 +56,9 @@ pub struct NewSubmission<'a> {
     pub edit_token_hash: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub note: &'a str,
+    pub language: &'a str,
+    pub added_by: Option<i64>,
 }
 
 /// The member-editable fields.
@@ -59,6 +71,27 @@ pub struct ContentChanges<'a> {
     pub summary: &'a str,
     pub author_name: &'a str,
     pub author_link: Option<&'a str>,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Every field an organiser may change, written together.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = submissions, treat_none_as_null = true)]
+pub struct OrganiserChanges<'a> {
+    pub topic_id: i64,
+    pub kind: SubmissionKind,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub summary: &'a str,
+    pub author_name: &'a str,
+    pub author_email: &'a str,
+    pub author_link: Option<&'a str>,
+    pub note: &'a str,
+    pub language: &'a str,
+    pub status: SubmissionStatus,
+    pub published_at: Option<NaiveDateTime>,
+    pub highlighted: bool,
+    pub position: Option<i32>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -164,7 +197,8 @@ impl Submission {
             .load(conn)
     }
 
-    /// A topic's approved submissions, newest publication first.
+    /// A topic's approved submissions in the organiser's order: highlighted ones first, then by
+    /// hand-set position, then newest publication first.
     pub fn published_for_topic(
         conn: &mut AnyConnection,
         topic_id: i64,
@@ -178,7 +212,72 @@ impl Submission {
         if let Some(kind) = kind {
             query = query.filter(submissions::kind.eq(kind));
         }
-        query.order((submissions::published_at.desc(), submissions::id.desc())).load(conn)
+        query
+            .order((
+                submissions::highlighted.desc(),
+                submissions::position.is_null(),
+                submissions::position.asc(),
+                submissions::published_at.desc(),
+                submissions::id.desc(),
+            ))
+            .load(conn)
+    }
+
+    /// Every entry of a topic an organiser works with (all but unconfirmed ones), in the same
+    /// order as the archive, the others after the approved ones.
+    pub fn curated_for_topic(conn: &mut AnyConnection, topic_id: i64, limit: i64) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::topic_id.eq(topic_id))
+            .filter(submissions::status.ne(SubmissionStatus::Unconfirmed))
+            .order((
+                submissions::status.ne(SubmissionStatus::Approved),
+                submissions::highlighted.desc(),
+                submissions::position.is_null(),
+                submissions::position.asc(),
+                submissions::published_at.desc(),
+                submissions::id.desc(),
+            ))
+            .limit(limit)
+            .select(Submission::as_select())
+            .load(conn)
+    }
+
+    /// The submissions of a topic with these links (normalised), in one query.
+    pub fn by_topic_and_urls(conn: &mut AnyConnection, topic_id: i64, urls: &[String]) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::topic_id.eq(topic_id))
+            .filter(submissions::url.eq_any(urls))
+            .select(Submission::as_select())
+            .load(conn)
+    }
+
+    /// Writes an organiser's edit.
+    pub fn update_by_organiser(conn: &mut AnyConnection, id: i64, changes: &OrganiserChanges) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id)).set(changes).execute(conn)
+    }
+
+    /// Sets the highlight and hand-made position of a topic's entries; entries of the topic
+    /// not named lose theirs.
+    pub fn set_order(
+        conn: &mut AnyConnection,
+        topic_id: i64,
+        order: &[(i64, Option<i32>, bool)],
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(submissions::table.filter(submissions::topic_id.eq(topic_id)))
+            .set((submissions::position.eq(None::<i32>), submissions::highlighted.eq(false)))
+            .execute(conn)?;
+        let mut changed = 0;
+        for (id, position, highlighted) in order {
+            changed += diesel::update(submissions::table.find(id).filter(submissions::topic_id.eq(topic_id)))
+                .set((
+                    submissions::position.eq(position),
+                    submissions::highlighted.eq(highlighted),
+                    submissions::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+        }
+        Ok(changed)
     }
 
     pub fn count_for_topic(

@@ -1,5 +1,5 @@
-//! Export and import of the club's content as JSON: topics (with their old slugs),
-//! submissions and subscribers — the path from one database to another (SQLite → PostgreSQL).
+//! Export and import of the club's content as JSON: topics (with their old slugs and round-ups),
+//! submissions (with the organisers' notes, highlights and order) and subscribers — the path from one database to another (SQLite → PostgreSQL).
 //! Email addresses travel only when asked for. Importing is idempotent: what is there already
 //! (the same month, public id or address) is left as it is.
 
@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::roundups::Roundup;
 use super::schema::{submissions, subscribers, topic_slug_redirects};
 use super::states::{SubmissionKind, SubmissionStatus, SubscriberStatus};
 use super::submissions::{NewSubmission, Submission};
@@ -24,6 +25,18 @@ pub struct Export {
     pub topics: Vec<TopicRecord>,
     pub submissions: Vec<SubmissionRecord>,
     pub subscribers: Vec<SubscriberRecord>,
+    /// Absent in exports made before round-ups.
+    #[serde(default)]
+    pub roundups: Vec<RoundupRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundupRecord {
+    pub topic: String,
+    pub intro: String,
+    pub published_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +72,14 @@ pub struct SubmissionRecord {
     pub confirmed_at: Option<NaiveDateTime>,
     pub decided_at: Option<NaiveDateTime>,
     pub published_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub highlighted: bool,
+    #[serde(default)]
+    pub position: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,6 +143,23 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
             confirmed_at: s.confirmed_at,
             decided_at: s.decided_at,
             published_at: s.published_at,
+            note: s.note.clone(),
+            language: s.language.clone(),
+            highlighted: s.highlighted,
+            position: s.position,
+        })
+        .collect();
+    let roundup_records = Roundup::all(conn)?
+        .into_iter()
+        .filter_map(|r| {
+            let topic = all_topics.iter().find(|t| t.id == r.topic_id)?;
+            Some(RoundupRecord {
+                topic: topic.slug.clone(),
+                intro: r.intro,
+                published_at: r.published_at,
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            })
         })
         .collect();
     let all_subscribers: Vec<Subscriber> =
@@ -145,6 +183,7 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
         topics: topic_records,
         submissions: submission_records,
         subscribers: subscriber_records,
+        roundups: roundup_records,
     })
 }
 
@@ -154,6 +193,7 @@ pub struct Imported {
     pub topics: usize,
     pub submissions: usize,
     pub subscribers: usize,
+    pub roundups: usize,
     pub skipped: usize,
 }
 
@@ -220,6 +260,9 @@ pub fn import(
                 edit_token_hash: "",
                 created_at: s.created_at,
                 updated_at: s.updated_at,
+                note: &s.note,
+                language: &s.language,
+                added_by: None,
             }
             .insert(conn)?;
             diesel::update(submissions::table.find(inserted.id))
@@ -228,6 +271,8 @@ pub fn import(
                     submissions::confirmed_at.eq(s.confirmed_at),
                     submissions::decided_at.eq(s.decided_at),
                     submissions::published_at.eq(s.published_at),
+                    submissions::highlighted.eq(s.highlighted),
+                    submissions::position.eq(s.position),
                 ))
                 .execute(conn)?;
             Topic::content_changed(conn, topic.id, s.updated_at)?;
@@ -267,6 +312,18 @@ pub fn import(
                 ))
                 .execute(conn)?;
             done.subscribers += 1;
+        }
+        for r in &data.roundups {
+            let Some(topic) = Topic::by_slug(conn, &r.topic)? else {
+                done.skipped += 1;
+                continue;
+            };
+            if Roundup::for_topic(conn, topic.id)?.is_some() {
+                done.skipped += 1;
+                continue;
+            }
+            Roundup::save(conn, topic.id, &r.intro, r.published_at, None, r.updated_at)?;
+            done.roundups += 1;
         }
         Ok(done)
     }

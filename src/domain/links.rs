@@ -3,6 +3,8 @@
 
 use url::Url;
 
+use crate::db::states::SubmissionKind;
+
 pub const MAX_URL_CHARS: usize = 2000;
 
 /// Query parameters that only track where a click came from.
@@ -90,9 +92,64 @@ pub fn normalise_url(input: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A title to stand in for one nobody typed: the link's last path segment as words
+/// ("dora-without-theatre" → "Dora without theatre"), or its host when the path says nothing.
+pub fn title_from_url(url: &str) -> String {
+    let Ok(parsed) = Url::parse(url) else { return url.to_owned() };
+    let host = parsed.host_str().unwrap_or_default().trim_start_matches("www.").to_owned();
+    let segment = parsed.path_segments().and_then(|mut s| s.rfind(|p| !p.is_empty())).unwrap_or_default();
+    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+    let stem = decoded.rsplit_once('.').map_or(decoded.as_ref(), |(stem, _)| stem);
+    let words: String = stem.chars().map(|c| if c == '-' || c == '_' || c == '+' { ' ' } else { c }).collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    // One word ("watch", "index", "p") says nothing about the piece; the host says more.
+    let letters = words.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || !words.contains(' ') {
+        return host;
+    }
+    let mut chars = words.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or(host)
+}
+
+/// What a link most likely is, from where it points: videos and podcasts by their hosts and
+/// file types, talks by slide hosts, posts by social networks; an article otherwise.
+pub fn guess_kind(url: &str) -> SubmissionKind {
+    let Ok(parsed) = Url::parse(url) else { return SubmissionKind::Article };
+    let host = parsed.host_str().unwrap_or_default().trim_start_matches("www.").to_ascii_lowercase();
+    let path = parsed.path().to_ascii_lowercase();
+    let on = |hosts: &[&str]| hosts.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")));
+    if on(&["youtube.com", "youtu.be", "vimeo.com", "twitch.tv", "loom.com"]) {
+        SubmissionKind::Video
+    } else if [".mp3", ".m4a", ".ogg", ".opus"].iter().any(|ext| path.ends_with(ext))
+        || on(&["podcasts.apple.com", "open.spotify.com", "anchor.fm", "podbean.com", "buzzsprout.com"])
+    {
+        SubmissionKind::Podcast
+    } else if on(&["speakerdeck.com", "slideshare.net", "sessionize.com"]) {
+        SubmissionKind::Talk
+    } else if on(&["linkedin.com", "mastodon.social", "bsky.app", "x.com", "twitter.com", "threads.net"]) {
+        SubmissionKind::Post
+    } else {
+        SubmissionKind::Article
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_and_kinds_come_from_the_link_when_nobody_gave_them() {
+        assert_eq!(title_from_url("https://example.org/blog/dora-without-theatre/"), "Dora without theatre");
+        assert_eq!(title_from_url("https://example.org/posts/my_first%20post.html"), "My first post");
+        assert_eq!(title_from_url("https://www.youtube.com/watch?v=abc"), "youtube.com");
+        assert_eq!(title_from_url("https://example.org/p/12345"), "example.org");
+        assert_eq!(title_from_url("https://example.org"), "example.org");
+        assert_eq!(guess_kind("https://youtu.be/abc"), SubmissionKind::Video);
+        assert_eq!(guess_kind("https://example.org/ep/42.mp3"), SubmissionKind::Podcast);
+        assert_eq!(guess_kind("https://www.linkedin.com/posts/ada_x"), SubmissionKind::Post);
+        assert_eq!(guess_kind("https://speakerdeck.com/ada/talk"), SubmissionKind::Talk);
+        assert_eq!(guess_kind("https://example.org/blog/a"), SubmissionKind::Article);
+    }
 
     #[test]
     fn spellings_of_one_page_normalise_alike() {

@@ -4,10 +4,13 @@
 
 pub mod digests;
 pub mod email_address;
+pub mod entries;
+pub mod entry_list;
 pub mod links;
 pub mod month;
 pub mod organisers;
 pub mod rate_limits;
+pub mod roundups;
 pub mod submissions;
 pub mod subscriptions;
 pub mod text;

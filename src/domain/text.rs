@@ -56,6 +56,37 @@ pub fn has_hidden(text: &str) -> bool {
     visible(text) != text
 }
 
+/// Chat emoji shortcodes (`:point_right:`, `:tada:`) as the emoji they name; shortcodes no
+/// emoji has are dropped, the rest of the text is left as it is.
+pub fn emoji_shortcodes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(':') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let name_len =
+            after.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))).unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with(':') {
+            let name = &after[..name_len];
+            // A shortcode stands alone: "10:30:00" is a time, not an emoji.
+            let alone = out.chars().last().is_none_or(|c| !c.is_ascii_alphanumeric());
+            // Names have a letter in them, or are the two thumbs (`+1`, `-1`).
+            let named = name.chars().any(|c| c.is_ascii_alphabetic()) || matches!(name, "+1" | "-1");
+            if alone && named {
+                if let Some(emoji) = emojis::get_by_shortcode(name) {
+                    out.push_str(emoji.as_str());
+                }
+                rest = &after[name_len + 1..];
+                continue;
+            }
+        }
+        out.push(':');
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +108,14 @@ mod tests {
         assert_eq!(visible(persian), persian);
         assert_eq!(visible("Plain text, 日本語 and émigré"), "Plain text, 日本語 and émigré");
         assert!(!has_hidden("ordinary") && has_hidden("x\u{202E}y"));
+    }
+
+    #[test]
+    fn shortcodes_become_emoji_or_go() {
+        assert_eq!(emoji_shortcodes("read this :point_right: now"), "read this 👉 now");
+        assert_eq!(emoji_shortcodes(":tada::rocket: :+1:"), "🎉🚀 👍");
+        assert_eq!(emoji_shortcodes("a :no_such_emoji_here: b"), "a  b");
+        assert_eq!(emoji_shortcodes("at 10:30:00, ratio 1:2: fine"), "at 10:30:00, ratio 1:2: fine");
+        assert_eq!(emoji_shortcodes("Note: see below"), "Note: see below");
     }
 }

@@ -138,6 +138,18 @@ pub fn submission_decision(
     render(renderer, name, Some(&submission.author_name), &submission.author_email, &data)
 }
 
+/// "An organiser added your piece to the archive", sent when the organiser asks for it.
+pub fn entry_added(
+    renderer: &Renderer,
+    settings: &Settings,
+    submission: &Submission,
+    topic: &Topic,
+) -> Result<OutgoingMail, String> {
+    let data = SubmissionMail::new(settings, submission, topic);
+    let name = Some(submission.author_name.as_str()).filter(|n| !n.is_empty());
+    render(renderer, "entry_added", name, &submission.author_email, &data)
+}
+
 #[derive(Debug, Serialize)]
 struct SubscribeMail<'a> {
     club: ClubData<'a>,
@@ -165,11 +177,13 @@ pub struct DigestContent {
     pub html: String,
 }
 
-/// What a digest is made of: the topic, its approved entries (newest first), the next topic.
+/// What a digest is made of: the topic, its approved entries (in the organiser's order), the
+/// next topic, and the published round-up's introduction (Markdown), if there is one.
 pub struct DigestSource<'a> {
     pub topic: &'a Topic,
     pub entries: &'a [Submission],
     pub next: Option<&'a Topic>,
+    pub intro: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -178,6 +192,29 @@ pub struct DigestEntry<'a> {
     pub url: &'a str,
     pub author: &'a str,
     pub summary: &'a str,
+    /// The organiser's note, shown as theirs.
+    pub note: &'a str,
+    pub language: &'a str,
+}
+
+impl<'a> DigestEntry<'a> {
+    fn of(s: &'a Submission) -> DigestEntry<'a> {
+        DigestEntry {
+            title: &s.title,
+            url: &s.url,
+            author: &s.author_name,
+            summary: &s.summary,
+            note: &s.note,
+            language: &s.language,
+        }
+    }
+}
+
+/// The round-up's introduction, in both forms.
+#[derive(Debug, Serialize)]
+pub struct DigestIntro {
+    pub text: String,
+    pub html: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -211,6 +248,7 @@ pub struct DigestData<'a> {
     pub club: ClubData<'a>,
     pub topic: DigestTopic<'a>,
     pub count: usize,
+    pub intro: Option<DigestIntro>,
     pub groups: Vec<DigestGroup<'a>>,
     pub next: Option<NextTopic<'a>>,
     pub unsubscribe_url: &'static str,
@@ -227,23 +265,25 @@ fn kind_heading(kind: SubmissionKind) -> &'static str {
     }
 }
 
-/// The digest's data: the topic's summary, the entries grouped by kind, links to the topic,
-/// its feed and the next topic. The unsubscribe address is a placeholder each delivery fills.
+/// The digest's data: the round-up's introduction or else the topic's summary, the organiser's
+/// highlights, then the other entries grouped by kind, links to the topic, its feed and the next
+/// topic. The unsubscribe address is a placeholder each delivery fills.
 pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> DigestData<'a> {
     let base = settings.club.base();
     let topic = source.topic;
-    let groups = SubmissionKind::ALL
-        .iter()
-        .filter_map(|kind| {
-            let entries: Vec<DigestEntry<'a>> = source
-                .entries
-                .iter()
-                .filter(|s| s.kind == *kind)
-                .map(|s| DigestEntry { title: &s.title, url: &s.url, author: &s.author_name, summary: &s.summary })
-                .collect();
-            (!entries.is_empty()).then(|| DigestGroup { label: kind_heading(*kind), entries })
-        })
-        .collect();
+    let highlights: Vec<DigestEntry<'a>> =
+        source.entries.iter().filter(|s| s.highlighted).map(DigestEntry::of).collect();
+    let highlights = (!highlights.is_empty()).then_some(DigestGroup { label: "Highlights", entries: highlights });
+    let by_kind = SubmissionKind::ALL.iter().filter_map(|kind| {
+        let entries: Vec<DigestEntry<'a>> =
+            source.entries.iter().filter(|s| s.kind == *kind && !s.highlighted).map(DigestEntry::of).collect();
+        (!entries.is_empty()).then(|| DigestGroup { label: kind_heading(*kind), entries })
+    });
+    let groups = highlights.into_iter().chain(by_kind).collect();
+    let intro = source
+        .intro
+        .filter(|i| !i.trim().is_empty())
+        .map(|i| DigestIntro { text: markdown::to_plain_text(i), html: markdown::to_safe_html(i) });
     DigestData {
         club: ClubData::of(settings),
         topic: DigestTopic {
@@ -256,6 +296,7 @@ pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> Dig
             web_view: format!("{base}/topics/{}/digest", topic.slug),
         },
         count: source.entries.len(),
+        intro,
         groups,
         next: source.next.map(|n| NextTopic {
             title: &n.title,

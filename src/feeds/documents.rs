@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 
 use super::syndication::{json_document, opml_document, rss_document, FeedChannel, FeedItem};
 use crate::config::Settings;
+use crate::db::roundups::Roundup;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
 use crate::domain::topics::month_of;
@@ -48,17 +49,44 @@ pub fn text_as_html(text: &str) -> String {
     format!("<p>{}</p>", escape_html(text).replace('\n', "<br>"))
 }
 
+/// The organiser's note, marked as theirs.
+const NOTE_LABEL: &str = "Organiser's note:";
+
+/// An entry's item: the member's summary and the organiser's note (each when there is one). Its
+/// guid is the entry's permalink, so edits and moves keep the item's identity.
 fn entry_item(site: &SiteInfo<'_>, s: &Submission, topic_title: &str) -> FeedItem {
+    let mut text = s.summary.clone();
+    let mut html = if s.summary.is_empty() { String::new() } else { text_as_html(&s.summary) };
+    if !s.note.is_empty() {
+        text = format!("{text}\n\n{NOTE_LABEL} {}", s.note).trim().to_owned();
+        html.push_str(&format!("<p><strong>{NOTE_LABEL}</strong> {}</p>", escape_html(&s.note).replace('\n', "<br>")));
+    }
     FeedItem {
         title: s.title.clone(),
         link: s.url.clone(),
         guid: format!("{}/submissions/{}", site.base, s.public_id),
         published: utc(s.published_at.unwrap_or(s.updated_at)),
-        summary_text: s.summary.clone(),
-        summary_html: text_as_html(&s.summary),
-        author: Some(s.author_name.clone()),
+        summary_text: text,
+        summary_html: html,
+        author: Some(s.author_name.clone()).filter(|a| !a.is_empty()),
         categories: vec![s.kind.as_str().to_owned(), topic_title.to_owned()],
         media: true,
+    }
+}
+
+/// A published round-up's item: its own page, the introduction as the content.
+fn roundup_item(site: &SiteInfo<'_>, roundup: &Roundup, topic: &Topic) -> FeedItem {
+    let page = format!("{}/topics/{}/roundup", site.base, topic.slug);
+    FeedItem {
+        title: format!("{}: the {} round-up", topic.title, month_of(topic).long_name()),
+        link: page.clone(),
+        guid: page,
+        published: utc(roundup.published_at.unwrap_or(roundup.updated_at)),
+        summary_text: markdown::to_plain_text(&roundup.intro),
+        summary_html: markdown::to_safe_html(&roundup.intro),
+        author: None,
+        categories: vec!["round-up".into(), topic.title.clone()],
+        media: false,
     }
 }
 
@@ -92,10 +120,18 @@ pub fn topic_feed(site: &SiteInfo<'_>, topic: &Topic, entries: &[Submission], fo
     write(format, &channel, &items)
 }
 
-/// Everything published at the club, newest first: (entry, topic slug, topic title).
-pub fn club_feed(site: &SiteInfo<'_>, newest: &[(Submission, String, String)], format: FeedFormat) -> String {
+/// Everything published at the club, newest first: entries (entry, topic slug, topic title) and
+/// the round-ups of the months.
+pub fn club_feed(
+    site: &SiteInfo<'_>,
+    newest: &[(Submission, String, String)],
+    roundups: &[(Roundup, Topic)],
+    format: FeedFormat,
+) -> String {
     let base = site.base;
-    let items: Vec<FeedItem> = newest.iter().map(|(s, _, title)| entry_item(site, s, title)).collect();
+    let mut items: Vec<FeedItem> = newest.iter().map(|(s, _, title)| entry_item(site, s, title)).collect();
+    items.extend(roundups.iter().map(|(r, t)| roundup_item(site, r, t)));
+    items.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.guid.cmp(&b.guid)));
     let channel = FeedChannel {
         title: site.name.to_owned(),
         link: base.to_owned(),

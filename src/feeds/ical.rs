@@ -1,5 +1,7 @@
-//! `/schedule.ics` (RFC 5545): one event per announced topic spanning its submission window,
-//! in the club's zone with a VTIMEZONE describing that zone's offsets over the years covered.
+//! `/schedule.ics` (RFC 5545): per announced topic, one event spanning its submission window and
+//! an all-day event on its last day to submit (so that a calendar shows the deadline, not only a
+//! month-long bar), in the club's zone with a VTIMEZONE describing that zone's offsets over the
+//! years covered.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
@@ -55,6 +57,7 @@ pub fn schedule_calendar(club_name: &str, host: &str, tz: Tz, events: &[Calendar
         lines.push(format!("URL:{}", event.url));
         lines.push("TRANSP:TRANSPARENT".into());
         lines.push("END:VEVENT".into());
+        lines.extend(deadline(club_name, host, tz, event));
     }
     lines.push("END:VCALENDAR".into());
     let mut out = String::new();
@@ -62,6 +65,37 @@ pub fn schedule_calendar(club_name: &str, host: &str, tz: Tz, events: &[Calendar
         fold_into(&mut out, &line);
     }
     out
+}
+
+/// The all-day event of a topic's last day to submit: the local date of the last moment before
+/// it closes.
+fn deadline(club_name: &str, host: &str, tz: Tz, event: &CalendarEvent<'_>) -> Vec<String> {
+    let t = event.topic;
+    let last_moment = Utc.from_utc_datetime(&(t.closes_at - Duration::seconds(1))).with_timezone(&tz);
+    let day = last_moment.date_naive();
+    let closes = Utc.from_utc_datetime(&t.closes_at).with_timezone(&tz);
+    let description = format!(
+        "Submissions to “{}” close {} ({}). Submit your content: {}/submit",
+        t.title,
+        closes.format("%Y-%m-%d %H:%M"),
+        tz.name(),
+        event.url
+    );
+    vec![
+        "BEGIN:VEVENT".into(),
+        format!("UID:topic-{}-deadline@{}", t.id, host),
+        format!("DTSTAMP:{}", t.updated_at.format("%Y%m%dT%H%M%SZ")),
+        format!("CREATED:{}", t.created_at.format("%Y%m%dT%H%M%SZ")),
+        format!("LAST-MODIFIED:{}", t.updated_at.format("%Y%m%dT%H%M%SZ")),
+        format!("SEQUENCE:{}", t.sequence),
+        format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
+        format!("DTEND;VALUE=DATE:{}", (day + Duration::days(1)).format("%Y%m%d")),
+        format!("SUMMARY:{}", escape_text(&format!("Last day to submit: {club_name}: {}", t.title))),
+        format!("DESCRIPTION:{}", escape_text(&description)),
+        format!("URL:{}/submit", event.url),
+        "TRANSP:TRANSPARENT".into(),
+        "END:VEVENT".into(),
+    ]
 }
 
 fn local_stamp(utc: NaiveDateTime, tz: Tz) -> String {

@@ -17,16 +17,25 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_string()
 }
 
-/// The Markdown as plain text (for calendars and plain-text mail): markup dropped, paragraphs
-/// kept apart by blank lines.
+/// The Markdown as plain text (for calendars, plain-text mail and posts): markup dropped,
+/// paragraphs kept apart by blank lines, and the address of each web link after its text.
 pub fn to_plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let mut out = String::new();
+    let mut links: Vec<String> = Vec::new();
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.into_string()),
+            Event::End(TagEnd::Link) => {
+                let url = links.pop().unwrap_or_default();
+                let web = ["https://", "http://"].iter().any(|s| url.to_ascii_lowercase().starts_with(s));
+                if web && !out.ends_with(url.as_str()) {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => {
                 out.push_str("\n\n")
             }
@@ -34,6 +43,24 @@ pub fn to_plain_text(markdown: &str) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+/// Text as Markdown that shows it literally: the characters Markdown reads as inline markup are
+/// escaped with a backslash, and so is one that would start a block (a heading, a list item, a
+/// quote) at the beginning.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let inline = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&');
+        let opens_block =
+            (i == 0 && matches!(c, '#' | '-' | '+' | '=')) || (digits > 0 && i == digits && matches!(c, '.' | ')'));
+        if inline || opens_block {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -60,7 +87,22 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_drops_markup() {
+    fn plain_text_drops_markup_and_keeps_web_addresses() {
         assert_eq!(to_plain_text("# Title\n\nSome *words* here."), "Title\n\nSome words here.");
+        assert_eq!(
+            to_plain_text("[the post](https://example.org/p), [x](javascript:alert(1)) <https://example.org/q>"),
+            "the post (https://example.org/p), x https://example.org/q"
+        );
+    }
+
+    #[test]
+    fn escaped_text_renders_as_itself() {
+        let text = "*not bold* [not](a link) <b> 1. # _x_ a\\b.";
+        let html = to_safe_html(&escape(text));
+        assert_eq!(html.trim(), "<p>*not bold* [not](a link) &lt;b&gt; 1. # _x_ a\\b.</p>");
+        for starts_a_block in ["# not a heading", "- not a list", "1. not a list", "> not a quote"] {
+            let html = to_safe_html(&escape(starts_a_block));
+            assert_eq!(html.trim(), format!("<p>{}</p>", starts_a_block.replace('>', "&gt;")), "{starts_a_block}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod dates;
 pub mod markdown;
+pub mod roundup;
 pub mod views;
 
 use std::borrow::Cow;

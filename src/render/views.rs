@@ -79,6 +79,13 @@ pub struct EntryView {
     pub submitted: String,
     pub permalink: String,
     pub decision_reason: Option<String>,
+    /// The organiser's note.
+    pub note: String,
+    /// The piece's language tag, for a `lang` attribute; empty for the club's own.
+    pub language: String,
+    pub highlighted: bool,
+    /// An organiser added it for a member.
+    pub added_by_organiser: bool,
 }
 
 impl EntryView {
@@ -97,6 +104,10 @@ impl EntryView {
             submitted: dates::local_datetime(utc(s.created_at), tz),
             permalink: format!("/submissions/{}", s.public_id),
             decision_reason: s.decision_reason.clone(),
+            note: s.note.clone(),
+            language: s.language.clone(),
+            highlighted: s.highlighted,
+            added_by_organiser: s.added_by.is_some(),
         }
     }
 

@@ -1,13 +1,16 @@
-//! Organisers' pages: login, the dashboard, topics, moderation, digests and subscribers,
+//! Organisers' pages: login, the dashboard, topics, moderation, curated entries and round-ups,
+//! digests and subscribers,
 //! organisers and their tokens, and the password page an emailed link leads to.
 
 mod account;
 mod dashboard;
 mod digests;
+mod entries;
 mod login;
 mod moderation;
 mod organisers;
 mod password;
+mod roundups;
 mod subscribers;
 mod topics;
 
@@ -19,6 +22,8 @@ pub fn configure(routes: &mut Routes<'_>) {
     dashboard::configure(routes);
     topics::configure(routes);
     moderation::configure(routes);
+    entries::configure(routes);
+    roundups::configure(routes);
     digests::configure(routes);
     subscribers::configure(routes);
     organisers::configure(routes);

@@ -4,6 +4,7 @@
 
 mod digests;
 mod me;
+mod roundups;
 mod submissions;
 mod subscribers;
 mod topics;
@@ -14,6 +15,7 @@ pub fn configure(routes: &mut Routes<'_>) {
     me::configure(routes);
     topics::configure(routes);
     submissions::configure(routes);
+    roundups::configure(routes);
     subscribers::configure(routes);
     digests::configure(routes);
 }

@@ -1,12 +1,14 @@
-//! `/api/v1/…/submissions`: members submit (the same rules and limits as the form), check a
-//! link; organisers list submissions and decide.
+//! `/api/v1/…/submissions` and `…/entries`: members submit (the same rules and limits as the
+//! form), check a link; organisers list submissions and decide, add entries for members (one, or
+//! a list with a dry run) and change any entry.
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
+use crate::app::entries::{self, LineResult, ListRequest};
 use crate::app::moderation::{self, Decision, QueueFilter};
-use crate::app::{self, Submission, SubmissionInput, SubmissionKind, SubmissionStatus};
+use crate::app::{self, EntryInput, EntryPatch, Submission, SubmissionInput, SubmissionKind, SubmissionStatus};
 use crate::error::AppError;
 use crate::web::http::forms::json_body;
 use crate::web::http::json::{next_link, rfc3339, Paging};
@@ -18,6 +20,9 @@ pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/api/v1/topics/{slug}/submissions", |r| r.post(submit_entry));
     routes.at("/api/v1/topics/{slug}/submissions/check", |r| r.get(check_url));
     routes.at("/api/v1/submissions", |r| r.get(list_submissions));
+    routes.at("/api/v1/submissions/{id}", |r| r.patch(edit_entry));
+    routes.at("/api/v1/topics/{slug}/entries", |r| r.post(add_entry));
+    routes.at("/api/v1/topics/{slug}/entries/bulk", |r| r.post(add_entries));
     routes.at("/api/v1/submissions/{id}/approve", |r| r.post(approve_submission));
     routes.at("/api/v1/submissions/{id}/reject", |r| r.post(reject_submission));
 }
@@ -86,6 +91,13 @@ struct SubmissionResource {
     submitted_at: String,
     decided_at: Option<String>,
     published_at: Option<String>,
+    /// The organiser's note.
+    note: String,
+    language: String,
+    highlighted: bool,
+    /// Place in the round-up's order; none: by date.
+    position: Option<i32>,
+    added_by_organiser: bool,
 }
 
 fn resource(s: &Submission, topic_slug: &str) -> SubmissionResource {
@@ -104,6 +116,11 @@ fn resource(s: &Submission, topic_slug: &str) -> SubmissionResource {
         submitted_at: rfc3339(s.created_at),
         decided_at: s.decided_at.map(rfc3339),
         published_at: s.published_at.map(rfc3339),
+        note: s.note.clone(),
+        language: s.language.clone(),
+        highlighted: s.highlighted,
+        position: s.position,
+        added_by_organiser: s.added_by.is_some(),
     }
 }
 
@@ -176,4 +193,69 @@ async fn reject_submission(
     let body: RejectBody = json_body(&body)?;
     let decision = moderation::decision("reject", "", &body.reason)?;
     decided(&state, &who, id.into_inner(), decision).await
+}
+
+// Organisers curate: one entry, a list (pasted text or entries, with a dry run), any change.
+
+async fn add_entry(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let input: EntryInput = json_body(&body)?;
+    let slug = slug.into_inner();
+    let entry = entries::add(&state.app, Some(&who.organiser), slug.clone(), input).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/submissions/{}", entry.public_id)))
+        .json(resource(&entry, &slug)))
+}
+
+/// A list to add: its text in the club's list shapes, or the entries one by one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BulkBody {
+    text: Option<String>,
+    entries: Option<Vec<EntryInput>>,
+    /// For a text: "published" (the default) or "pending".
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    dry_run: bool,
+}
+
+#[derive(Serialize)]
+struct BulkAnswer {
+    dry_run: bool,
+    results: Vec<LineResult>,
+}
+
+async fn add_entries(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let body: BulkBody = json_body(&body)?;
+    let request = match (body.text, body.entries) {
+        (Some(text), None) => ListRequest::from_text(&text, &body.status, body.dry_run),
+        (None, Some(list)) => ListRequest::from_entries(list, body.dry_run),
+        _ => return Err(AppError::BadRequest("Send either \"text\" or \"entries\".".into())),
+    };
+    if request.lines.len() > entries::MAX_LIST_LINES {
+        return Err(AppError::field("entries", format!("At most {} entries at once.", entries::MAX_LIST_LINES)));
+    }
+    let (_, results) = entries::add_list(&state.app, Some(&who.organiser), slug.into_inner(), request).await?;
+    Ok(HttpResponse::Ok().json(BulkAnswer { dry_run: body.dry_run, results }))
+}
+
+async fn edit_entry(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let patch: EntryPatch = json_body(&body)?;
+    let (entry, topic) = entries::edit(&state.app, Some(&who.organiser), id.into_inner(), patch).await?;
+    Ok(HttpResponse::Ok().json(resource(&entry, &topic.slug)))
 }

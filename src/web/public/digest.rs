@@ -27,7 +27,12 @@ async fn digest_page(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let view = digests::web_view(&state.app, slug.into_inner()).await?;
-    let source = DigestSource { topic: &view.topic, entries: &view.entries, next: view.next.as_ref() };
+    let source = DigestSource {
+        topic: &view.topic,
+        entries: &view.entries,
+        next: view.next.as_ref(),
+        intro: view.intro.as_deref(),
+    };
     let data = DigestPage { subject: &view.subject, digest: digest_data(&state.app.settings, &source) };
     Page::new("pages/digest.html", view.subject.clone()).render(&req, &data)
 }

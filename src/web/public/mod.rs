@@ -6,6 +6,7 @@ mod assets;
 mod digest;
 mod entry;
 mod home;
+mod roundup;
 mod schedule;
 mod submit;
 mod subscribe;
@@ -22,4 +23,5 @@ pub fn configure(routes: &mut Routes<'_>) {
     entry::configure(routes);
     subscribe::configure(routes);
     digest::configure(routes);
+    roundup::configure(routes);
 }

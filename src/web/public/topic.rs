@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::schedule::{self, ArchiveAnswer};
 use crate::app::SubmissionKind;
 use crate::error::AppError;
+use crate::render::markdown;
 use crate::render::views::{capitalise, EntryView, TopicView};
 use crate::web::http::page::{moved_permanently, topic_feeds, Page};
 use crate::web::http::routes::Routes;
@@ -38,6 +39,8 @@ struct TopicPage<'a> {
     total: i64,
     filters: Vec<Filter>,
     kind: Option<SubmissionKind>,
+    /// The published round-up's introduction, at the head of a closed topic's page.
+    roundup_html: Option<String>,
 }
 
 fn filters(url: &str, kind: Option<SubmissionKind>) -> Vec<Filter> {
@@ -68,6 +71,7 @@ async fn topic_page(
     };
     let (tz, topic) = (state.app.tz(), &archive.topic);
     let view = TopicView::new(topic, tz, state.app.now());
+    let roundup_html = archive.roundup.as_ref().filter(|_| view.is_closed).map(|r| markdown::to_safe_html(&r.intro));
     let data = TopicPage {
         filters: filters(&view.url, kind),
         topic: view,
@@ -76,6 +80,7 @@ async fn topic_page(
         entries: EntryView::list(&archive.entries, tz),
         total: archive.total,
         kind,
+        roundup_html,
     };
     Page::new("pages/topic.html", topic.title.clone())
         .feeds(topic_feeds(&state, &topic.slug, &topic.title))
