@@ -33,6 +33,9 @@ fn fill(app: &TestApp, month: &str, count: usize, offset: usize) {
             edit_token_hash: "x",
             created_at: at + Duration::seconds(i as i64),
             updated_at: at + Duration::seconds(i as i64),
+            note: "",
+            language: "",
+            added_by: None,
         }
         .insert(&mut conn)
         .expect("insert");

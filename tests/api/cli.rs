@@ -140,6 +140,8 @@ fn help_is_available_for_every_command() {
         vec!["organiser", "add", "--help"],
         vec!["organiser", "token", "--help"],
         vec!["organiser", "list", "--help"],
+        vec!["entry", "import", "--help"],
+        vec!["roundup", "export", "--help"],
     ] {
         let output = Command::new(BIN).args(&args).output().expect("runs");
         assert!(output.status.success(), "{args:?}");
@@ -241,4 +243,58 @@ fn logs_can_be_json_lines() {
         let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
         assert!(value["level"].is_string() && value["timestamp"].is_string(), "{line}");
     }
+}
+
+#[test]
+fn organisers_import_a_list_and_export_the_roundup_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fresh_database_url(&dir);
+    let run = |args: &[&str]| command(&dir, &url).args(args).output().expect("runs");
+    let added =
+        run(&["topic", "add", "--month", "2025-02", "--title", "Team Topologies", "--slug", "teams", "--announce"]);
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    let list = dir.path().join("list.md");
+    std::fs::write(&list, "- Ada - Notes - worth it https://example.org/a\n- Ben - https://example.org/b\nno link\n")
+        .expect("write");
+    let list = list.to_string_lossy().into_owned();
+
+    let dry = run(&["entry", "import", "--topic", "teams", "--from", &list, "--dry-run"]);
+    assert!(dry.status.success());
+    assert!(String::from_utf8_lossy(&dry.stderr).contains("2 would be added, 0 duplicate(s), 1 invalid line(s)"));
+    let real = run(&["entry", "import", "--topic", "teams", "--from", &list]);
+    let out = String::from_utf8_lossy(&real.stdout).into_owned();
+    assert!(
+        out.contains("created") && out.contains("Notes — https://example.org/a") && out.contains("no link"),
+        "{out}"
+    );
+    let again = run(&["entry", "import", "--topic", "teams", "--from", &list]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 added, 2 duplicate(s)"));
+
+    let one = run(&[
+        "entry",
+        "add",
+        "--topic",
+        "teams",
+        "--url",
+        "https://example.org/c",
+        "--title",
+        "Third",
+        "--note",
+        "Short :+1:",
+    ]);
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    let id = String::from_utf8_lossy(&one.stdout).trim().to_owned();
+    let edited = run(&["entry", "edit", &id, "--title", "The third"]);
+    assert!(edited.status.success(), "{}", String::from_utf8_lossy(&edited.stderr));
+    let bad = run(&["entry", "edit", &id, "--language", "not a tag"]);
+    assert_one_line_error(&bad, "--language");
+
+    let text = run(&["roundup", "export", "teams", "--format", "txt"]);
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(
+        text.contains("The third — Short 👍\nhttps://example.org/c") && text.contains("Notes by Ada — worth it"),
+        "{text}"
+    );
+    let wrong = run(&["roundup", "export", "teams", "--format", "pdf"]);
+    assert_one_line_error(&wrong, "--format");
 }

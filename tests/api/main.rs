@@ -6,6 +6,7 @@ mod authorisation;
 mod backup;
 mod bounded_queries;
 mod cli;
+mod curation;
 mod digests;
 mod feed_cache;
 mod feeds;

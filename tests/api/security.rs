@@ -429,6 +429,9 @@ async fn a_digest_left_built_but_not_queued_goes_out_on_the_next_round() {
         edit_token_hash: "x",
         created_at: at,
         updated_at: at,
+        note: "",
+        language: "",
+        added_by: None,
     }
     .insert(&mut conn)
     .expect("entry");

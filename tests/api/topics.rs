@@ -392,7 +392,7 @@ async fn markdown_with_script_and_handlers_renders_inert_on_every_page() {
 }
 
 #[tokio::test]
-async fn the_calendar_has_a_vtimezone_and_one_event_per_announced_topic() {
+async fn the_calendar_has_a_vtimezone_and_a_window_and_a_deadline_per_announced_topic() {
     let app = spawn_app_with(|s| s.club.timezone = "Europe/Berlin".into()).await;
     let token = app.admin_token();
     app.create_topic(&token, json!({"month": "2025-03", "title": "Metrics, That; Matter", "announced": true})).await;
@@ -403,13 +403,22 @@ async fn the_calendar_has_a_vtimezone_and_one_event_per_announced_topic() {
     let ics = res.text().await.expect("body");
     assert!(ics.contains("\r\n"), "CRLF line endings");
     assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin"));
-    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4, "the window and the last day of each");
     assert!(!ics.contains("Draft Topic"));
+    // The last day to submit is an all-day event of its own: 31 March, the day before it closes.
+    let unfolded = ics.replace("\r\n ", "");
+    let deadline = unfolded
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:topic-") && e.contains("-deadline@") && e.contains("Metrics"))
+        .expect("a deadline");
+    assert!(deadline.contains("DTSTART;VALUE=DATE:20250331\r\n"), "{deadline}");
+    assert!(deadline.contains("DTEND;VALUE=DATE:20250401\r\n"), "{deadline}");
+    assert!(deadline.contains("SUMMARY:Last day to submit: Content Club: Metrics\\, That\\; Matter"), "{deadline}");
     assert!(ics.contains("SUMMARY:Content Club: Metrics\\, That\\; Matter"));
     assert!(ics.contains("DTSTART;TZID=Europe/Berlin:20250301T000000"));
     assert!(ics.contains("DTEND;TZID=Europe/Berlin:20250401T000000"));
     assert!(ics.contains("URL:http://127.0.0.1:8080/topics/metrics-that-matter"));
-    let uid = ics.lines().find(|l| l.starts_with("UID:")).expect("uid").to_owned();
+    let uid = ics.lines().find(|l| l.starts_with("UID:") && !l.contains("deadline")).expect("uid").to_owned();
     assert!(ics.contains("SEQUENCE:0"));
 
     // A change raises SEQUENCE and keeps the UID.
