@@ -3,7 +3,9 @@
 // a member submits with and without JavaScript (once by keyboard alone) and confirms from the
 // received mail, an organiser logs in (by keyboard) and approves, a reader subscribes and
 // confirms (by keyboard), the topic
-// page shows the entries, a digest arrives and its unsubscribe link works. Every main page is
+// page shows the entries, a digest arrives and its unsubscribe link works; an organiser pastes a
+// list into a past month, reviews the preview, adds, edits an entry and publishes the round-up
+// (by keyboard). Every main page is
 // checked with axe-core (WCAG 2.2 AA, zero violations), saved for the Nu Html Checker (zero
 // errors) and screenshotted into OUT_DIR/screenshots for people to look at.
 //
@@ -323,6 +325,59 @@ try {
     const approved = await clickAndWait(organiser, organiser.getByRole("button", { name: `Approve “${title}”` }));
     check(approved.status() === 200, `approving “${title}” answers 200 (${approved.status()})`);
   }
+  // The organiser back-fills a past month from a pasted list, edits an entry, and writes and
+  // publishes the month's round-up: by keyboard alone, axe on every page.
+  const past = topics.find((t) => t.month === "2025-05");
+  if (!past) throw new Error("e2e: the demo has no May 2025 topic");
+  await visit(organiser, `/admin/topics/${past.slug}/entries`, "admin-entries");
+  check(await tabTo(organiser, "#list-text"), "keyboard: Tab reaches the list box");
+  const pasted = [
+    `- Priya Raman - https://example.org/mature-${stamp}`,
+    `- Saying no to features by Jonas Weber; the funding part :point_right: https://example.org/no-${stamp}`,
+    `- Amelia Chen - Versioning a platform - read the table at the end https://example.org/versions-${stamp}`,
+    "- a line without its link",
+  ].join("\n");
+  await organiser.keyboard.type(pasted);
+  check(await tabTo(organiser, "button[value=preview]"), "keyboard: Tab reaches the preview button");
+  const previewed = await enterAndWait(organiser);
+  await audit(organiser, "admin-entries-preview", await previewed.text());
+  const previewText = await organiser.locator("main").innerText();
+  check(previewText.includes("3 to add") && previewText.includes("no link"), "the preview counts the lines and names the invalid one");
+  check((await organiser.locator("input[name=take]:checked").count()) === 3, "the three usable lines are ticked");
+  check(await tabTo(organiser, "button[value=add]"), "keyboard: Tab reaches the add button");
+  await enterAndWait(organiser);
+  const entriesText = await organiser.locator("main").innerText();
+  check(entriesText.includes("3 entries added.") && entriesText.includes("Saying no to features"), "the list is added");
+  check(entriesText.includes("the funding part 👉"), "the shortcode became an emoji");
+  check(await tabTo(organiser, 'a[href^="/admin/entries/"][href$="/edit"]'), "keyboard: Tab reaches an entry's edit link");
+  await enterAndWait(organiser);
+  await audit(organiser, "admin-entry-edit", await (await organiser.context().request.get(organiser.url())).text());
+  check(await tabTo(organiser, "#title"), "keyboard: Tab reaches the title");
+  const newTitle = `Edited by keyboard ${stamp}`;
+  await organiser.keyboard.press("Control+A");
+  await organiser.keyboard.type(newTitle);
+  check(await tabTo(organiser, "#note"), "keyboard: Tab reaches the organiser's note");
+  await organiser.keyboard.press("Control+A");
+  await organiser.keyboard.type("Changed without a mouse.");
+  check(await tabTo(organiser, "main form button[type=submit]"), "keyboard: Tab reaches the save button");
+  await enterAndWait(organiser);
+  check((await organiser.locator("main").innerText()).includes(newTitle), "the edit is saved");
+  check(await tabTo(organiser, `a[href="/admin/topics/${past.slug}/roundup"]`), "keyboard: Tab reaches the round-up link");
+  const roundupPage = await enterAndWait(organiser);
+  await audit(organiser, "admin-roundup", await roundupPage.text());
+  check(await tabTo(organiser, "#intro"), "keyboard: Tab reaches the introduction");
+  const intro = `May was about platforms growing up (${stamp}).`;
+  await organiser.keyboard.type(intro);
+  check(await tabTo(organiser, "#published"), "keyboard: Tab reaches the publish box");
+  await organiser.keyboard.press("Space");
+  check(await tabTo(organiser, "main form button[type=submit]"), "keyboard: Tab reaches the save button");
+  await enterAndWait(organiser);
+  check((await organiser.locator("main").innerText()).includes("saved and published"), "the round-up is published");
+  await visit(reader, `/topics/${past.slug}/roundup`, "roundup");
+  check((await reader.locator("main").innerText()).includes(newTitle), "the round-up lists the edited entry");
+  await reader.goto(`${BASE}/topics/${past.slug}`);
+  check((await reader.locator("main").innerText()).includes(intro), "the round-up heads the closed topic's page");
+
   await visit(organiser, `/admin/topics/${slug}/edit`, "topic-editor");
   await visit(organiser, "/admin/topics", "admin-topics");
   await visit(organiser, "/admin/organisers", "admin-organisers");
