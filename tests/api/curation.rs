@@ -136,14 +136,7 @@ async fn the_paste_box_previews_and_adds_only_what_is_ticked() {
         csrf_from(&html),
         url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>()
     );
-    let res = app
-        .client
-        .post(app.url("/admin/topics/teams/entries/list"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .expect("post");
+    let res = app.post_encoded("/admin/topics/teams/entries/list", body).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(app.count("submissions"), 1, "only the ticked line");
     let (_, page) = app.get_text("/admin/topics/teams/entries").await;

@@ -114,6 +114,17 @@ impl TestApp {
         self.client.post(self.url(path)).form(form).send().await.expect("POST")
     }
 
+    /// POSTs an urlencoded body written by hand (for fields that repeat, like ticked boxes).
+    pub async fn post_encoded(&self, path: &str, body: String) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
     /// The CSRF token from the form on `page`.
     pub async fn csrf(&self, page: &str) -> String {
         let (status, html) = self.get_text(page).await;

@@ -542,38 +542,18 @@ async fn organisers_approve_and_reject_in_bulk_with_a_reason() {
     let csrf = csrf_from(&queue);
     let body =
         format!("csrf_token={csrf}&ids={}&ids={}&action=approve&return_to=%2Fadmin%2Fsubmissions", ids[0], ids[1]);
-    let res = app
-        .client
-        .post(app.url("/admin/submissions/decide"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .expect("post");
+    let res = app.post_encoded("/admin/submissions/decide", body).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(status_of(&app, &ids[0]), "approved");
     assert_eq!(status_of(&app, &ids[1]), "approved");
     // A rejection needs a reason; without one nothing changes.
     let body = format!("csrf_token={csrf}&ids={}&action=reject&reason=&reason_text=", ids[2]);
-    let res = app
-        .client
-        .post(app.url("/admin/submissions/decide"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .expect("post");
+    let res = app.post_encoded("/admin/submissions/decide", body).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(status_of(&app, &ids[2]), "pending");
     let reason = url::form_urlencoded::byte_serialize("Not on this month's topic".as_bytes()).collect::<String>();
     let body = format!("csrf_token={csrf}&ids={}&action=reject&reason={reason}&reason_text=Try+May", ids[2]);
-    app.client
-        .post(app.url("/admin/submissions/decide"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .expect("post");
+    app.post_encoded("/admin/submissions/decide", body).await;
     assert_eq!(status_of(&app, &ids[2]), "rejected");
     let (_, rejected) = app.get_text("/admin/submissions?status=rejected").await;
     assert!(
