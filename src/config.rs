@@ -55,8 +55,39 @@ pub struct Settings {
     pub feeds: FeedSettings,
     pub email: EmailSettings,
     pub metrics: MetricsSettings,
+    pub outbound: OutboundSettings,
+    pub links: LinkSettings,
     pub web: WebSettings,
     pub log: LogSettings,
+}
+
+/// What the service may fetch from the internet (link metadata, thumbnails, link checks).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutboundSettings {
+    /// Fetch anything at all; off, links are taken as typed.
+    pub enabled: bool,
+    /// Loopback, private and unique-local addresses on any port (tests' fixture servers only).
+    pub allow_private_networks: bool,
+    pub timeout_ms: u64,
+    pub max_body_bytes: usize,
+    pub max_redirects: usize,
+}
+
+/// Link previews and the dead-link check.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkSettings {
+    /// Previews one client address may ask for per minute.
+    pub preview_per_ip_per_minute: u32,
+    /// How long a fetched link's metadata is reused.
+    pub preview_cache_hours: u32,
+    /// How often the worker checks archived links (minutes between rounds); 0: never.
+    pub check_every_minutes: u32,
+    /// How long after its last check a link is checked again.
+    pub recheck_after_days: u32,
+    /// Links checked per round at most.
+    pub checks_per_round: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -382,6 +413,18 @@ impl Settings {
         }
         if self.rate_limit.login_per_ip_per_minute == 0 {
             return Err(ConfigError::new("rate_limit.login_per_ip_per_minute", "must be at least 1"));
+        }
+        if self.outbound.timeout_ms == 0 || self.outbound.max_body_bytes == 0 {
+            return Err(ConfigError::new("outbound.timeout_ms", "the timeout and the body limit must be above 0"));
+        }
+        if self.outbound.max_redirects > 20 {
+            return Err(ConfigError::new("outbound.max_redirects", "at most 20"));
+        }
+        if self.links.preview_per_ip_per_minute == 0
+            || self.links.checks_per_round == 0
+            || self.links.recheck_after_days == 0
+        {
+            return Err(ConfigError::new("links.preview_per_ip_per_minute", "the link limits must be at least 1"));
         }
         if !self.metrics.bind.is_empty() && self.metrics.bind.parse::<SocketAddr>().is_err() {
             return Err(ConfigError::new("metrics.bind", format!("'{}' is not HOST:PORT", self.metrics.bind)));

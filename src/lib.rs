@@ -15,6 +15,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod feeds;
+pub mod outbound;
 pub mod render;
 pub mod web;
 pub mod worker;

@@ -33,6 +33,7 @@ fuzz_target!(|input: &str| {
             author: Some(author),
             categories: vec!["video".into(), next()],
             media: true,
+            thumbnail: Some(format!("https://club.example.org/media/thumbnails/{n}.jpg")),
         });
     }
     let rss = rss_document(&channel, &items);

@@ -1,5 +1,5 @@
 //! The organisers' dashboard: what needs attention (moderation, stale confirmations, digests
-//! waiting, failing or empty, months without a topic) and how the club is doing, as chart data.
+//! waiting, failing or empty, months without a topic, links that died) and how the club is doing, as chart data.
 //! A fixed number of queries, however large the club.
 
 use chrono::Duration;
@@ -28,6 +28,8 @@ pub struct Dashboard {
     pub digests_failing: Vec<String>,
     /// The next months without a topic.
     pub gaps: Vec<Month>,
+    /// Published entries whose links are gone (404/410 twice in a row), with their topic's title.
+    pub broken_links: Vec<(Submission, String)>,
     pub charts: Vec<BarChartData>,
 }
 
@@ -58,6 +60,7 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
         let topics = Topic::all(conn, true)?;
         let by_kind = Submission::counts_by_topic_and_kind(conn)?;
         let activity = Subscriber::activity(conn, &ranges)?;
+        let broken = Submission::broken_links(conn, 50)?;
         let title = |id: i64| topics.iter().find(|t| t.id == id).map(|t| t.title.clone()).unwrap_or_default();
         let with_status = |status| digests.iter().filter(|d| d.status == status).map(|d| title(d.topic_id)).collect();
         let progress_of = |d: &Digest| progress.get(&d.id).copied().unwrap_or_default();
@@ -84,6 +87,7 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
                 .take(4)
                 .filter(|m| !topics.iter().any(|t| t.month == m.to_string()))
                 .collect(),
+            broken_links: broken.into_iter().map(|s| (title(s.topic_id), s)).map(|(t, s)| (s, t)).collect(),
             charts,
         })
     })

@@ -117,6 +117,8 @@ fn add_sample_submissions(conn: &mut AnyConnection) -> Result<usize, AppError> {
             note: NOTES[i],
             language: "",
             added_by: None,
+            canonical_url: &crate::domain::links::canonical(url),
+            thumbnail: None,
         }
         .insert(conn)?;
         Submission::mark_published(conn, inserted.id, published)?;
@@ -142,12 +144,13 @@ fn add_bulk_entries(app: &App, conn: &mut AnyConnection, topic: &Topic, count: u
         let n = existing + i + 1;
         let (kind, pattern) = KINDS[(n % 5) as usize];
         let at = start + chrono::Duration::minutes(n * 7);
+        let url = pattern.replace("{n}", &n.to_string());
         let inserted = NewSubmission {
             public_id: &format!("bulk{n:08}"),
             topic_id: topic.id,
             kind,
             title: &format!("Sample entry {n}: notes on {}", topic.title),
-            url: &pattern.replace("{n}", &n.to_string()),
+            url: &url,
             summary: &format!("Sample entry number {n}, a {kind} on “{}”, with a summary of typical length for the archive and the feeds.", topic.title),
             author_name: &format!("Sample Author {}", n % 17 + 1),
             author_email: &format!("sample-{n}@example.org"),
@@ -159,6 +162,8 @@ fn add_bulk_entries(app: &App, conn: &mut AnyConnection, topic: &Topic, count: u
             note: "",
             language: "",
             added_by: None,
+            canonical_url: &crate::domain::links::canonical(&url),
+            thumbnail: None,
         }
         .insert(conn)?;
         Submission::mark_published(conn, inserted.id, at)?;

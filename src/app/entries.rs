@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::links::{self, LinkInfo};
 use super::organisers::audit;
+use super::submissions::shorten;
 use super::{feeds, outbox, App};
 use crate::crypto;
 use crate::db::organisers::Organiser;
@@ -17,7 +19,9 @@ use crate::db::topics::Topic;
 use crate::db::{is_unique_violation, AnyConnection};
 use crate::domain::entries::{self as rules, EntryInput, EntryPatch, ValidEntry};
 use crate::domain::entry_list::{self, ListLine};
+use crate::domain::links::{canonical, normalise_url};
 use crate::domain::submissions::new_public_id;
+use crate::domain::submissions::{MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::email::compose;
 use crate::error::AppError;
 
@@ -37,8 +41,9 @@ fn insert(
     conn: &mut AnyConnection,
     actor: Option<&Organiser>,
     topic: &Topic,
-    entry: &ValidEntry,
+    (entry, link): (&ValidEntry, Option<&LinkInfo>),
 ) -> Result<Submission, AppError> {
+    let canonical = link.map_or_else(|| canonical(&entry.url), |l| l.canonical_url.clone());
     let now = app.now().naive_utc();
     let author_email = entry.author_email.as_ref().map(|e| e.key()).unwrap_or_default();
     let added = NewSubmission {
@@ -59,6 +64,8 @@ fn insert(
         note: &entry.note,
         language: &entry.language,
         added_by: actor.map(|a| a.id),
+        canonical_url: &canonical,
+        thumbnail: link.and_then(|l| l.thumbnail.as_deref()),
     }
     .insert(conn)
     .map_err(|e| match (is_unique_violation(&e), Submission::by_topic_and_url(conn, topic.id, &entry.url)) {
@@ -79,21 +86,55 @@ fn insert(
     Ok(stored)
 }
 
-/// An organiser adds one entry for a member, on any topic.
+/// The fields an organiser left empty, from what the linked page says.
+fn filled(mut input: EntryInput, link: &LinkInfo) -> EntryInput {
+    let found = &link.metadata;
+    let pick = |typed: &mut String, found: Option<&String>, max: usize| {
+        if typed.trim().is_empty() {
+            *typed = found.map(|f| shorten(f, max)).unwrap_or_default();
+        }
+    };
+    pick(&mut input.title, found.title.as_ref(), MAX_TITLE_CHARS);
+    pick(&mut input.summary, found.description.as_ref(), MAX_SUMMARY_CHARS);
+    pick(&mut input.author_name, found.author.as_ref(), MAX_NAME_CHARS);
+    if input.kind.trim().is_empty() {
+        input.kind = rules::kind_for(&link.canonical_url, found.kind.as_deref()).to_string();
+    }
+    input
+}
+
+/// The links of the inputs that have a valid one, read (eight at a time), by normalised link.
+async fn read_links<'a>(app: &App, inputs: impl Iterator<Item = &'a EntryInput>) -> HashMap<String, LinkInfo> {
+    let mut urls: Vec<String> = inputs.filter_map(|i| normalise_url(&i.url).ok()).collect();
+    urls.sort();
+    urls.dedup();
+    links::inspect_all(app, urls).await.into_iter().map(|info| (info.url.clone(), info)).collect()
+}
+
+/// An organiser adds one entry for a member, on any topic; what the linked page says fills the
+/// fields left empty.
 pub async fn add(
     app: &App,
     actor: Option<&Organiser>,
     slug: String,
     input: EntryInput,
 ) -> Result<Submission, AppError> {
+    input.validate().map_err(AppError::Validation)?;
+    let link = read_links(app, std::iter::once(&input)).await.into_values().next();
+    let input = match &link {
+        Some(link) => filled(input, link),
+        None => input,
+    };
     let entry = input.validate().map_err(AppError::Validation)?;
     let actor = actor.cloned();
     app.write(move |app, conn| {
         let topic = topic(conn, &slug)?;
-        if let Some(existing) = Submission::by_topic_and_url(conn, topic.id, &entry.url)? {
-            return Err(rules::duplicate_of(&existing));
+        let canonical = link.as_ref().map_or_else(|| canonical(&entry.url), |l| l.canonical_url.clone());
+        if let Some(existing) = Submission::by_topic_and_urls(conn, topic.id, &[entry.url.clone(), canonical])?.first()
+        {
+            return Err(rules::duplicate_of(existing));
         }
-        let added = insert(app, conn, actor.as_ref(), &topic, &entry)?;
+        let added = insert(app, conn, actor.as_ref(), &topic, (&entry, link.as_ref()))?;
         audit(app, conn, actor.as_ref(), "entry added", &added.public_id, &format!("{} on {}", added.url, topic.slug))?;
         Ok(added)
     })
@@ -150,6 +191,12 @@ pub struct ListRequest {
     pub only: Option<Vec<usize>>,
 }
 
+/// A list whose links have been read: each input filled from its page, and what was read.
+struct ReadList {
+    request: ListRequest,
+    links: HashMap<String, LinkInfo>,
+}
+
 impl ListRequest {
     /// A pasted text in the club's list shapes; every entry gets `status` (published or pending).
     pub fn from_text(text: &str, status: &str, dry_run: bool) -> ListRequest {
@@ -164,6 +211,19 @@ impl ListRequest {
     pub fn from_entries(entries: Vec<EntryInput>, dry_run: bool) -> ListRequest {
         let lines = entries.into_iter().enumerate().map(|(i, e)| (i + 1, e.url.clone(), Ok(e))).collect();
         ListRequest { lines, dry_run, only: None }
+    }
+
+    /// Reads every line's link and fills the fields the line left empty.
+    async fn read(mut self, app: &App) -> ReadList {
+        let links = read_links(app, self.lines.iter().filter_map(|(_, _, i)| i.as_ref().ok())).await;
+        for (_, _, input) in &mut self.lines {
+            if let Ok(input) = input {
+                if let Some(link) = normalise_url(&input.url).ok().and_then(|u| links.get(&u)) {
+                    *input = filled(std::mem::take(input), link);
+                }
+            }
+        }
+        ReadList { request: self, links }
     }
 }
 
@@ -183,16 +243,26 @@ fn add_lines(
     conn: &mut AnyConnection,
     actor: Option<&Organiser>,
     topic: &Topic,
-    request: ListRequest,
+    list: ReadList,
 ) -> Result<Vec<LineResult>, AppError> {
+    let ReadList { request, links } = list;
+    let canonical_of = |url: &str| links.get(url).map_or_else(|| canonical(url), |l| l.canonical_url.clone());
     let checked: Vec<_> = request
         .lines
         .into_iter()
         .map(|(line, text, input)| (line, text, input.and_then(|i| i.validate().map_err(first_error))))
         .collect();
-    let urls: Vec<String> = checked.iter().filter_map(|(_, _, e)| e.as_ref().ok().map(|e| e.url.clone())).collect();
-    let mut known: HashMap<String, String> =
-        Submission::by_topic_and_urls(conn, topic.id, &urls)?.into_iter().map(|s| (s.url, s.public_id)).collect();
+    let urls: Vec<String> = checked
+        .iter()
+        .filter_map(|(_, _, e)| e.as_ref().ok())
+        .flat_map(|e| [e.url.clone(), canonical_of(&e.url)])
+        .collect();
+    // Entries the topic has, by their link as given and by its canonical form.
+    let mut known: HashMap<String, String> = HashMap::new();
+    for s in Submission::by_topic_and_urls(conn, topic.id, &urls)? {
+        known.insert(s.url, s.public_id.clone());
+        known.insert(s.canonical_url, s.public_id);
+    }
     let mut first_line: HashMap<String, usize> = HashMap::new();
     let mut results = Vec::new();
     for (line, text, entry) in checked {
@@ -211,8 +281,9 @@ fn add_lines(
             kind: entry.kind.to_string(),
         };
         let base = LineResult { entry: Some(parsed), ..result(line, text, LineStatus::Created) };
-        if let Some(earlier) = first_line.get(&entry.url) {
-            let duplicate_of = known.get(&entry.url).cloned();
+        let canonical = canonical_of(&entry.url);
+        if let Some(earlier) = first_line.get(&canonical) {
+            let duplicate_of = known.get(&canonical).cloned();
             results.push(LineResult {
                 status: LineStatus::Duplicate,
                 duplicate_of,
@@ -221,8 +292,8 @@ fn add_lines(
             });
             continue;
         }
-        first_line.insert(entry.url.clone(), line);
-        if let Some(existing) = known.get(&entry.url) {
+        first_line.insert(canonical.clone(), line);
+        if let Some(existing) = known.get(&entry.url).or_else(|| known.get(&canonical)) {
             results.push(LineResult { status: LineStatus::Duplicate, duplicate_of: Some(existing.clone()), ..base });
             continue;
         }
@@ -234,8 +305,8 @@ fn add_lines(
             results.push(base);
             continue;
         }
-        let added = insert(app, conn, actor, topic, &entry)?;
-        known.insert(added.url.clone(), added.public_id.clone());
+        let added = insert(app, conn, actor, topic, (&entry, links.get(&entry.url)))?;
+        known.insert(added.canonical_url.clone(), added.public_id.clone());
         results.push(LineResult { id: Some(added.public_id), ..base });
     }
     let created = results.iter().filter(|r| r.status == LineStatus::Created && r.id.is_some()).count();
@@ -253,7 +324,9 @@ pub async fn add_list(
     request: ListRequest,
 ) -> Result<(Topic, Vec<LineResult>), AppError> {
     let actor = actor.cloned();
-    if request.dry_run {
+    let dry_run = request.dry_run;
+    let request = request.read(app).await;
+    if dry_run {
         return app
             .read(move |app, conn| {
                 let topic = topic(conn, &slug)?;
@@ -303,6 +376,14 @@ pub async fn edit(
         return Err(AppError::BadRequest("Nothing to change: name at least one field.".into()));
     }
     let actor = actor.cloned();
+    // A new link is read (before the transaction) like any other.
+    let id = public_id.clone();
+    let current = app.read(move |_, conn| Ok(Submission::by_public_id(conn, &id)?)).await?.ok_or(AppError::NotFound)?;
+    let new_link = patch.url.as_deref().and_then(|u| normalise_url(u).ok()).filter(|u| *u != current.url);
+    let link = match new_link {
+        Some(url) => Some(links::inspect(app, &url).await),
+        None => None,
+    };
     app.write(move |app, conn| {
         let now = app.now();
         let before = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
@@ -313,10 +394,15 @@ pub async fn edit(
             _ => from.clone(),
         };
         let entry = patch.apply_to(&before).validate().map_err(AppError::Validation)?;
-        if let Some(other) = Submission::by_topic_and_url(conn, to.id, &entry.url)? {
-            if other.id != before.id {
-                return Err(rules::duplicate_of(&other));
-            }
+        let canonical_url = match &link {
+            Some(link) if link.url == entry.url => link.canonical_url.clone(),
+            _ if entry.url == before.url => before.canonical_url.clone(),
+            _ => canonical(&entry.url),
+        };
+        let urls = [entry.url.clone(), canonical_url.clone()];
+        if let Some(other) = Submission::by_topic_and_urls(conn, to.id, &urls)?.into_iter().find(|o| o.id != before.id)
+        {
+            return Err(rules::duplicate_of(&other));
         }
         let published_at = match entry.status {
             SubmissionStatus::Approved => before.published_at.or(Some(now.naive_utc())),
@@ -328,6 +414,7 @@ pub async fn edit(
             kind: entry.kind,
             title: &entry.title,
             url: &entry.url,
+            canonical_url: &canonical_url,
             summary: &entry.summary,
             author_name: &entry.author_name,
             author_email: &author_email,
@@ -347,6 +434,9 @@ pub async fn edit(
                 AppError::from(e)
             }
         })?;
+        if let Some(link) = link.as_ref().filter(|l| l.url == entry.url) {
+            Submission::set_thumbnail(conn, before.id, link.thumbnail.as_deref())?;
+        }
         let after = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
         let changed = rules::changes(&before, &after, &from.slug, &to.slug);
         if changed.is_empty() {

@@ -1,14 +1,15 @@
 //! The worker's chores between deliveries: forget unconfirmed submissions and pending
-//! subscribers after their time, drop idle rate-limit buckets, build the digests of topics that
-//! closed, and mark digests whose deliveries have all finished as sent.
+//! subscribers after their time, drop idle rate-limit buckets and old link previews, build the
+//! digests of topics that closed, and mark digests whose deliveries have all finished as sent.
 
-use super::{digests, limits, submissions, subscriptions, App};
+use super::{digests, limits, links, submissions, subscriptions, App};
 use crate::error::AppError;
 
 pub async fn run(app: &App) -> Result<(), AppError> {
     let (expired, forgotten) = app
         .write_unseen(|app, conn| {
             limits::forget_idle(conn, app.now())?;
+            links::forget_old(app, conn)?;
             Ok((submissions::expire_unconfirmed(app, conn)?, subscriptions::expire_pending(app, conn)?))
         })
         .await?;

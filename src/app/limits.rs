@@ -24,6 +24,8 @@ pub struct Limits {
     pub submit_email: Limit,
     pub api_submit_ip: Limit,
     pub api_submit_email: Limit,
+    /// Link previews per client address.
+    pub link_preview_ip: Limit,
 }
 
 impl Limits {
@@ -45,6 +47,11 @@ impl Limits {
             submit_email: Limit::new("submit-email", s.per_email_per_day, day),
             api_submit_ip: Limit::new("api-submit-ip", s.api_per_ip_per_hour, Duration::from_secs(3600)),
             api_submit_email: Limit::new("api-submit-email", s.api_per_email_per_day, day),
+            link_preview_ip: Limit::new(
+                "link-preview-ip",
+                settings.links.preview_per_ip_per_minute,
+                Duration::from_secs(60),
+            ),
         }
     }
 }

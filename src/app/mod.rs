@@ -14,6 +14,7 @@ pub mod entries;
 pub mod feeds;
 pub mod housekeeping;
 pub mod limits;
+pub mod links;
 pub mod moderation;
 pub mod organisers;
 pub mod outbox;
@@ -38,6 +39,7 @@ use crate::config::Settings;
 use crate::crypto::SigningKey;
 use crate::db::{write_transaction, AnyConnection, Db};
 use crate::error::AppError;
+use crate::outbound::Outbound;
 use crate::render::Renderer;
 
 /// What the outer layers may name of the stored values and their states; they reach the db and
@@ -46,7 +48,7 @@ pub use crate::db::digests::{Digest, Progress};
 pub use crate::db::organisers::Organiser;
 pub use crate::db::roundups::Roundup;
 pub use crate::db::states::{
-    DeliveryStatus, DigestStatus, LinkPurpose, Role, SubmissionKind, SubmissionStatus, SubscriberStatus,
+    DeliveryStatus, DigestStatus, LinkPurpose, LinkState, Role, SubmissionKind, SubmissionStatus, SubscriberStatus,
 };
 pub use crate::db::submissions::Submission;
 pub use crate::db::subscribers::Subscriber;
@@ -78,6 +80,7 @@ pub struct Services {
     pub key: SigningKey,
     pub feeds: feeds::FeedCache,
     pub limits: limits::Limits,
+    pub outbound: Outbound,
 }
 
 impl Deref for App {
@@ -110,7 +113,14 @@ impl App {
         let override_dir = Some(settings.web.templates_dir.as_str()).filter(|d| !d.is_empty()).map(PathBuf::from);
         let renderer = Renderer::new(override_dir.as_deref())?;
         let limits = limits::Limits::from_settings(&settings);
-        Ok(App(Arc::new(Services { settings, db, renderer, clock, key, feeds: feeds::FeedCache::default(), limits })))
+        let outbound = Outbound::new(&settings.outbound, settings.club.base())?;
+        if settings.outbound.enabled && settings.outbound.allow_private_networks {
+            tracing::warn!(
+                "outbound.allow_private_networks is on: links to this machine and private networks are fetched"
+            );
+        }
+        let feeds = feeds::FeedCache::default();
+        Ok(App(Arc::new(Services { settings, db, renderer, clock, key, feeds, limits, outbound })))
     }
 
     pub fn now(&self) -> DateTime<Utc> {

@@ -3,6 +3,7 @@
 //! public permalink.
 
 use super::limits;
+use super::links::{self, LinkInfo};
 use super::{outbox, App, Client};
 use crate::crypto;
 use crate::db::states::{SubmissionAction, SubmissionStatus};
@@ -40,8 +41,38 @@ pub enum Channel {
     Api,
 }
 
+/// The fields the linked page can fill in when the member leaves them empty.
+const FILLABLE: [&str; 3] = ["title", "summary", "kind"];
+
+/// The input with what the linked page says in the fields the member left empty.
+fn filled(mut input: SubmissionInput, link: &LinkInfo) -> SubmissionInput {
+    let found = &link.metadata;
+    if input.title.trim().is_empty() {
+        input.title = found.title.as_deref().map(|t| shorten(t, rules::MAX_TITLE_CHARS)).unwrap_or_default();
+    }
+    if input.summary.trim().is_empty() {
+        input.summary = found.description.as_deref().map(|d| shorten(d, rules::MAX_SUMMARY_CHARS)).unwrap_or_default();
+    }
+    if input.kind.trim().is_empty() {
+        input.kind = crate::domain::entries::kind_for(&link.canonical_url, found.kind.as_deref()).to_string();
+    }
+    input
+}
+
+/// At most `max` characters, cut at a word with an ellipsis when it had to be cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let at_word = cut.rfind(' ').filter(|i| *i > max / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 /// Stores a member's entry as unconfirmed and queues the confirmation email, after the limits
-/// per client address and per author address.
+/// per client address and per author address. The link is read first: its canonical form is
+/// what the duplicate check compares, and what the page says fills the title, summary and kind
+/// the member left empty (a link that cannot be read only leaves them to the member).
 pub async fn submit(
     app: &App,
     slug: String,
@@ -49,8 +80,15 @@ pub async fn submit(
     client: &Client,
     channel: Channel,
 ) -> Result<Submission, AppError> {
-    let entry = input.validate().map_err(AppError::Validation)?;
-    let author = entry.author_email.key();
+    match input.validate() {
+        Ok(_) => {}
+        // Only fields the page may fill are missing: read the link first.
+        Err(errors)
+            if errors.keys().all(|k| FILLABLE.contains(&k.as_str()))
+                && FILLABLE.iter().filter(|k| errors.contains_key(**k)).all(|k| blank(&input, k)) => {}
+        Err(errors) => return Err(AppError::Validation(errors)),
+    }
+    let author = input.author_email.trim().to_lowercase();
     let mut checks = vec![];
     if channel == Channel::Api {
         checks.push((app.limits.api_submit_ip, client.ip.clone(), Use::Take));
@@ -59,16 +97,34 @@ pub async fn submit(
     checks.push((app.limits.submit_ip, client.ip.clone(), Use::Take));
     checks.push((app.limits.submit_email, author, Use::Take));
     limits::check(app, checks).await?;
-    app.write(move |app, conn| store(app, conn, &slug, entry)).await
+    let url = crate::domain::links::normalise_url(&input.url).map_err(|m| AppError::field("url", m))?;
+    let link = links::inspect(app, &url).await;
+    let entry = filled(input, &link).validate().map_err(AppError::Validation)?;
+    app.write(move |app, conn| store(app, conn, &slug, entry, &link)).await
 }
 
-fn store(app: &App, conn: &mut AnyConnection, slug: &str, entry: ValidSubmission) -> Result<Submission, AppError> {
+fn blank(input: &SubmissionInput, field: &str) -> bool {
+    match field {
+        "title" => input.title.trim().is_empty(),
+        "summary" => input.summary.trim().is_empty(),
+        _ => input.kind.trim().is_empty(),
+    }
+}
+
+fn store(
+    app: &App,
+    conn: &mut AnyConnection,
+    slug: &str,
+    entry: ValidSubmission,
+    link: &LinkInfo,
+) -> Result<Submission, AppError> {
     let now = app.now();
     let topic = public_topic(conn, slug)?;
     if let Some(reason) = rules::closed_reason(&topic, now) {
         return Err(AppError::Conflict(reason));
     }
-    if Submission::by_topic_and_url(conn, topic.id, &entry.url)?.is_some() {
+    let urls = vec![entry.url.clone(), link.canonical_url.clone()];
+    if !Submission::by_topic_and_urls(conn, topic.id, &urls)?.is_empty() {
         return Err(rules::duplicate_error());
     }
     let token = crypto::random_token();
@@ -89,6 +145,8 @@ fn store(app: &App, conn: &mut AnyConnection, slug: &str, entry: ValidSubmission
         note: "",
         language: "",
         added_by: None,
+        canonical_url: &link.canonical_url,
+        thumbnail: link.thumbnail.as_deref(),
     }
     .insert(conn)
     .map_err(|e| if is_unique_violation(&e) { rules::duplicate_error() } else { AppError::from(e) })?;
@@ -104,7 +162,9 @@ pub use crate::domain::submissions::{closed_reason, is_editable};
 /// The public address of the published entry that already has this link (as typed), if any.
 pub async fn published_duplicate(app: &App, topic_id: i64, url: &str) -> Result<Option<String>, AppError> {
     let Ok(url) = crate::domain::links::normalise_url(url) else { return Ok(None) };
-    let found = app.read(move |_, conn| Ok(Submission::by_topic_and_url(conn, topic_id, &url)?)).await?;
+    let urls = vec![crate::domain::links::canonical(&url), url];
+    let found =
+        app.read(move |_, conn| Ok(Submission::by_topic_and_urls(conn, topic_id, &urls)?.into_iter().next())).await?;
     Ok(found.filter(|s| s.status == SubmissionStatus::Approved).map(|s| format!("/submissions/{}", s.public_id)))
 }
 
@@ -119,11 +179,11 @@ pub struct LinkCheck {
 /// Whether a link is already in for this topic.
 pub async fn check_link(app: &App, slug: String, url: &str) -> Result<LinkCheck, AppError> {
     let url = crate::domain::links::normalise_url(url).map_err(|m| AppError::field("url", m))?;
-    let lookup = url.clone();
+    let lookup = vec![url.clone(), crate::domain::links::canonical(&url)];
     let found = app
         .read(move |_, conn| {
             let topic = public_topic(conn, &slug)?;
-            Ok(Submission::by_topic_and_url(conn, topic.id, &lookup)?)
+            Ok(Submission::by_topic_and_urls(conn, topic.id, &lookup)?.into_iter().next())
         })
         .await?;
     let entry = found
@@ -184,15 +244,16 @@ pub async fn edit(app: &App, public_id: String, token: String, input: Submission
         if !rules::is_editable(submission.status) {
             return Err(rules::not_editable(submission.status, "changed"));
         }
-        if let Some(other) = Submission::by_topic_and_url(conn, submission.topic_id, &entry.url)? {
-            if other.id != submission.id {
-                return Err(rules::duplicate_error());
-            }
+        let urls = vec![entry.url.clone(), crate::domain::links::canonical(&entry.url)];
+        if Submission::by_topic_and_urls(conn, submission.topic_id, &urls)?.iter().any(|o| o.id != submission.id) {
+            return Err(rules::duplicate_error());
         }
+        let canonical = crate::domain::links::canonical(&entry.url);
         let changes = ContentChanges {
             kind: entry.kind,
             title: &entry.title,
             url: &entry.url,
+            canonical_url: &canonical,
             summary: &entry.summary,
             author_name: &entry.author_name,
             author_link: entry.author_link.as_deref(),

@@ -4,6 +4,7 @@
 mod backup;
 mod digest;
 mod entry;
+mod links;
 mod organiser;
 mod roundup;
 mod topic;
@@ -87,6 +88,9 @@ pub enum Command {
     /// Add and change entries for members; import a list.
     #[command(subcommand)]
     Entry(entry::EntryCommand),
+    /// Canonicalise stored links; check them now.
+    #[command(subcommand)]
+    Links(links::LinksCommand),
     /// Show and export a topic's round-up.
     #[command(subcommand)]
     Roundup(roundup::RoundupCommand),
@@ -144,6 +148,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Topic(command) => topic::run(command, &open(settings, clock)?),
         Command::Entry(command) => entry::run(command, &open(settings, clock)?),
         Command::Roundup(command) => roundup::run(command, &open(settings, clock)?),
+        Command::Links(command) => links::run(command, &open(settings, clock)?),
         Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
     }
 }

@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod backup;
 pub mod deliveries;
 pub mod digests;
+pub mod links;
 pub mod organiser_links;
 pub mod organisers;
 pub mod rate_limits;

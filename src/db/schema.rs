@@ -100,6 +100,33 @@ diesel::table! {
         highlighted -> Bool,
         position -> Nullable<Integer>,
         added_by -> Nullable<BigInt>,
+        canonical_url -> Text,
+        thumbnail -> Nullable<Text>,
+        link_state -> Text,
+        link_failures -> Integer,
+        link_checked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    link_previews (url) {
+        url -> Text,
+        canonical_url -> Text,
+        metadata -> Text,
+        thumbnail -> Nullable<Text>,
+        outcome -> Text,
+        fetched_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    thumbnails (key) {
+        key -> Text,
+        content_type -> Text,
+        bytes -> Binary,
+        width -> Integer,
+        height -> Integer,
+        created_at -> Timestamp,
     }
 }
 
@@ -228,6 +255,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     submissions,
     submission_events,
     roundups,
+    link_previews,
+    thumbnails,
     deliveries,
     subscribers,
     digests,

@@ -164,6 +164,17 @@ text_enum! {
 }
 
 text_enum! {
+    /// What the last checks of an archived link found: not checked yet, answering, gone (404 or
+    /// 410 twice in a row), or not saying (403, 429, 999, timeouts).
+    LinkState("link state") {
+        Unchecked = "unchecked",
+        Ok = "ok",
+        Broken = "broken",
+        Unknown = "unknown",
+    }
+}
+
+text_enum! {
     /// A digest subscriber: pending until the address is confirmed.
     SubscriberStatus("subscriber status") {
         Pending = "pending",

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{organisers, submission_events, submissions, topics};
-use super::states::{SubmissionAction, SubmissionKind, SubmissionStatus};
+use super::states::{LinkState, SubmissionAction, SubmissionKind, SubmissionStatus};
 use super::AnyConnection;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -38,6 +38,14 @@ pub struct Submission {
     pub position: Option<i32>,
     /// The organiser who added it for a member; none when the member submitted it.
     pub added_by: Option<i64>,
+    /// The link's canonical form, which the duplicate check compares.
+    pub canonical_url: String,
+    /// The key of its stored thumbnail.
+    pub thumbnail: Option<String>,
+    pub link_state: LinkState,
+    /// 404/410 answers in a row.
+    pub link_failures: i32,
+    pub link_checked_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Insertable)]
@@ -59,6 +67,8 @@ pub struct NewSubmission<'a> {
     pub note: &'a str,
     pub language: &'a str,
     pub added_by: Option<i64>,
+    pub canonical_url: &'a str,
+    pub thumbnail: Option<&'a str>,
 }
 
 /// The member-editable fields.
@@ -68,6 +78,7 @@ pub struct ContentChanges<'a> {
     pub kind: SubmissionKind,
     pub title: &'a str,
     pub url: &'a str,
+    pub canonical_url: &'a str,
     pub summary: &'a str,
     pub author_name: &'a str,
     pub author_link: Option<&'a str>,
@@ -82,6 +93,7 @@ pub struct OrganiserChanges<'a> {
     pub kind: SubmissionKind,
     pub title: &'a str,
     pub url: &'a str,
+    pub canonical_url: &'a str,
     pub summary: &'a str,
     pub author_name: &'a str,
     pub author_email: &'a str,
@@ -93,6 +105,17 @@ pub struct OrganiserChanges<'a> {
     pub highlighted: bool,
     pub position: Option<i32>,
     pub updated_at: NaiveDateTime,
+}
+
+/// An entry's link as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = submissions)]
+pub struct StoredLink {
+    pub id: i64,
+    pub topic_id: i64,
+    pub public_id: String,
+    pub url: String,
+    pub canonical_url: String,
 }
 
 /// A recorded step in a submission's life, with the organiser's name when one took it.
@@ -142,10 +165,11 @@ impl Submission {
         submissions::table.filter(submissions::public_id.eq_any(public_ids)).select(Submission::as_select()).load(conn)
     }
 
+    /// The entry of a topic with this link, as given or in its canonical form.
     pub fn by_topic_and_url(conn: &mut AnyConnection, topic_id: i64, url: &str) -> QueryResult<Option<Submission>> {
         submissions::table
             .filter(submissions::topic_id.eq(topic_id))
-            .filter(submissions::url.eq(url))
+            .filter(submissions::url.eq(url).or(submissions::canonical_url.eq(url)))
             .select(Submission::as_select())
             .first(conn)
             .optional()
@@ -242,11 +266,11 @@ impl Submission {
             .load(conn)
     }
 
-    /// The submissions of a topic with these links (normalised), in one query.
+    /// The submissions of a topic with these links (as given or canonical), in one query.
     pub fn by_topic_and_urls(conn: &mut AnyConnection, topic_id: i64, urls: &[String]) -> QueryResult<Vec<Submission>> {
         submissions::table
             .filter(submissions::topic_id.eq(topic_id))
-            .filter(submissions::url.eq_any(urls))
+            .filter(submissions::url.eq_any(urls).or(submissions::canonical_url.eq_any(urls)))
             .select(Submission::as_select())
             .load(conn)
     }
@@ -398,6 +422,88 @@ impl Submission {
             .group_by(submissions::status)
             .select((submissions::status, diesel::dsl::count_star()))
             .load(conn)
+    }
+}
+
+impl Submission {
+    /// Published entries whose links are due for a check (never checked, or last checked before
+    /// `before`), the longest unchecked first.
+    pub fn links_due(conn: &mut AnyConnection, before: NaiveDateTime, limit: i64) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::status.eq(SubmissionStatus::Approved))
+            .filter(submissions::link_checked_at.is_null().or(submissions::link_checked_at.lt(before)))
+            .order((
+                submissions::link_checked_at.is_not_null(),
+                submissions::link_checked_at.asc(),
+                submissions::id.asc(),
+            ))
+            .limit(limit)
+            .select(Submission::as_select())
+            .load(conn)
+    }
+
+    /// Records a link check's outcome.
+    pub fn record_link_check(
+        conn: &mut AnyConnection,
+        id: i64,
+        state: LinkState,
+        failures: i32,
+        at: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id))
+            .set((
+                submissions::link_state.eq(state),
+                submissions::link_failures.eq(failures),
+                submissions::link_checked_at.eq(Some(at)),
+            ))
+            .execute(conn)
+    }
+
+    /// Published entries whose links are broken, newest first.
+    pub fn broken_links(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::status.eq(SubmissionStatus::Approved))
+            .filter(submissions::link_state.eq(LinkState::Broken))
+            .order(submissions::id.desc())
+            .limit(limit)
+            .select(Submission::as_select())
+            .load(conn)
+    }
+
+    /// Every entry's link and canonical form (for re-canonicalising).
+    pub fn all_links(conn: &mut AnyConnection) -> QueryResult<Vec<StoredLink>> {
+        submissions::table.order(submissions::id.asc()).select(StoredLink::as_select()).load(conn)
+    }
+
+    pub fn set_canonical(conn: &mut AnyConnection, id: i64, canonical: &str) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id)).set(submissions::canonical_url.eq(canonical)).execute(conn)
+    }
+
+    /// A new link (a replacement for a dead one): its canonical form and thumbnail with it, and
+    /// the checks start over.
+    pub fn replace_link(
+        conn: &mut AnyConnection,
+        id: i64,
+        url: &str,
+        canonical: &str,
+        thumbnail: Option<&str>,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id))
+            .set((
+                submissions::url.eq(url),
+                submissions::canonical_url.eq(canonical),
+                submissions::thumbnail.eq(thumbnail),
+                submissions::link_state.eq(LinkState::Unchecked),
+                submissions::link_failures.eq(0),
+                submissions::link_checked_at.eq(None::<NaiveDateTime>),
+                submissions::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    pub fn set_thumbnail(conn: &mut AnyConnection, id: i64, thumbnail: Option<&str>) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(id)).set(submissions::thumbnail.eq(thumbnail)).execute(conn)
     }
 }
 

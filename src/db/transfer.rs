@@ -80,6 +80,9 @@ pub struct SubmissionRecord {
     pub highlighted: bool,
     #[serde(default)]
     pub position: Option<i32>,
+    /// Absent in exports made before canonical links.
+    #[serde(default)]
+    pub canonical_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -147,6 +150,7 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
             language: s.language.clone(),
             highlighted: s.highlighted,
             position: s.position,
+            canonical_url: Some(s.canonical_url.clone()),
         })
         .collect();
     let roundup_records = Roundup::all(conn)?
@@ -263,6 +267,8 @@ pub fn import(
                 note: &s.note,
                 language: &s.language,
                 added_by: None,
+                canonical_url: s.canonical_url.as_deref().unwrap_or(&s.url),
+                thumbnail: None,
             }
             .insert(conn)?;
             diesel::update(submissions::table.find(inserted.id))

@@ -103,6 +103,16 @@ pub fn check_language(tag: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The kind of a link: what its page declared ("video", "podcast", "article"), or else what
+/// its address suggests.
+pub fn kind_for(url: &str, declared: Option<&str>) -> SubmissionKind {
+    match declared {
+        Some("video") => SubmissionKind::Video,
+        Some("podcast") => SubmissionKind::Podcast,
+        _ => guess_kind(url),
+    }
+}
+
 /// What organisers call an approved entry.
 pub const PUBLISHED: &str = "published";
 

@@ -13,6 +13,7 @@ use crate::db::states::{LinkPurpose, Role, SubmissionKind, SubmissionStatus};
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
 use crate::domain::topics::month_of;
+use crate::render::views::thumbnail_path;
 use crate::render::{dates, markdown, Renderer};
 
 /// Stands in a digest's bodies for each subscriber's own unsubscribe address.
@@ -195,10 +196,12 @@ pub struct DigestEntry<'a> {
     /// The organiser's note, shown as theirs.
     pub note: &'a str,
     pub language: &'a str,
+    /// The thumbnail on the club's own address (absolute), when there is one.
+    pub thumbnail: Option<String>,
 }
 
 impl<'a> DigestEntry<'a> {
-    fn of(s: &'a Submission) -> DigestEntry<'a> {
+    fn of(s: &'a Submission, base: &str) -> DigestEntry<'a> {
         DigestEntry {
             title: &s.title,
             url: &s.url,
@@ -206,6 +209,7 @@ impl<'a> DigestEntry<'a> {
             summary: &s.summary,
             note: &s.note,
             language: &s.language,
+            thumbnail: s.thumbnail.as_deref().map(|k| format!("{base}{}", thumbnail_path(k))),
         }
     }
 }
@@ -272,11 +276,15 @@ pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> Dig
     let base = settings.club.base();
     let topic = source.topic;
     let highlights: Vec<DigestEntry<'a>> =
-        source.entries.iter().filter(|s| s.highlighted).map(DigestEntry::of).collect();
+        source.entries.iter().filter(|s| s.highlighted).map(|s| DigestEntry::of(s, base)).collect();
     let highlights = (!highlights.is_empty()).then_some(DigestGroup { label: "Highlights", entries: highlights });
     let by_kind = SubmissionKind::ALL.iter().filter_map(|kind| {
-        let entries: Vec<DigestEntry<'a>> =
-            source.entries.iter().filter(|s| s.kind == *kind && !s.highlighted).map(DigestEntry::of).collect();
+        let entries: Vec<DigestEntry<'a>> = source
+            .entries
+            .iter()
+            .filter(|s| s.kind == *kind && !s.highlighted)
+            .map(|s| DigestEntry::of(s, base))
+            .collect();
         (!entries.is_empty()).then(|| DigestGroup { label: kind_heading(*kind), entries })
     });
     let groups = highlights.into_iter().chain(by_kind).collect();

@@ -14,7 +14,7 @@ use crate::db::roundups::Roundup;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
 use crate::domain::topics::month_of;
-use crate::render::views::utc;
+use crate::render::views::{thumbnail_path, utc};
 use crate::render::{dates, escape_html, markdown};
 
 /// Which document format.
@@ -71,6 +71,7 @@ fn entry_item(site: &SiteInfo<'_>, s: &Submission, topic_title: &str) -> FeedIte
         author: Some(s.author_name.clone()).filter(|a| !a.is_empty()),
         categories: vec![s.kind.as_str().to_owned(), topic_title.to_owned()],
         media: true,
+        thumbnail: s.thumbnail.as_deref().map(|k| format!("{}{}", site.base, thumbnail_path(k))),
     }
 }
 
@@ -87,6 +88,7 @@ fn roundup_item(site: &SiteInfo<'_>, roundup: &Roundup, topic: &Topic) -> FeedIt
         author: None,
         categories: vec!["round-up".into(), topic.title.clone()],
         media: false,
+        thumbnail: None,
     }
 }
 
@@ -169,6 +171,7 @@ pub fn schedule_feed(site: &SiteInfo<'_>, topics: &[Topic], format: FeedFormat) 
                 author: None,
                 categories: vec!["topic".into()],
                 media: false,
+                thumbnail: None,
             }
         })
         .collect();

@@ -51,6 +51,8 @@ pub struct FeedItem {
     pub categories: Vec<String>,
     /// Whether `link` may be a media file or video page (submissions; not topics).
     pub media: bool,
+    /// A thumbnail on the club's own address (absolute).
+    pub thumbnail: Option<String>,
 }
 
 const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
@@ -69,9 +71,12 @@ fn element(name: &str, attrs: &[(&str, &str)], children: Vec<(&str, Extension)>)
     }
 }
 
-fn media_extensions(link: &str) -> (Option<Enclosure>, ExtensionMap) {
+/// Media RSS for an item: a media file's enclosure, a video's player, and a thumbnail (the
+/// club's own copy when it has one, else the platform's).
+fn media_extensions(link: &str, own_thumbnail: Option<&str>) -> (Option<Enclosure>, ExtensionMap) {
     let mut map = ExtensionMap::new();
     let mut media_elements: BTreeMap<String, Vec<Extension>> = BTreeMap::new();
+    let mut thumbnail_used = false;
     let enclosure = match media::classify(link) {
         Media::None => None,
         Media::File { url, mime, medium } => {
@@ -85,8 +90,9 @@ fn media_extensions(link: &str) -> (Option<Enclosure>, ExtensionMap) {
         }
         Media::Player { page, player, thumbnail } => {
             let mut children = vec![("player", element("media:player", &[("url", &player)], vec![]))];
-            if let Some(thumb) = &thumbnail {
-                children.push(("thumbnail", element("media:thumbnail", &[("url", thumb)], vec![])));
+            if let Some(thumb) = own_thumbnail.map(str::to_owned).or(thumbnail) {
+                children.push(("thumbnail", element("media:thumbnail", &[("url", &thumb)], vec![])));
+                thumbnail_used = true;
             }
             media_elements.entry("content".into()).or_default().push(element(
                 "media:content",
@@ -96,6 +102,13 @@ fn media_extensions(link: &str) -> (Option<Enclosure>, ExtensionMap) {
             None
         }
     };
+    if let Some(thumb) = own_thumbnail.filter(|_| !thumbnail_used) {
+        media_elements.entry("thumbnail".into()).or_default().push(element(
+            "media:thumbnail",
+            &[("url", thumb)],
+            vec![],
+        ));
+    }
     if !media_elements.is_empty() {
         map.insert("media".into(), media_elements);
     }
@@ -116,8 +129,11 @@ pub fn rss_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
     let rss_items = items
         .iter()
         .map(|item| {
-            let (enclosure, extensions) =
-                if item.media { media_extensions(&item.link) } else { (None, ExtensionMap::new()) };
+            let (enclosure, extensions) = if item.media {
+                media_extensions(&item.link, item.thumbnail.as_deref())
+            } else {
+                (None, ExtensionMap::new())
+            };
             Item {
                 title: Some(item.title.clone()),
                 link: Some(item.link.clone()),
@@ -195,6 +211,9 @@ pub fn json_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
                     Media::Player { thumbnail: Some(thumb), .. } => entry["image"] = json!(thumb),
                     _ => {}
                 }
+            }
+            if let Some(thumb) = &item.thumbnail {
+                entry["image"] = json!(thumb);
             }
             entry
         })

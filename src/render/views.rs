@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::{dates, markdown};
-use crate::db::states::{SubmissionKind, SubmissionStatus};
+use crate::db::states::{LinkState, SubmissionKind, SubmissionStatus};
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
 use crate::domain::topics::{self, TopicStatus};
@@ -86,6 +86,15 @@ pub struct EntryView {
     pub highlighted: bool,
     /// An organiser added it for a member.
     pub added_by_organiser: bool,
+    /// Its thumbnail, on the club's own address.
+    pub thumbnail: Option<String>,
+    /// Organisers see whether the link still answers.
+    pub link_broken: bool,
+}
+
+/// Where a stored thumbnail is served.
+pub fn thumbnail_path(key: &str) -> String {
+    format!("/media/thumbnails/{key}.jpg")
 }
 
 impl EntryView {
@@ -108,6 +117,8 @@ impl EntryView {
             language: s.language.clone(),
             highlighted: s.highlighted,
             added_by_organiser: s.added_by.is_some(),
+            thumbnail: s.thumbnail.as_deref().map(thumbnail_path),
+            link_broken: s.link_state == LinkState::Broken,
         }
     }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::app::delivery::{Round, Sender};
-use crate::app::{housekeeping, App};
+use crate::app::{housekeeping, links, App};
 use crate::email::Mailer;
 use crate::error::AppError;
 
@@ -49,10 +49,40 @@ impl Worker {
         self.sender.deliver_batch().await
     }
 
+    /// One round of link checks (the links that are due).
+    pub async fn check_links(&self) -> Result<links::Checked, AppError> {
+        links::check_due(&self.app).await
+    }
+
+    /// Checks archived links every `links.check_every_minutes`, beside the deliveries (a slow
+    /// site never holds up mail).
+    async fn check_links_until(self, mut stop: watch::Receiver<bool>) {
+        let every = Duration::from_secs(60 * u64::from(self.app.settings.links.check_every_minutes));
+        loop {
+            match self.check_links().await {
+                Ok(found) if found.checked > 0 => {
+                    tracing::info!(checked = found.checked, broken = found.broken, "links checked")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "link checks failed"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = stop.changed() => {}
+            }
+            if *stop.borrow() {
+                break;
+            }
+        }
+    }
+
     /// Runs rounds until `stop` turns true; a round in progress is finished first.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         let idle = Duration::from_millis(self.app.settings.worker.poll_interval_ms);
         tracing::info!("worker started");
+        if self.app.settings.links.check_every_minutes > 0 && self.app.outbound.enabled() {
+            tokio::spawn(self.clone().check_links_until(stop.clone()));
+        }
         loop {
             if *stop.borrow() {
                 break;

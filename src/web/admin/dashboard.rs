@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::app;
 use crate::error::AppError;
 use crate::render::charts::{bar_chart, BarChart};
+use crate::render::views::EntryView;
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
 use crate::web::http::session::CurrentOrganiser;
@@ -22,6 +23,12 @@ struct Gap {
 }
 
 #[derive(Serialize)]
+struct BrokenLink {
+    entry: EntryView,
+    topic_title: String,
+}
+
+#[derive(Serialize)]
 struct DashboardPage {
     pending: i64,
     unconfirmed: i64,
@@ -31,6 +38,7 @@ struct DashboardPage {
     digests_empty: Vec<String>,
     digests_failing: Vec<String>,
     gaps: Vec<Gap>,
+    broken_links: Vec<BrokenLink>,
     is_admin: bool,
     charts: Vec<BarChart>,
 }
@@ -50,6 +58,11 @@ async fn dashboard(
         digests_empty: d.digests_empty,
         digests_failing: d.digests_failing,
         gaps: d.gaps.iter().map(|m| Gap { month: m.to_string(), name: m.long_name() }).collect(),
+        broken_links: d
+            .broken_links
+            .iter()
+            .map(|(s, t)| BrokenLink { entry: EntryView::new(s, state.app.tz()), topic_title: t.clone() })
+            .collect(),
         is_admin: who.require_admin().is_ok(),
         charts: d.charts.into_iter().map(bar_chart).collect(),
     };

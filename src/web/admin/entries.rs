@@ -10,7 +10,7 @@ use crate::app::entries::{self, LineResult, LineStatus, ListRequest};
 use crate::app::{self, status_name, EntryInput, EntryPatch, Submission, Topic};
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{kind_choices, Choice, EntryView, TopicView};
-use crate::web::http::page::{form_refusal, redirect_with_flash, Page};
+use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{Csrf, CurrentOrganiser};
 use crate::web::AppState;
@@ -19,6 +19,7 @@ pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/admin/topics/{slug}/entries", |r| r.get(entries_page).post(add_entry));
     routes.at("/admin/topics/{slug}/entries/list", |r| r.post(add_list));
     routes.at("/admin/entries/{public_id}/edit", |r| r.get(edit_page).post(edit_entry));
+    routes.at("/admin/entries/{public_id}/link", |r| r.post(replace_link));
 }
 
 /// The statuses an organiser can give an entry, `selected` marking one.
@@ -380,4 +381,29 @@ async fn edit_entry(
             render_edit(&req, &state, public_id, Some(&form), (&errors, status)).await
         }
     }
+}
+
+#[derive(Debug, Deserialize)]
+struct LinkForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    url: String,
+}
+
+/// A new link for an entry whose link died (from the dashboard).
+async fn replace_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: CurrentOrganiser,
+    csrf: Csrf,
+    public_id: web::Path<String>,
+    form: web::Form<LinkForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf.check(&form.csrf_token)?;
+    let message = match app::links::replace(&state.app, Some(&who.0), public_id.into_inner(), form.url.clone()).await {
+        Ok(entry) => format!("“{}” has its new link; it is checked again in the next round.", entry.title),
+        Err(refused) => refusal_message(refused)?,
+    };
+    Ok(redirect_with_flash(&req, "/admin", &message))
 }

@@ -3,6 +3,7 @@
 //! pages (`limit`, `cursor`; the next page in a `Link` header).
 
 mod digests;
+mod links;
 mod me;
 mod roundups;
 mod submissions;
@@ -18,4 +19,5 @@ pub fn configure(routes: &mut Routes<'_>) {
     roundups::configure(routes);
     subscribers::configure(routes);
     digests::configure(routes);
+    links::configure(routes);
 }

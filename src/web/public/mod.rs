@@ -6,6 +6,7 @@ mod assets;
 mod digest;
 mod entry;
 mod home;
+mod media;
 mod roundup;
 mod schedule;
 mod submit;
@@ -24,4 +25,5 @@ pub fn configure(routes: &mut Routes<'_>) {
     subscribe::configure(routes);
     digest::configure(routes);
     roundup::configure(routes);
+    media::configure(routes);
 }
