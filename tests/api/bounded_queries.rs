@@ -36,6 +36,8 @@ fn fill(app: &TestApp, month: &str, count: usize, offset: usize) {
             note: "",
             language: "",
             added_by: None,
+            canonical_url: &format!("https://example.org/fill/{i}"),
+            thumbnail: None,
         }
         .insert(&mut conn)
         .expect("insert");

@@ -35,6 +35,9 @@ pub fn test_settings(dir: &TempDir) -> Settings {
     // the API follows the form's limits, which tests set as they need.
     settings.submissions.api_per_ip_per_hour = 10_000;
     settings.submissions.api_per_email_per_day = 10_000;
+    // Nothing is fetched from the internet in tests; the link tests turn fetching on against
+    // their fixture site.
+    settings.outbound.enabled = false;
     settings
 }
 

@@ -79,6 +79,7 @@ fn canonical_type(declared: &str, primary_key: bool) -> String {
         "boolean" => "boolean".into(),
         "timestamp" | "timestamp without time zone" => "timestamp".into(),
         "double" | "double precision" | "real" => "double".into(),
+        "blob" | "bytea" => "binary".into(),
         other => format!("unknown:{other}"),
     }
 }

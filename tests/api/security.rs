@@ -432,6 +432,8 @@ async fn a_digest_left_built_but_not_queued_goes_out_on_the_next_round() {
         note: "",
         language: "",
         added_by: None,
+        canonical_url: "https://example.org/entry",
+        thumbnail: None,
     }
     .insert(&mut conn)
     .expect("entry");

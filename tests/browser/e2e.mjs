@@ -28,7 +28,8 @@ const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
 const OUT = path.resolve(process.env.OUT_DIR || "out");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-for (const [name, value] of Object.entries({ BASE, MAILDIR, ADMIN_EMAIL, ADMIN_PASSWORD })) {
+const FIXTURE = process.env.FIXTURE_URL;
+for (const [name, value] of Object.entries({ BASE, MAILDIR, ADMIN_EMAIL, ADMIN_PASSWORD, FIXTURE })) {
   if (!value) throw new Error(`e2e: ${name} is not set`);
 }
 
@@ -233,8 +234,8 @@ try {
   // A member submits with JavaScript on, by keyboard alone.
   const member = await newPage(browser, "member-js");
   await visit(member, `/topics/${slug}/submit`, "submit");
-  const order = ["kind", "title", "url", "summary", "author_name", "author_email", "author_link", "agree"];
-  check(await tabTo(member, "#kind"), "keyboard: Tab reaches the first field of the submission form");
+  const order = ["url", "kind", "title", "summary", "author_name", "author_email", "author_link", "agree"];
+  check(await tabTo(member, "#url"), "keyboard: Tab reaches the link, the first field of the submission form");
   const jsTitle = `Keyboard-only entry ${stamp}`;
   const typed = {
     title: jsTitle,
@@ -263,6 +264,26 @@ try {
   const afterSubmit = await enterAndWait(member);
   check(afterSubmit.status() === 200 && afterSubmit.url().endsWith(`/topics/${slug}`), `keyboard submit lands on the topic page (${afterSubmit.url()})`);
   check((await member.content()).includes("We sent a confirmation link"), "the member is told to confirm by mail");
+
+  // Pasting a link fills the title and summary from the page and shows its thumbnail (from the
+  // club's own address); a link already in is announced before submitting.
+  const paster = await newPage(browser, "member-preview");
+  await paster.goto(`${BASE}/topics/${slug}/submit`);
+  await paster.locator("#url").fill(`${FIXTURE}/post.html`);
+  const until = (fn, arg) => paster.waitForFunction(fn, arg, { timeout: 10_000 }).then(() => true, () => false);
+  check(await until(() => document.getElementById("title").value === "Golden paths that people choose"), "pasting a link fills the title from the page");
+  check((await paster.locator("#summary").inputValue()).startsWith("Why our templates are used"), "and the summary");
+  const shown = await until(() => {
+    const box = document.getElementById("url-thumbnail");
+    const img = box && box.querySelector("img");
+    return !!img && !box.hidden && img.complete && img.naturalWidth > 0 && img.src.startsWith(`${location.origin}/media/thumbnails/`);
+  });
+  check(shown, "the thumbnail shows, served by the club");
+  check((await paster.locator("#url-check").innerText()).includes("The Fixture Blog"), "the member is told where the text came from");
+  await audit(paster, "submit-with-preview", await (await fetch(`${BASE}/topics/${slug}/submit`)).text());
+  await paster.locator("#url").fill(typed.url);
+  check(await until(() => document.getElementById("url-check").textContent.includes("already in")), "a link already in is announced before submitting");
+  check((await paster.locator("#url-check").getAttribute("aria-live")) === "polite", "the announcement is in an ARIA live region");
 
   // A member submits with JavaScript off: first with what the browser lets through but the
   // club refuses (blank titles and names), then properly.
