@@ -57,6 +57,7 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     pub outbound: OutboundSettings,
     pub links: LinkSettings,
+    pub notifications: NotificationSettings,
     pub web: WebSettings,
     pub log: LogSettings,
 }
@@ -72,6 +73,24 @@ pub struct OutboundSettings {
     pub timeout_ms: u64,
     pub max_body_bytes: usize,
     pub max_redirects: usize,
+}
+
+/// Delivering events to chat channels and webhooks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotificationSettings {
+    /// The first wait before a retry; it doubles per attempt, up to six hours.
+    pub retry_base_seconds: u32,
+    /// Attempts before a notification is given up.
+    pub max_attempts: u32,
+    /// A destination failing without a success for this long is paused.
+    pub pause_after_hours: u32,
+    /// Notifications claimed (and sent at once) per round.
+    pub batch_size: u32,
+    /// How long a claim lasts; a sender that died is replaced after it.
+    pub lease_seconds: u32,
+    /// After a secret rotation, how long the old secret is still signed with.
+    pub secret_overlap_hours: u32,
 }
 
 /// Link previews and the dead-link check.
@@ -413,6 +432,10 @@ impl Settings {
         }
         if self.rate_limit.login_per_ip_per_minute == 0 {
             return Err(ConfigError::new("rate_limit.login_per_ip_per_minute", "must be at least 1"));
+        }
+        let n = &self.notifications;
+        if n.batch_size == 0 || n.max_attempts == 0 || n.lease_seconds == 0 || n.retry_base_seconds == 0 {
+            return Err(ConfigError::new("notifications.batch_size", "the notification settings must be at least 1"));
         }
         if self.outbound.timeout_ms == 0 || self.outbound.max_body_bytes == 0 {
             return Err(ConfigError::new("outbound.timeout_ms", "the timeout and the body limit must be above 0"));

@@ -30,6 +30,8 @@ pub struct Dashboard {
     pub gaps: Vec<Month>,
     /// Published entries whose links are gone (404/410 twice in a row), with their topic's title.
     pub broken_links: Vec<(Submission, String)>,
+    /// Destinations failing or paused: (name, paused).
+    pub destinations_troubled: Vec<(String, bool)>,
     pub charts: Vec<BarChartData>,
 }
 
@@ -61,6 +63,7 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
         let by_kind = Submission::counts_by_topic_and_kind(conn)?;
         let activity = Subscriber::activity(conn, &ranges)?;
         let broken = Submission::broken_links(conn, 50)?;
+        let troubled = super::notify::troubled(&crate::db::destinations::Destination::all(conn)?);
         let title = |id: i64| topics.iter().find(|t| t.id == id).map(|t| t.title.clone()).unwrap_or_default();
         let with_status = |status| digests.iter().filter(|d| d.status == status).map(|d| title(d.topic_id)).collect();
         let progress_of = |d: &Digest| progress.get(&d.id).copied().unwrap_or_default();
@@ -88,6 +91,7 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
                 .filter(|m| !topics.iter().any(|t| t.month == m.to_string()))
                 .collect(),
             broken_links: broken.into_iter().map(|s| (title(s.topic_id), s)).map(|(t, s)| (s, t)).collect(),
+            destinations_troubled: troubled,
             charts,
         })
     })

@@ -252,6 +252,12 @@ pub fn complete_finished(app: &App, conn: &mut AnyConnection) -> Result<usize, A
     for digest in Digest::queued(conn)? {
         if Delivery::outstanding_for_digest(conn, digest.id)? == 0 {
             done += Digest::mark_sent(conn, digest.id, app.now().naive_utc())?;
+            if let Some(topic) = Topic::by_id(conn, digest.topic_id)? {
+                let p = Digest::progress(conn, digest.id)?;
+                let event =
+                    super::notify::digest_sent(app, &topic, digest.id, i64::from(digest.recipients), p.sent, p.failed);
+                super::notify::emit(app, conn, &event)?;
+            }
         }
     }
     Ok(done)

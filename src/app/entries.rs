@@ -79,6 +79,14 @@ fn insert(
     }
     rows::record_event(conn, added.id, SubmissionAction::Added, actor.map(|a| a.id), None, now)?;
     let stored = Submission::by_public_id(conn, &added.public_id)?.ok_or(AppError::NotFound)?;
+    let event = match stored.status {
+        SubmissionStatus::Approved => Some(super::notify::entry_published(app, &stored, topic)),
+        SubmissionStatus::Pending => Some(super::notify::entry_pending(app, &stored, topic)),
+        _ => None,
+    };
+    if let Some(event) = event {
+        super::notify::emit(app, conn, &event)?;
+    }
     if entry.notify_author && !stored.author_email.is_empty() {
         let mail = compose::entry_added(&app.renderer, &app.settings, &stored, topic).map_err(AppError::Internal)?;
         outbox::enqueue(conn, &mail, &app.host(), app.now())?;
@@ -438,6 +446,9 @@ pub async fn edit(
             Submission::set_thumbnail(conn, before.id, link.thumbnail.as_deref())?;
         }
         let after = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
+        if after.status == SubmissionStatus::Approved && before.status != SubmissionStatus::Approved {
+            super::notify::emit(app, conn, &super::notify::entry_published(app, &after, &to))?;
+        }
         let changed = rules::changes(&before, &after, &from.slug, &to.slug);
         if changed.is_empty() {
             return Ok((after, to));

@@ -2,7 +2,7 @@
 //! subscribers after their time, drop idle rate-limit buckets and old link previews, build the
 //! digests of topics that closed, and mark digests whose deliveries have all finished as sent.
 
-use super::{digests, limits, links, submissions, subscriptions, App};
+use super::{digests, limits, links, notify, submissions, subscriptions, App};
 use crate::error::AppError;
 
 pub async fn run(app: &App) -> Result<(), AppError> {
@@ -10,6 +10,7 @@ pub async fn run(app: &App) -> Result<(), AppError> {
         .write_unseen(|app, conn| {
             limits::forget_idle(conn, app.now())?;
             links::forget_old(app, conn)?;
+            notify::forget_old(app, conn)?;
             Ok((submissions::expire_unconfirmed(app, conn)?, subscriptions::expire_pending(app, conn)?))
         })
         .await?;
@@ -27,5 +28,6 @@ pub async fn run(app: &App) -> Result<(), AppError> {
         tracing::info!(digest = digest.id, status = %digest.status, recipients = digest.recipients, "digest built");
     }
     app.write_unseen(digests::complete_finished).await?;
+    app.write_unseen(notify::queue_time_events).await?;
     Ok(())
 }

@@ -14,7 +14,7 @@ use super::organisers::audit;
 use super::{feeds, limits, App, Client};
 use crate::db::links::{LinkPreview, StoredThumbnail};
 use crate::db::organisers::Organiser;
-use crate::db::states::SubmissionStatus;
+use crate::db::states::{LinkState, SubmissionStatus};
 use crate::db::submissions::{StoredLink, Submission};
 use crate::db::topics::Topic;
 use crate::domain::links::{self as rules, check_outcome, CheckOutcome};
@@ -303,10 +303,20 @@ pub async fn check_due(app: &App) -> Result<Checked, AppError> {
         let outcome = check_outcome(status_of(app, &entry.url).await);
         let (state, failures) = rules::after_check(entry.link_state, entry.link_failures, outcome);
         let at = app.now().naive_utc();
-        app.write_unseen(move |_, conn| Ok(Submission::record_link_check(conn, entry.id, state, failures, at)?))
-            .await?;
+        let newly_broken = state == LinkState::Broken && entry.link_state != LinkState::Broken;
+        app.write_unseen(move |app, conn| {
+            Submission::record_link_check(conn, entry.id, state, failures, at)?;
+            if newly_broken {
+                let checked = Submission::by_public_id(conn, &entry.public_id)?.ok_or(AppError::NotFound)?;
+                if let Some(topic) = Topic::by_id(conn, checked.topic_id)? {
+                    super::notify::emit(app, conn, &super::notify::link_broken(app, &checked, &topic))?;
+                }
+            }
+            Ok(())
+        })
+        .await?;
         report.checked += 1;
-        report.broken += usize::from(outcome == CheckOutcome::Gone && state == crate::db::states::LinkState::Broken);
+        report.broken += usize::from(outcome == CheckOutcome::Gone && state == LinkState::Broken);
     }
     Ok(report)
 }

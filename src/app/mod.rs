@@ -16,6 +16,7 @@ pub mod housekeeping;
 pub mod limits;
 pub mod links;
 pub mod moderation;
+pub mod notify;
 pub mod organisers;
 pub mod outbox;
 pub mod roundups;
@@ -42,19 +43,22 @@ use crate::error::AppError;
 use crate::outbound::Outbound;
 use crate::render::Renderer;
 
+pub use crate::db::destinations::Destination;
 /// What the outer layers may name of the stored values and their states; they reach the db and
 /// domain layers only through here.
 pub use crate::db::digests::{Digest, Progress};
 pub use crate::db::organisers::Organiser;
 pub use crate::db::roundups::Roundup;
 pub use crate::db::states::{
-    DeliveryStatus, DigestStatus, LinkPurpose, LinkState, Role, SubmissionKind, SubmissionStatus, SubscriberStatus,
+    AttemptOutcome, DeliveryStatus, DestinationKind, DigestStatus, EventKind, LinkPurpose, LinkState, Role,
+    SubmissionKind, SubmissionStatus, SubscriberStatus,
 };
 pub use crate::db::submissions::Submission;
 pub use crate::db::subscribers::Subscriber;
 pub use crate::db::topics::Topic;
 pub use crate::domain::entries::{status_name, EntryInput, EntryPatch};
 pub use crate::domain::month::{local_to_utc, parse_rfc3339, Month};
+pub use crate::domain::notifications::DestinationInput;
 pub use crate::domain::organisers::{AccountState, LINK_VALID_HOURS, MIN_PASSWORD_CHARS};
 pub use crate::domain::roundups::RoundupInput;
 pub use crate::domain::submissions::{mask_email, SubmissionInput, MAX_SUMMARY_CHARS, REJECTION_REASONS};

@@ -143,6 +143,9 @@ pub async fn decide(
             }
             let updated = Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)?;
             let topic = Topic::by_id(conn, updated.topic_id)?.ok_or(AppError::NotFound)?;
+            if status == SubmissionStatus::Approved {
+                super::notify::emit(app, conn, &super::notify::entry_published(app, &updated, &topic))?;
+            }
             let mail = compose::submission_decision(&app.renderer, &app.settings, &updated, &topic)
                 .map_err(AppError::Internal)?;
             outbox::enqueue(conn, &mail, &app.host(), now)?;

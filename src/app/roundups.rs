@@ -74,6 +74,9 @@ pub async fn save(
             (false, _) => None,
         };
         Roundup::save(conn, topic.id, &valid.intro, published_at, actor.as_ref().map(|a| a.id), now.naive_utc())?;
+        if let (Some(at), false) = (published_at, rules::is_published(before.as_ref())) {
+            super::notify::emit(app, conn, &super::notify::roundup_published(app, &topic, &valid.intro, at))?;
+        }
         Submission::set_order(conn, topic.id, &valid.placement, now.naive_utc())?;
         let action = match (rules::is_published(before.as_ref()), valid.published) {
             (false, true) => "round-up published",

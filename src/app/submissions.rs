@@ -225,6 +225,9 @@ pub async fn confirm(app: &App, public_id: String, token: String) -> Result<Subm
         if Submission::transition(conn, submission.id, &from, SubmissionStatus::Pending, now)? {
             Submission::mark_confirmed(conn, submission.id, now)?;
             rows::record_event(conn, submission.id, SubmissionAction::Confirmed, None, None, now)?;
+            if let Some(topic) = Topic::by_id(conn, submission.topic_id)? {
+                super::notify::emit(app, conn, &super::notify::entry_pending(app, &submission, &topic))?;
+            }
         } else if submission.status == SubmissionStatus::Withdrawn {
             return Err(AppError::Conflict("This submission was withdrawn.".into()));
         }

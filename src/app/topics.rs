@@ -1,7 +1,7 @@
 //! Organisers plan the schedule: one topic a month, scheduled, changed, moved, announced and
 //! deleted under the same rules from the web, the API and the command line.
 
-use super::{feeds, App};
+use super::{feeds, notify, App};
 use crate::db::submissions::Submission;
 use crate::db::topics::{NewTopic, Topic, TopicChanges};
 use crate::db::{is_unique_violation, AnyConnection};
@@ -70,6 +70,9 @@ fn insert(app: &App, conn: &mut AnyConnection, plan: NewTopicPlan) -> Result<Top
     .insert(conn)
     .map_err(|e| if is_unique_violation(&e) { explain_unique(conn, month, &slug, None) } else { e.into() })?;
     feeds::content_changed(conn, Some(topic.id), now)?;
+    if topic.announced {
+        notify::emit(app, conn, &notify::topic_announced(app, &topic))?;
+    }
     Ok(topic)
 }
 
@@ -183,7 +186,11 @@ fn apply(app: &App, conn: &mut AnyConnection, topic: &Topic, change: TopicUpdate
         Topic::record_rename(conn, topic.id, &topic.slug, &change.slug)?;
     }
     feeds::content_changed(conn, Some(topic.id), now)?;
-    Topic::by_id(conn, topic.id)?.ok_or(AppError::NotFound)
+    let updated = Topic::by_id(conn, topic.id)?.ok_or(AppError::NotFound)?;
+    if updated.announced && !topic.announced {
+        notify::emit(app, conn, &notify::topic_announced(app, &updated))?;
+    }
+    Ok(updated)
 }
 
 /// Makes a draft public.

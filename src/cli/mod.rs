@@ -2,6 +2,7 @@
 //! on, with a non-zero exit code.
 
 mod backup;
+mod destination;
 mod digest;
 mod entry;
 mod links;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Add and change entries for members; import a list.
     #[command(subcommand)]
     Entry(entry::EntryCommand),
+    /// Chat channels and webhooks the club's events go to.
+    #[command(subcommand)]
+    Destination(destination::DestinationCommand),
     /// Canonicalise stored links; check them now.
     #[command(subcommand)]
     Links(links::LinksCommand),
@@ -149,6 +153,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Entry(command) => entry::run(command, &open(settings, clock)?),
         Command::Roundup(command) => roundup::run(command, &open(settings, clock)?),
         Command::Links(command) => links::run(command, &open(settings, clock)?),
+        Command::Destination(command) => destination::run(command, &open(settings, clock)?),
         Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
     }
 }

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod audit_log;
 pub mod backup;
 pub mod deliveries;
+pub mod destinations;
 pub mod digests;
 pub mod links;
 pub mod organiser_links;

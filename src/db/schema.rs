@@ -239,6 +239,59 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    destinations (id) {
+        id -> BigInt,
+        kind -> Text,
+        label -> Text,
+        url -> Text,
+        events -> Text,
+        language -> Text,
+        reminder_days -> Nullable<Integer>,
+        secret -> Nullable<Text>,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        failing_since -> Nullable<Timestamp>,
+        paused_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        destination_id -> BigInt,
+        event -> Text,
+        event_key -> Text,
+        message_id -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claim -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notification_attempts (id) {
+        id -> BigInt,
+        notification_id -> BigInt,
+        destination_id -> BigInt,
+        event -> Text,
+        at -> Timestamp,
+        status_code -> Nullable<Integer>,
+        outcome -> Text,
+        response -> Text,
+        duration_ms -> Integer,
+    }
+}
+
+diesel::joinable!(notifications -> destinations (destination_id));
 diesel::joinable!(audit_log -> organisers (actor_id));
 diesel::joinable!(digests -> topics (topic_id));
 diesel::joinable!(submissions -> topics (topic_id));
@@ -257,6 +310,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     roundups,
     link_previews,
     thumbnails,
+    destinations,
+    notifications,
+    notification_attempts,
     deliveries,
     subscribers,
     digests,

@@ -175,6 +175,53 @@ text_enum! {
 }
 
 text_enum! {
+    /// Where notifications go: a generic JSON webhook signed by the Standard Webhooks
+    /// specification, or a chat service's incoming webhook in its own message shape.
+    DestinationKind("destination kind") {
+        Webhook = "webhook",
+        Slack = "slack",
+        Discord = "discord",
+        Mattermost = "mattermost",
+        RocketChat = "rocketchat",
+        Teams = "teams",
+    }
+}
+
+text_enum! {
+    /// What happened, as destinations are told (the names are part of the webhook contract).
+    EventKind("event") {
+        TopicAnnounced = "topic.announced",
+        TopicOpened = "topic.opened",
+        TopicClosingSoon = "topic.closing_soon",
+        EntryPending = "entry.pending",
+        EntryPublished = "entry.published",
+        RoundupPublished = "roundup.published",
+        DigestSent = "digest.sent",
+        LinkBroken = "link.broken",
+        Test = "destination.test",
+    }
+}
+
+text_enum! {
+    /// A notification in the outbox: queued, claimed by a sender, then sent or given up.
+    NotificationStatus("notification status") {
+        Queued = "queued",
+        Sending = "sending",
+        Sent = "sent",
+        Failed = "failed",
+    }
+}
+
+text_enum! {
+    /// What one attempt to deliver a notification came to.
+    AttemptOutcome("attempt outcome") {
+        Delivered = "delivered",
+        Retry = "retry",
+        Failed = "failed",
+    }
+}
+
+text_enum! {
     /// A digest subscriber: pending until the address is confirmed.
     SubscriberStatus("subscriber status") {
         Pending = "pending",

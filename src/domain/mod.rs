@@ -8,6 +8,7 @@ pub mod entries;
 pub mod entry_list;
 pub mod links;
 pub mod month;
+pub mod notifications;
 pub mod organisers;
 pub mod rate_limits;
 pub mod roundups;

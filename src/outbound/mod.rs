@@ -178,6 +178,50 @@ impl Outbound {
     }
 }
 
+/// What a receiver answered a POST.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posted {
+    pub status: u16,
+    /// Its `Retry-After` header, as sent.
+    pub retry_after: Option<String>,
+    /// The first bytes of its answer, as text (for the delivery log; never shown as HTML).
+    pub excerpt: String,
+}
+
+/// The most of an answer kept for the delivery log.
+const EXCERPT_BYTES: usize = 512;
+
+impl Outbound {
+    /// POSTs `body` with `headers` under the same rules as every fetch (the address checked, the
+    /// budget); reads at most the first bytes of the answer.
+    pub async fn post(&self, url: &str, body: Vec<u8>, headers: &[(String, String)]) -> Result<Posted, FetchError> {
+        let client = self.client.as_ref().ok_or(FetchError::Disabled)?;
+        let parsed = Url::parse(url).map_err(|_| FetchError::Refused("not a link".into()))?;
+        self.guard.check_url(&parsed).map_err(FetchError::Refused)?;
+        let mut request = client.post(parsed).body(body);
+        for (name, value) in headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let started = std::time::Instant::now();
+        let mut response = request.send().await.map_err(classify)?;
+        let status = response.status().as_u16();
+        let retry_after =
+            response.headers().get(reqwest::header::RETRY_AFTER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let mut bytes = Vec::new();
+        while bytes.len() < EXCERPT_BYTES {
+            let left = self.timeout.saturating_sub(started.elapsed());
+            match tokio::time::timeout(left, response.chunk()).await {
+                Ok(Ok(Some(chunk))) => bytes.extend_from_slice(&chunk),
+                _ => break,
+            }
+        }
+        bytes.truncate(EXCERPT_BYTES);
+        let excerpt: String =
+            String::from_utf8_lossy(&bytes).chars().filter(|c| !c.is_control() || *c == '\n').collect();
+        Ok(Posted { status, retry_after, excerpt })
+    }
+}
+
 /// A client error as the reason a person can read.
 fn classify(err: reqwest::Error) -> FetchError {
     if err.is_timeout() {

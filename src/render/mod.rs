@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod dates;
 pub mod markdown;
+pub mod notifications;
 pub mod roundup;
 pub mod views;
 

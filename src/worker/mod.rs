@@ -1,5 +1,6 @@
-//! The background worker: delivers the outbox and does the housekeeping (expiry, digests of
-//! topics that closed). Runs inside `serve`, or alone as `content-club worker`; several may share
+//! The background worker: delivers the outbox (mail, and notifications to chat channels and
+//! webhooks), does the housekeeping (expiry, digests of topics that closed, time-based events)
+//! and checks archived links. Runs inside `serve`, or alone as `content-club worker`; several may share
 //! one PostgreSQL database, since deliveries are claimed under a lease (`FOR UPDATE SKIP LOCKED`)
 //! before they are sent. The guarantees are described in `app::delivery`.
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::app::delivery::{Round, Sender};
-use crate::app::{housekeeping, links, App};
+use crate::app::{housekeeping, links, notify, App};
 use crate::email::Mailer;
 use crate::error::AppError;
 
@@ -36,7 +37,21 @@ impl Worker {
     /// One round: housekeeping, then one batch of due deliveries.
     pub async fn run_once(&self) -> Result<Round, AppError> {
         housekeeping::run(&self.app).await?;
-        self.sender.deliver_batch().await
+        let mut round = self.sender.deliver_batch().await?;
+        let told = self.deliver_notifications().await?;
+        round.sent += told.delivered;
+        round.retried += told.retried;
+        round.failed += told.failed;
+        Ok(round)
+    }
+
+    /// One batch of due notifications to chat channels and webhooks (none while fetching and
+    /// posting are switched off: they wait in the outbox).
+    pub async fn deliver_notifications(&self) -> Result<notify::Sent, AppError> {
+        if !self.app.outbound.enabled() {
+            return Ok(notify::Sent::default());
+        }
+        notify::deliver_batch(&self.app).await
     }
 
     /// The chores between deliveries (expiry, digests of topics that closed).

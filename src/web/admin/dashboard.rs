@@ -29,6 +29,12 @@ struct BrokenLink {
 }
 
 #[derive(Serialize)]
+struct Troubled {
+    label: String,
+    paused: bool,
+}
+
+#[derive(Serialize)]
 struct DashboardPage {
     pending: i64,
     unconfirmed: i64,
@@ -39,6 +45,7 @@ struct DashboardPage {
     digests_failing: Vec<String>,
     gaps: Vec<Gap>,
     broken_links: Vec<BrokenLink>,
+    destinations_troubled: Vec<Troubled>,
     is_admin: bool,
     charts: Vec<BarChart>,
 }
@@ -62,6 +69,11 @@ async fn dashboard(
             .broken_links
             .iter()
             .map(|(s, t)| BrokenLink { entry: EntryView::new(s, state.app.tz()), topic_title: t.clone() })
+            .collect(),
+        destinations_troubled: d
+            .destinations_troubled
+            .into_iter()
+            .map(|(label, paused)| Troubled { label, paused })
             .collect(),
         is_admin: who.require_admin().is_ok(),
         charts: d.charts.into_iter().map(bar_chart).collect(),

@@ -4,6 +4,7 @@
 
 mod account;
 mod dashboard;
+mod destinations;
 mod digests;
 mod entries;
 mod login;
@@ -25,6 +26,7 @@ pub fn configure(routes: &mut Routes<'_>) {
     entries::configure(routes);
     roundups::configure(routes);
     digests::configure(routes);
+    destinations::configure(routes);
     subscribers::configure(routes);
     organisers::configure(routes);
     password::configure(routes);

@@ -2,6 +2,7 @@
 //! Errors are RFC 9457 problem bodies, with per-field details on 422 and 409. Lists come in
 //! pages (`limit`, `cursor`; the next page in a `Link` header).
 
+mod destinations;
 mod digests;
 mod links;
 mod me;
@@ -19,5 +20,6 @@ pub fn configure(routes: &mut Routes<'_>) {
     roundups::configure(routes);
     subscribers::configure(routes);
     digests::configure(routes);
+    destinations::configure(routes);
     links::configure(routes);
 }
