@@ -80,6 +80,14 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/admin/topics/{slug}/roundup", Access::Organiser),
     ("POST", "/admin/submissions/decide", Access::Organiser),
     ("GET", "/admin/digests", Access::Organiser),
+    ("GET", "/admin/destinations", Access::Organiser),
+    ("POST", "/admin/destinations", Access::Organiser),
+    ("GET", "/admin/destinations/{id}", Access::Organiser),
+    ("POST", "/admin/destinations/{id}/test", Access::Organiser),
+    ("POST", "/admin/destinations/{id}/pause", Access::Organiser),
+    ("POST", "/admin/destinations/{id}/resume", Access::Organiser),
+    ("POST", "/admin/destinations/{id}/rotate", Access::Organiser),
+    ("POST", "/admin/destinations/{id}/remove", Access::Organiser),
     ("GET", "/admin/digests/{slug}", Access::Organiser),
     ("POST", "/admin/digests/{slug}/send", Access::Organiser),
     ("POST", "/admin/digests/{slug}/test", Access::Organiser),
@@ -116,6 +124,13 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/submissions/{id}/reject", Access::ApiOrganiser),
     ("POST", "/api/v1/subscribers", Access::ApiPublic),
     ("GET", "/api/v1/subscribers", Access::ApiOrganiser),
+    ("GET", "/api/v1/destinations", Access::ApiOrganiser),
+    ("POST", "/api/v1/destinations", Access::ApiOrganiser),
+    ("GET", "/api/v1/destinations/{id}", Access::ApiOrganiser),
+    ("PATCH", "/api/v1/destinations/{id}", Access::ApiOrganiser),
+    ("DELETE", "/api/v1/destinations/{id}", Access::ApiOrganiser),
+    ("POST", "/api/v1/destinations/{id}/test", Access::ApiOrganiser),
+    ("GET", "/api/v1/destinations/{id}/deliveries", Access::ApiOrganiser),
     ("GET", "/api/v1/topics/{slug}/digest", Access::ApiOrganiser),
     ("POST", "/api/v1/topics/{slug}/digest/send", Access::ApiOrganiser),
 ];
@@ -165,6 +180,7 @@ struct World {
     subscriber: i64,
     token_id: i64,
     organiser: i64,
+    destination: i64,
 }
 
 async fn world() -> World {
@@ -195,7 +211,13 @@ async fn world() -> World {
             .expect("row")
             .id
     };
-    World { app, submission, subscriber, token_id, organiser }
+    let destination = {
+        let body =
+            json!({"kind": "slack", "url": "https://hooks.slack.com/services/T/B/X", "events": ["topic.announced"]});
+        let res = app.api(Method::POST, "/api/v1/destinations", Some(&token), Some(body)).await;
+        res.json::<serde_json::Value>().await.expect("json")["id"].as_i64().expect("destination id")
+    };
+    World { app, submission, subscriber, token_id, organiser, destination }
 }
 
 /// Everything a request could change, as text.
@@ -219,6 +241,8 @@ fn snapshot(app: &TestApp) -> String {
         "SELECT CAST(COUNT(*) AS TEXT) AS v FROM deliveries",
         "SELECT CAST(COUNT(*) AS TEXT) AS v FROM digests",
         "SELECT CAST(COUNT(*) AS TEXT) AS v FROM submission_events",
+        "SELECT label || ':' || url || ':' || events || ':' || COALESCE(CAST(paused_at AS TEXT), '-') AS v FROM destinations ORDER BY id",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM notifications",
     ];
     let mut out = String::new();
     for q in queries {
@@ -238,6 +262,7 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("/subscribers/{id}", &format!("/subscribers/{}", w.subscriber))
         .replace("/organisers/{id}", &format!("/organisers/{}", w.organiser))
         .replace("/tokens/{id}", &format!("/tokens/{}", w.token_id))
+        .replace("/destinations/{id}", &format!("/destinations/{}", w.destination))
         .replace("{name}", "style.css")
 }
 

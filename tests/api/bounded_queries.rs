@@ -97,7 +97,8 @@ async fn list_pages_make_the_same_number_of_queries_for_ten_entries_and_for_five
     for ((path, api), (queries, _)) in pages.iter().zip(&small) {
         let (large, body) = queries_for(&app, path, api.then_some(token.as_str())).await;
         assert_eq!(large, *queries, "{path}: {queries} queries with 10 entries, {large} with 500");
-        assert!(*queries <= 16, "{path} makes {queries} queries");
+        // The dashboard reads the most: counts, digests, topics, charts, broken links, destinations.
+        assert!(*queries <= 18, "{path} makes {queries} queries");
         if *path == "/admin/submissions?status=all" {
             assert_eq!(body.matches("class=\"queue-item\"").count(), 200, "a page holds 200 entries");
             assert!(body.contains("Older submissions"), "and links the next page");

@@ -29,7 +29,8 @@ const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
 const OUT = path.resolve(process.env.OUT_DIR || "out");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const FIXTURE = process.env.FIXTURE_URL;
-for (const [name, value] of Object.entries({ BASE, MAILDIR, ADMIN_EMAIL, ADMIN_PASSWORD, FIXTURE })) {
+const HOOK = process.env.HOOK_URL;
+for (const [name, value] of Object.entries({ BASE, MAILDIR, ADMIN_EMAIL, ADMIN_PASSWORD, FIXTURE, HOOK })) {
   if (!value) throw new Error(`e2e: ${name} is not set`);
 }
 
@@ -398,6 +399,21 @@ try {
   check((await reader.locator("main").innerText()).includes(newTitle), "the round-up lists the edited entry");
   await reader.goto(`${BASE}/topics/${past.slug}`);
   check((await reader.locator("main").innerText()).includes(intro), "the round-up heads the closed topic's page");
+
+  // The organiser connects a webhook, sends a test message and reads the delivery log.
+  await visit(organiser, "/admin/destinations", "admin-destinations");
+  await organiser.selectOption("#kind", "webhook");
+  await organiser.fill("#url", HOOK);
+  await organiser.fill("#label", "Club automations");
+  await organiser.check("input[name=events][value='entry.published']");
+  const added = await clickAndWait(organiser, organiser.getByRole("button", { name: "Add the destination" }));
+  check(added.status() === 200 && /^whsec_/.test((await organiser.locator("#new-secret").innerText()).trim()), "the webhook's signing secret is shown once");
+  await audit(organiser, "admin-destinations-secret", await added.text());
+  await clickAndWait(organiser, organiser.getByRole("button", { name: "Send a test message to Club automations" }));
+  const logText = await organiser.locator("main").innerText();
+  check(logText.includes("The test message arrived (HTTP 204)"), "the test message arrived");
+  check(logText.includes("destination.test") && logText.includes("delivered"), "the delivery log shows it");
+  await audit(organiser, "admin-destination-log", await (await organiser.context().request.get(organiser.url())).text());
 
   await visit(organiser, `/admin/topics/${slug}/edit`, "topic-editor");
   await visit(organiser, "/admin/topics", "admin-topics");
