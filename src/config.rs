@@ -58,6 +58,7 @@ pub struct Settings {
     pub outbound: OutboundSettings,
     pub links: LinkSettings,
     pub notifications: NotificationSettings,
+    pub bounces: BounceSettings,
     pub web: WebSettings,
     pub log: LogSettings,
 }
@@ -73,6 +74,47 @@ pub struct OutboundSettings {
     pub timeout_ms: u64,
     pub max_body_bytes: usize,
     pub max_redirects: usize,
+}
+
+/// Where mail providers report bounces and complaints. Each provider's endpoint answers only
+/// when its secret (or, for Amazon SES, its SNS topic) is set.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BounceSettings {
+    /// The SNS topic ARNs whose notifications are taken, comma-separated.
+    pub ses_topic_arns: String,
+    /// Origins (`scheme://host:port`) that SNS signing certificates may come from besides
+    /// `https://sns.<region>.amazonaws.com`, comma-separated (for tests).
+    pub sns_certificate_origins: String,
+    /// Mailgun's HTTP webhook signing key.
+    pub mailgun_signing_key: String,
+    /// The basic-auth user and password set in Postmark's webhook URL.
+    pub postmark_username: String,
+    pub postmark_password: String,
+    /// SendGrid's signed Event Webhook verification key (base64, as the console shows it).
+    pub sendgrid_public_key: String,
+    /// Reports kept (for counting each once) this many days.
+    pub keep_events_days: u32,
+}
+
+/// The comma-separated entries of a setting, trimmed, empty ones left out.
+pub fn list(value: &str) -> Vec<&str> {
+    value.split(',').map(str::trim).filter(|v| !v.is_empty()).collect()
+}
+
+impl fmt::Debug for BounceSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secret = |v: &str| if v.is_empty() { "" } else { "[redacted]" };
+        f.debug_struct("BounceSettings")
+            .field("ses_topic_arns", &self.ses_topic_arns)
+            .field("sns_certificate_origins", &self.sns_certificate_origins)
+            .field("mailgun_signing_key", &secret(&self.mailgun_signing_key))
+            .field("postmark_username", &self.postmark_username)
+            .field("postmark_password", &secret(&self.postmark_password))
+            .field("sendgrid_public_key", &self.sendgrid_public_key)
+            .field("keep_events_days", &self.keep_events_days)
+            .finish()
+    }
 }
 
 /// Delivering events to chat channels and webhooks.
@@ -127,6 +169,8 @@ pub struct DatabaseSettings {
     pub pool_size: u32,
     pub connect_timeout_seconds: u64,
     pub busy_timeout_ms: u32,
+    /// Writes waiting for their turn at most; beyond, a request is answered 503 at once.
+    pub write_queue: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -380,6 +424,18 @@ impl Settings {
         }
         if self.server.data_dir.as_os_str().is_empty() {
             return Err(ConfigError::new("server.data_dir", "must not be empty"));
+        }
+        let bounces = &self.bounces;
+        if bounces.postmark_username.is_empty() != bounces.postmark_password.is_empty() {
+            return Err(ConfigError::new(
+                "bounces.postmark_password",
+                "set both the Postmark user and password, or neither",
+            ));
+        }
+        for origin in list(&bounces.sns_certificate_origins) {
+            url::Url::parse(origin).map_err(|e| {
+                ConfigError::new("bounces.sns_certificate_origins", format!("'{origin}' is not an origin: {e}"))
+            })?;
         }
         let url = &self.database.url;
         if url.starts_with("sqlite://") {

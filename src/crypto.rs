@@ -169,6 +169,56 @@ pub fn webhook_signature(secret: &str, message_id: &str, timestamp: i64, body: &
     Some(format!("v1,{}", base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())))
 }
 
+/// Whether a Mailgun webhook's `signature` is the hex HMAC-SHA256 of `timestamp` and `token`
+/// under the account's webhook signing key.
+pub fn mailgun_signature_valid(signing_key: &str, timestamp: &str, token: &str, signature: &str) -> bool {
+    let Ok(mut mac) = HmacSha256::new_from_slice(signing_key.as_bytes()) else { return false };
+    mac.update(timestamp.as_bytes());
+    mac.update(token.as_bytes());
+    let expected = hex::encode(mac.finalize().into_bytes());
+    !signing_key.is_empty() && constant_time_eq(expected.as_bytes(), signature.trim().as_bytes())
+}
+
+/// Whether an Amazon SNS message's base64 `signature` over `string_to_sign` was made with the key
+/// of the PEM `certificate`: RSA PKCS#1 v1.5 with SHA-1 (`SignatureVersion` 1) or SHA-256 (2).
+pub fn sns_signature_valid(certificate: &str, version: &str, string_to_sign: &str, signature: &str) -> bool {
+    use rsa::pkcs8::DecodePublicKey;
+    use rsa::signature::Verifier;
+    use x509_cert::der::{DecodePem, Encode};
+    let key = x509_cert::Certificate::from_pem(certificate.as_bytes())
+        .ok()
+        .and_then(|cert| cert.tbs_certificate().subject_public_key_info().to_der().ok())
+        .and_then(|der| rsa::PublicKey::from_public_key_der(&der).ok());
+    let Some(key) = key else { return false };
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(signature.trim()) else { return false };
+    let Ok(signature) = rsa::pkcs1v15::Signature::try_from(bytes.as_slice()) else { return false };
+    match version {
+        "1" => {
+            rsa::pkcs1v15::VerifyingKey::<sha1::Sha1>::new(key).verify(string_to_sign.as_bytes(), &signature).is_ok()
+        }
+        "2" => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key).verify(string_to_sign.as_bytes(), &signature).is_ok(),
+        _ => false,
+    }
+}
+
+/// Whether a SendGrid Event Webhook request is signed: the base64 DER ECDSA P-256 `signature`
+/// over the timestamp header followed by the raw body, checked with the account's verification
+/// key (base64 DER public key, as the SendGrid console shows it).
+pub fn sendgrid_signature_valid(public_key: &str, signature: &str, timestamp: &str, body: &[u8]) -> bool {
+    use p256::ecdsa::signature::Verifier;
+    use p256::pkcs8::DecodePublicKey;
+    let standard = &base64::engine::general_purpose::STANDARD;
+    let key = standard
+        .decode(public_key.trim())
+        .ok()
+        .and_then(|der| p256::ecdsa::VerifyingKey::from_public_key_der(&der).ok());
+    let signature = standard.decode(signature.trim()).ok().and_then(|der| p256::ecdsa::Signature::from_der(&der).ok());
+    let (Some(key), Some(signature)) = (key, signature) else { return false };
+    let mut message = timestamp.as_bytes().to_vec();
+    message.extend_from_slice(body);
+    key.verify(&message, &signature).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -77,7 +77,9 @@ impl AppError {
             AppError::Database(_) | AppError::Internal(_) => {
                 "Something went wrong on our side. It has been logged; please try again.".into()
             }
-            AppError::Unavailable(_) => "The database is not answering; please try again shortly.".into(),
+            AppError::Unavailable(_) => {
+                "The club is too busy to answer right now; please try again in a few seconds.".into()
+            }
             other => other.to_string(),
         }
     }
@@ -130,6 +132,9 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<FieldErrors>,
+    /// The request's id, to quote when asking the club's operator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 impl ResponseError for AppError {
@@ -164,6 +169,7 @@ impl ResponseError for AppError {
                 }
                 _ => None,
             },
+            request_id: crate::context::request_id(),
         };
         let mut response = HttpResponse::build(status);
         response.content_type("application/problem+json");

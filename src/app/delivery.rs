@@ -7,14 +7,14 @@
 //! in flight at the instant of the kill, up to `email.pool_size` of them — is the only way a
 //! message goes out twice. Nobody is skipped: an unsent row stays queued or claimed until sent.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 use tokio::task::JoinSet;
 
-use super::{subscriptions, App};
+use super::{bounces, subscriptions, App};
 use crate::crypto;
 use crate::db::deliveries::Delivery;
 use crate::db::digests::Digest;
@@ -39,6 +39,14 @@ impl Round {
 
 /// A message's text and HTML bodies and its extra headers, for one recipient.
 type Personal = (String, Option<String>, Vec<(&'static str, String)>);
+
+/// What a batch's senders need to know about its recipients, read in one go.
+struct Known {
+    /// Subscribers' public ids (for their unsubscribe links).
+    public_ids: HashMap<i64, String>,
+    /// Recipients (lower-cased) on the suppression list: never sent to.
+    suppressed: HashSet<String>,
+}
 
 enum Outcome {
     Sent,
@@ -91,12 +99,20 @@ impl Sender {
             return Ok(Round::default());
         }
         let ids: Vec<i64> = batch.iter().filter_map(|d| d.subscriber_id).collect();
-        let public_ids: Arc<HashMap<i64, String>> = Arc::new(match ids.is_empty() {
-            true => HashMap::new(),
-            false => {
-                self.app.read(move |_, conn| Ok(Subscriber::public_ids(conn, &ids)?.into_iter().collect())).await?
-            }
-        });
+        let recipients: Vec<String> = batch.iter().map(|d| d.recipient.clone()).collect();
+        let known = Arc::new(
+            self.app
+                .read(move |_, conn| {
+                    let public_ids = match ids.is_empty() {
+                        true => HashMap::new(),
+                        false => Subscriber::public_ids(conn, &ids)?.into_iter().collect(),
+                    };
+                    let addresses: Vec<&str> = recipients.iter().map(String::as_str).collect();
+                    let suppressed = bounces::suppressed_among(conn, &addresses)?.into_iter().collect();
+                    Ok(Known { public_ids, suppressed })
+                })
+                .await?,
+        );
         let parallel = settings.email.pool_size.max(1) as usize;
         let rate = settings.email.rate_per_second;
         let mut pace = (rate > 0).then(|| tokio::time::interval(StdDuration::from_secs_f64(1.0 / f64::from(rate))));
@@ -109,8 +125,8 @@ impl Sender {
                 if let Some(pace) = pace.as_mut() {
                     pace.tick().await;
                 }
-                let (sender, claim, public_ids) = (self.clone(), claim.clone(), public_ids.clone());
-                in_flight.spawn(async move { sender.deliver(delivery, &claim, &public_ids).await });
+                let (sender, claim, known) = (self.clone(), claim.clone(), known.clone());
+                in_flight.spawn(async move { sender.deliver(delivery, &claim, &known).await });
             }
             let Some(done) = in_flight.join_next().await else { break };
             match done {
@@ -157,19 +173,21 @@ impl Sender {
         Ok(Some((text, Some(html), headers)))
     }
 
-    async fn deliver(
-        &self,
-        delivery: Delivery,
-        claim: &str,
-        public_ids: &HashMap<i64, String>,
-    ) -> Result<Outcome, AppError> {
+    async fn deliver(&self, delivery: Delivery, claim: &str, known: &Known) -> Result<Outcome, AppError> {
         let settings = &self.app.settings;
-        let Some((text, html, extra)) = self.personalise(&delivery, public_ids).await? else {
+        if known.suppressed.contains(&delivery.recipient.trim().to_lowercase()) {
+            let (id, claim) = (delivery.id, claim.to_owned());
+            let why = "not sent: the address is on the suppression list";
+            self.record(move |conn| Ok(Delivery::mark_failed(conn, id, &claim, why)?)).await?;
+            return Ok(Outcome::Failed);
+        }
+        let Some((text, html, mut extra)) = self.personalise(&delivery, &known.public_ids).await? else {
             let (id, claim) = (delivery.id, claim.to_owned());
             let gone = "the subscriber was removed before the digest went out";
             self.record(move |conn| Ok(Delivery::mark_failed(conn, id, &claim, gone)?)).await?;
             return Ok(Outcome::Failed);
         };
+        extra.push(("Feedback-ID", feedback_id(&delivery, &self.app.host())));
         let parts = MailParts {
             from: &settings.email.from,
             to: &delivery.recipient,
@@ -250,6 +268,13 @@ impl Sender {
             }
         }
     }
+}
+
+/// The `Feedback-ID` header (`campaign:kind:sender:host`) by which providers' complaint loops
+/// report which mailing a complaint was about.
+fn feedback_id(delivery: &Delivery, host: &str) -> String {
+    let campaign = delivery.digest_id.map_or_else(|| "mail".to_owned(), |id| format!("digest{id}"));
+    format!("{campaign}:{}:content-club:{host}", delivery.kind)
 }
 
 /// Deliveries not yet finished (queued or being sent).

@@ -133,6 +133,7 @@ fn queue(app: &App, conn: &mut AnyConnection, digest: &Digest) -> Result<usize, 
             attempts: 0,
             next_attempt_at: now,
             created_at: now,
+            request_id: crate::context::request_id(),
         })
         .collect();
     let inserted = NewDelivery::insert_all(conn, &rows)?;

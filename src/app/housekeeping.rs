@@ -1,8 +1,9 @@
 //! The worker's chores between deliveries: forget unconfirmed submissions and pending
-//! subscribers after their time, drop idle rate-limit buckets and old link previews, build the
-//! digests of topics that closed, and mark digests whose deliveries have all finished as sent.
+//! subscribers after their time, drop idle rate-limit buckets, old link previews and old bounce
+//! reports, build the digests of topics that closed, and mark digests whose deliveries have all
+//! finished as sent.
 
-use super::{digests, limits, links, notify, submissions, subscriptions, App};
+use super::{bounces, digests, limits, links, notify, submissions, subscriptions, App};
 use crate::error::AppError;
 
 pub async fn run(app: &App) -> Result<(), AppError> {
@@ -11,6 +12,7 @@ pub async fn run(app: &App) -> Result<(), AppError> {
             limits::forget_idle(conn, app.now())?;
             links::forget_old(app, conn)?;
             notify::forget_old(app, conn)?;
+            bounces::forget_old(app, conn)?;
             Ok((submissions::expire_unconfirmed(app, conn)?, subscriptions::expire_pending(app, conn)?))
         })
         .await?;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::App;
 use crate::config::Settings;
-use crate::db::{is_unique_violation, rate_limits, write_transaction, AnyConnection};
+use crate::db::{rate_limits, write_transaction, AnyConnection};
 use crate::domain::rate_limits::{self as rules, Backoff, Limit, Use};
 use crate::error::AppError;
 
@@ -61,40 +61,60 @@ impl Limits {
 /// taken.
 pub async fn check(app: &App, checks: Vec<(Limit, String, Use)>) -> Result<(), AppError> {
     let now = app.now().naive_utc();
-    app.db.run(move |conn| apply(conn, now, &checks)).await
+    app.db.write(move |conn| write_transaction(conn, |conn| apply_in(conn, now, &checks))).await
 }
 
-fn apply(
-    conn: &mut AnyConnection,
-    now: chrono::NaiveDateTime,
-    checks: &[(Limit, String, Use)],
-) -> Result<(), AppError> {
-    let attempt = |conn: &mut AnyConnection| {
-        write_transaction(conn, |conn| -> Result<Option<u64>, diesel::result::Error> {
-            for (limit, key, usage) in checks {
-                let bucket = limit.bucket(key);
-                let stored = rate_limits::load_for_update(conn, &bucket)?;
-                match rules::take(limit, stored, *usage, now) {
-                    Err(wait) => return Ok(Some(wait)),
-                    Ok(Some((tokens, at))) => {
-                        rate_limits::store(conn, &bucket, stored.is_some(), tokens, at)?;
-                    }
-                    Ok(None) => {}
+/// Only looks, without writing: refused when one of the limits has no token left. A cheap
+/// first check before work that costs (fetching a link); the tokens are taken later, in the
+/// transaction that stores what was asked for ([`apply_in`]).
+pub async fn peek(app: &App, checks: Vec<(Limit, String)>) -> Result<(), AppError> {
+    let now = app.now().naive_utc();
+    let wait = app
+        .read(move |_, conn| {
+            for (limit, key) in &checks {
+                let stored = rate_limits::load(conn, &limit.bucket(key))?;
+                if let Err(wait) = rules::take(limit, stored, Use::Peek, now) {
+                    return Ok(Some(wait));
                 }
             }
             Ok(None)
         })
-    };
-    // Two instances may create the same new bucket at once; the loser tries again and then finds
-    // (and waits for) the winner's row.
-    let refusal = match attempt(conn) {
-        Err(e) if is_unique_violation(&e) => attempt(conn)?,
-        other => other?,
-    };
-    match refusal {
+        .await?;
+    match wait {
         Some(wait) => Err(AppError::RateLimited { retry_after_seconds: wait }),
         None => Ok(()),
     }
+}
+
+/// Applies the checks in order inside the caller's write transaction: the first limit with no
+/// token left refuses with `RateLimited`; otherwise each takes (or only looks at) its token. A
+/// bucket another instance created at the same moment is loaded and used instead.
+pub fn apply_in(
+    conn: &mut AnyConnection,
+    now: chrono::NaiveDateTime,
+    checks: &[(Limit, String, Use)],
+) -> Result<(), AppError> {
+    for (limit, key, usage) in checks {
+        let bucket = limit.bucket(key);
+        let mut stored = rate_limits::load_for_update(conn, &bucket)?;
+        loop {
+            match rules::take(limit, stored, *usage, now) {
+                Err(wait) => return Err(AppError::RateLimited { retry_after_seconds: wait }),
+                Ok(None) => break,
+                Ok(Some((tokens, at))) if stored.is_some() => {
+                    rate_limits::store(conn, &bucket, true, tokens, at)?;
+                    break;
+                }
+                Ok(Some((tokens, at))) => {
+                    if rate_limits::insert_new(conn, &bucket, tokens, at)? {
+                        break;
+                    }
+                    stored = rate_limits::load_for_update(conn, &bucket)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether `key` may try again now under `backoff`: `RateLimited` with the seconds to wait.

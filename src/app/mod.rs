@@ -6,6 +6,7 @@
 //! writes through the db layer inside one transaction, asks the domain for every rule, writes
 //! mail through the outbox in the same transaction, and returns typed values.
 
+pub mod bounces;
 pub mod dashboard;
 pub mod delivery;
 pub mod demo;
@@ -51,10 +52,11 @@ pub use crate::db::organisers::Organiser;
 pub use crate::db::roundups::Roundup;
 pub use crate::db::states::{
     AttemptOutcome, DeliveryStatus, DestinationKind, DigestStatus, EventKind, LinkPurpose, LinkState, Role,
-    SubmissionKind, SubmissionStatus, SubscriberStatus,
+    SubmissionKind, SubmissionStatus, SubscriberStatus, SuppressionReason,
 };
 pub use crate::db::submissions::Submission;
 pub use crate::db::subscribers::Subscriber;
+pub use crate::db::suppressions::Suppression;
 pub use crate::db::topics::Topic;
 pub use crate::domain::entries::{status_name, EntryInput, EntryPatch};
 pub use crate::domain::month::{local_to_utc, parse_rfc3339, Month};
@@ -85,6 +87,7 @@ pub struct Services {
     pub feeds: feeds::FeedCache,
     pub limits: limits::Limits,
     pub outbound: Outbound,
+    pub certificates: bounces::Certificates,
 }
 
 impl Deref for App {
@@ -124,7 +127,8 @@ impl App {
             );
         }
         let feeds = feeds::FeedCache::default();
-        Ok(App(Arc::new(Services { settings, db, renderer, clock, key, feeds, limits, outbound })))
+        let certificates = bounces::Certificates::default();
+        Ok(App(Arc::new(Services { settings, db, renderer, clock, key, feeds, limits, outbound, certificates })))
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -162,7 +166,7 @@ impl App {
         F: FnOnce(&App, &mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let app = self.clone();
-        let result = self.db.run(move |conn| write_transaction(conn, |conn| f(&app, conn))).await;
+        let result = self.db.write(move |conn| write_transaction(conn, |conn| f(&app, conn))).await;
         if result.is_ok() {
             self.feeds.mark_stale();
         }
@@ -177,6 +181,6 @@ impl App {
         F: FnOnce(&App, &mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let app = self.clone();
-        self.db.run(move |conn| write_transaction(conn, |conn| f(&app, conn))).await
+        self.db.write(move |conn| write_transaction(conn, |conn| f(&app, conn))).await
     }
 }

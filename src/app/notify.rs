@@ -70,6 +70,7 @@ pub fn emit(app: &App, conn: &mut AnyConnection, event: &Event) -> Result<usize,
             status: NotificationStatus::Queued,
             next_attempt_at: now.naive_utc(),
             created_at: now.naive_utc(),
+            request_id: crate::context::request_id(),
         };
         queued += usize::from(row.insert_once(conn)?);
     }
@@ -217,6 +218,7 @@ pub fn queue_time_events(app: &App, conn: &mut AnyConnection) -> Result<usize, A
                 status: NotificationStatus::Queued,
                 next_attempt_at: now.naive_utc(),
                 created_at: now.naive_utc(),
+                request_id: crate::context::request_id(),
             };
             queued += usize::from(row.insert_once(conn)?);
         }
@@ -252,6 +254,9 @@ fn request(
     let message = chat::chat_message(&app.renderer, notification.event, &event["data"]).map_err(AppError::Internal)?;
     let body = chat::body(destination.kind, &message, &notification.payload);
     let mut headers = vec![("content-type".to_owned(), "application/json".to_owned())];
+    if let Some(id) = &notification.request_id {
+        headers.push(("x-request-id".into(), id.clone()));
+    }
     if destination.kind == DestinationKind::Webhook {
         let timestamp = now.timestamp();
         let mut signatures = Vec::new();
@@ -357,7 +362,12 @@ async fn deliver_one(
     notification: &Notification,
     claim: &str,
 ) -> Result<AttemptOutcome, AppError> {
-    let (answer, _, response) = attempt(app, destination, notification).await?;
+    use tracing::Instrument;
+    let request = notification.request_id.clone().unwrap_or_default();
+    let span =
+        tracing::info_span!("notification", id = notification.id, destination = destination.id, request_id = %request);
+    let (answer, status, response) = attempt(app, destination, notification).instrument(span.clone()).await?;
+    span.in_scope(|| tracing::info!(event = %notification.event, status = ?status, "notification attempted"));
     let (id, destination_id, claim) = (notification.id, destination.id, claim.to_owned());
     let now = app.now();
     app.write_unseen(move |_, conn| {
@@ -541,6 +551,7 @@ pub async fn send_test(app: &App, id: i64) -> Result<LogLine, AppError> {
                 status: NotificationStatus::Sending,
                 next_attempt_at: now.naive_utc(),
                 created_at: now.naive_utc(),
+                request_id: crate::context::request_id(),
             };
             row.insert_once(conn)?;
             let notification = Notification::of_destination(conn, id, 1)?.into_iter().next().ok_or(AppError::NotFound)?;

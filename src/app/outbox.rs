@@ -27,7 +27,9 @@ pub fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail, host: &str, now: D
         attempts: 0,
         next_attempt_at: now.naive_utc(),
         created_at: now.naive_utc(),
+        request_id: crate::context::request_id(),
     }
     .insert(conn)?;
+    tracing::info!(message_id = %message_id, "mail queued");
     Ok(())
 }

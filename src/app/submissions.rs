@@ -91,16 +91,23 @@ pub async fn submit(
     let author = input.author_email.trim().to_lowercase();
     let mut checks = vec![];
     if channel == Channel::Api {
-        checks.push((app.limits.api_submit_ip, client.ip.clone(), Use::Take));
-        checks.push((app.limits.api_submit_email, author.clone(), Use::Take));
+        checks.push((app.limits.api_submit_ip, client.ip.clone()));
+        checks.push((app.limits.api_submit_email, author.clone()));
     }
-    checks.push((app.limits.submit_ip, client.ip.clone(), Use::Take));
-    checks.push((app.limits.submit_email, author, Use::Take));
-    limits::check(app, checks).await?;
+    checks.push((app.limits.submit_ip, client.ip.clone()));
+    checks.push((app.limits.submit_email, author));
+    // A look first (no write), so that nobody over the limits makes the club fetch a link; the
+    // tokens are taken in the one short transaction that stores the entry.
+    limits::peek(app, checks.clone()).await?;
     let url = crate::domain::links::normalise_url(&input.url).map_err(|m| AppError::field("url", m))?;
     let link = links::inspect(app, &url).await;
     let entry = filled(input, &link).validate().map_err(AppError::Validation)?;
-    app.write(move |app, conn| store(app, conn, &slug, entry, &link)).await
+    let takes: Vec<_> = checks.into_iter().map(|(limit, key)| (limit, key, Use::Take)).collect();
+    app.write(move |app, conn| {
+        limits::apply_in(conn, app.now().naive_utc(), &takes)?;
+        store(app, conn, &slug, entry, &link)
+    })
+    .await
 }
 
 fn blank(input: &SubmissionInput, field: &str) -> bool {

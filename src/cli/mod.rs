@@ -2,6 +2,7 @@
 //! on, with a non-zero exit code.
 
 mod backup;
+mod bounces;
 mod destination;
 mod digest;
 mod entry;
@@ -95,6 +96,9 @@ pub enum Command {
     /// Canonicalise stored links; check them now.
     #[command(subcommand)]
     Links(links::LinksCommand),
+    /// Take bounce and complaint reports from a bounce mailbox.
+    #[command(subcommand)]
+    Bounces(bounces::BouncesCommand),
     /// Show and export a topic's round-up.
     #[command(subcommand)]
     Roundup(roundup::RoundupCommand),
@@ -154,6 +158,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Roundup(command) => roundup::run(command, &open(settings, clock)?),
         Command::Links(command) => links::run(command, &open(settings, clock)?),
         Command::Destination(command) => destination::run(command, &open(settings, clock)?),
+        Command::Bounces(command) => bounces::run(command, &open(settings, clock)?),
         Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
     }
 }

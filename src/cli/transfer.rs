@@ -31,8 +31,8 @@ pub fn import(app: &App, from: PathBuf) -> Result<(), Failure> {
     let data = app::transfer::read_export(&from).map_err(|message| Failure { code: 1, message })?;
     let done = block_on(app::transfer::import(app, data))?.map_err(explain)?;
     eprintln!(
-        "imported {} topics, {} submissions, {} subscribers, {} round-ups; {} already present or without an address were left alone",
-        done.topics, done.submissions, done.subscribers, done.roundups, done.skipped
+        "imported {} topics, {} submissions, {} subscribers, {} round-ups, {} suppressed addresses; {} already present or without an address were left alone",
+        done.topics, done.submissions, done.subscribers, done.roundups, done.suppressions, done.skipped
     );
     Ok(())
 }

@@ -30,6 +30,8 @@ pub struct Delivery {
     pub last_error: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// The HTTP request that caused it.
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -47,6 +49,7 @@ pub struct NewDelivery<'a> {
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub request_id: Option<String>,
 }
 
 impl NewDelivery<'_> {
@@ -182,6 +185,15 @@ impl Delivery {
             .filter(deliveries::status.eq_any([DeliveryStatus::Queued, DeliveryStatus::Sending]))
             .count()
             .get_result(conn)
+    }
+
+    /// The recipient and subscriber of the message sent under `message_id` (with its `<>`).
+    pub fn recipient_of(conn: &mut AnyConnection, message_id: &str) -> QueryResult<Option<(String, Option<i64>)>> {
+        deliveries::table
+            .filter(deliveries::message_id.eq(message_id))
+            .select((deliveries::recipient, deliveries::subscriber_id))
+            .first(conn)
+            .optional()
     }
 
     pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<Delivery>> {

@@ -172,6 +172,8 @@ pub struct Notification {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    /// The HTTP request that caused it.
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -185,6 +187,7 @@ pub struct NewNotification<'a> {
     pub status: NotificationStatus,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub request_id: Option<String>,
 }
 
 impl NewNotification<'_> {

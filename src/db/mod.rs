@@ -18,6 +18,7 @@ pub mod site_state;
 pub mod states;
 pub mod submissions;
 pub mod subscribers;
+pub mod suppressions;
 pub mod topics;
 pub mod transfer;
 
@@ -169,6 +170,28 @@ pub struct Db {
     pool: DbPool,
     kind: DatabaseKind,
     queries: Arc<AtomicU64>,
+    gate: WriteGate,
+}
+
+/// Writes take turns before they reach the database: on SQLite one at a time, so that writers
+/// never sleep in SQLite's busy handler (whose back-off makes the slow tail), on PostgreSQL as
+/// many as the pool has connections but one. At most `limit` wait for a turn; a write beyond is
+/// refused at once.
+#[derive(Clone)]
+struct WriteGate {
+    writers: usize,
+    turns: Arc<tokio::sync::Semaphore>,
+    waiting: Arc<std::sync::atomic::AtomicUsize>,
+    limit: usize,
+}
+
+/// A write's place in the gate's queue, given up when the write has its turn (or gives up).
+struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Db {
@@ -194,7 +217,19 @@ impl Db {
             .test_on_check_out(true)
             .build(manager)
             .map_err(|e| one_line(&e.to_string()))?;
-        Ok(Db { pool, kind: settings.kind(), queries })
+        // SQLite takes one writer at a time anyway; PostgreSQL as many as there are connections
+        // but one, which stays free for reads while writes queue.
+        let writers = match settings.kind() {
+            DatabaseKind::Sqlite => 1,
+            DatabaseKind::Postgres => (settings.pool_size as usize).saturating_sub(1).max(1),
+        };
+        let gate = WriteGate {
+            writers,
+            turns: Arc::new(tokio::sync::Semaphore::new(writers)),
+            waiting: Arc::default(),
+            limit: settings.write_queue as usize,
+        };
+        Ok(Db { pool, kind: settings.kind(), queries, gate })
     }
 
     pub fn kind(&self) -> DatabaseKind {
@@ -214,12 +249,55 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        // The request (and its log span) the work is for goes with it to the blocking thread.
+        let (request, span) = (crate::context::request_id(), tracing::Span::current());
         tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
+            let _entered = span.enter();
+            crate::context::on_thread(request, || {
+                let mut conn = pool.get()?;
+                f(&mut conn)
+            })
         })
         .await
         .map_err(|e| AppError::Internal(format!("a database task stopped: {e}")))?
+    }
+
+    /// Runs `f` like [`Db::run`] after waiting for a writer's turn (see `WriteGate`); answers
+    /// `Unavailable` at once when too many writes wait already.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let gate = &self.gate;
+        let turn = match gate.turns.clone().try_acquire_owned() {
+            Ok(turn) => turn,
+            Err(_) => {
+                if gate.waiting.fetch_add(1, Ordering::SeqCst) >= gate.limit {
+                    gate.waiting.fetch_sub(1, Ordering::SeqCst);
+                    return Err(AppError::Unavailable("too many writes are waiting; try again in a moment".into()));
+                }
+                let _place = Waiting(&gate.waiting);
+                gate.turns.clone().acquire_owned().await.map_err(|e| AppError::Internal(e.to_string()))?
+            }
+        };
+        // The turn goes with the work: a request that is dropped while its write runs does not
+        // let the next writer in before the write has finished.
+        self.run(move |conn| {
+            let _turn = turn;
+            f(conn)
+        })
+        .await
+    }
+
+    /// How many writes may run at once.
+    pub fn writers(&self) -> usize {
+        self.gate.writers
+    }
+
+    /// Writes waiting for their turn now (for /metrics).
+    pub fn writes_waiting(&self) -> usize {
+        self.gate.waiting.load(Ordering::SeqCst)
     }
 
     /// Statements run on this pool's connections since it opened.

@@ -41,6 +41,21 @@ pub fn store(
     }
 }
 
+/// Creates a bucket unless another transaction created it meanwhile (no error then: it returns
+/// false, and the caller loads the other one's row).
+pub fn insert_new(conn: &mut AnyConnection, bucket: &str, tokens: f64, at: NaiveDateTime) -> QueryResult<bool> {
+    let values = (rate_limits::bucket.eq(bucket), rate_limits::tokens.eq(tokens), rate_limits::updated_at.eq(at));
+    let inserted = match conn {
+        AnyConnection::Pg(pg) => {
+            diesel::insert_into(rate_limits::table).values(values).on_conflict_do_nothing().execute(pg)?
+        }
+        AnyConnection::Sqlite(sqlite) => {
+            diesel::insert_into(rate_limits::table).values(values).on_conflict_do_nothing().execute(sqlite)?
+        }
+    };
+    Ok(inserted == 1)
+}
+
 /// Forgets one bucket (a backoff after a success).
 pub fn delete(conn: &mut AnyConnection, bucket: &str) -> QueryResult<usize> {
     diesel::delete(rate_limits::table.find(bucket)).execute(conn)

@@ -172,6 +172,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        request_id -> Nullable<Text>,
     }
 }
 
@@ -274,6 +275,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        request_id -> Nullable<Text>,
     }
 }
 
@@ -299,6 +301,28 @@ diesel::joinable!(roundups -> topics (topic_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
 diesel::joinable!(submission_events -> organisers (organiser_id));
 
+diesel::table! {
+    suppressions (id) {
+        id -> BigInt,
+        email_hash -> Text,
+        masked -> Text,
+        reason -> Text,
+        source -> Text,
+        detail -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mail_events (id) {
+        id -> BigInt,
+        source -> Text,
+        event_id -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisers,
     api_tokens,
@@ -320,4 +344,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     rate_limits,
     site_state,
+    suppressions,
+    mail_events,
 );

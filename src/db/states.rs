@@ -232,6 +232,24 @@ text_enum! {
 }
 
 text_enum! {
+    /// Why an address is on the suppression list.
+    SuppressionReason("suppression reason") {
+        HardBounce = "hard_bounce",
+        Complaint = "complaint",
+        Manual = "manual",
+    }
+}
+
+text_enum! {
+    /// What a provider or the bounce mailbox reported about one message.
+    MailEventKind("mail event kind") {
+        HardBounce = "hard_bounce",
+        SoftBounce = "soft_bounce",
+        Complaint = "complaint",
+    }
+}
+
+text_enum! {
     /// An outbox row: queued, claimed by a sender, then sent or given up.
     DeliveryStatus("delivery status") {
         Queued = "queued",

@@ -142,6 +142,19 @@ impl Subscriber {
         .execute(conn)
     }
 
+    /// A hard bounce reported after delivery: counted, and the subscriber (unless gone already)
+    /// marked bounced at once.
+    pub fn mark_bounced(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(subscribers::table.find(id).filter(subscribers::status.ne(SubscriberStatus::Unsubscribed)))
+            .set((
+                subscribers::status.eq(SubscriberStatus::Bounced),
+                subscribers::bounce_count.eq(subscribers::bounce_count + 1),
+                subscribers::confirm_token_hash.eq(None::<String>),
+                subscribers::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
     /// Pending addresses whose confirmation was sent before `cutoff`.
     pub fn delete_stale_pending(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> QueryResult<usize> {
         diesel::delete(

@@ -1,5 +1,6 @@
 //! Export and import of the club's content as JSON: topics (with their old slugs and round-ups),
-//! submissions (with the organisers' notes, highlights and order) and subscribers — the path from one database to another (SQLite → PostgreSQL).
+//! submissions (with the organisers' notes, highlights and order), subscribers and the
+//! suppression list — the path from one database to another (SQLite → PostgreSQL).
 //! Email addresses travel only when asked for. Importing is idempotent: what is there already
 //! (the same month, public id or address) is left as it is.
 
@@ -9,9 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use super::roundups::Roundup;
 use super::schema::{submissions, subscribers, topic_slug_redirects};
-use super::states::{SubmissionKind, SubmissionStatus, SubscriberStatus};
+use super::states::{SubmissionKind, SubmissionStatus, SubscriberStatus, SuppressionReason};
 use super::submissions::{NewSubmission, Submission};
 use super::subscribers::{NewSubscriber, Subscriber};
+use super::suppressions::{NewSuppression, Suppression};
 use super::topics::{NewTopic, Topic};
 use super::AnyConnection;
 
@@ -28,6 +30,20 @@ pub struct Export {
     /// Absent in exports made before round-ups.
     #[serde(default)]
     pub roundups: Vec<RoundupRecord>,
+    /// The suppression list (keys and masked addresses, never addresses in clear); absent in
+    /// exports made before it.
+    #[serde(default)]
+    pub suppressions: Vec<SuppressionRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuppressionRecord {
+    pub email_hash: String,
+    pub masked: String,
+    pub reason: SuppressionReason,
+    pub source: String,
+    pub detail: String,
+    pub created_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,6 +196,18 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
             bounce_count: s.bounce_count,
         })
         .collect();
+    let suppression_records = Suppression::all(conn)?
+        .into_iter()
+        .rev()
+        .map(|s| SuppressionRecord {
+            email_hash: s.email_hash,
+            masked: s.masked,
+            reason: s.reason,
+            source: s.source,
+            detail: s.detail,
+            created_at: s.created_at,
+        })
+        .collect();
     Ok(Export {
         format: FORMAT.into(),
         version: 1,
@@ -188,6 +216,7 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
         submissions: submission_records,
         subscribers: subscriber_records,
         roundups: roundup_records,
+        suppressions: suppression_records,
     })
 }
 
@@ -198,6 +227,7 @@ pub struct Imported {
     pub submissions: usize,
     pub subscribers: usize,
     pub roundups: usize,
+    pub suppressions: usize,
     pub skipped: usize,
 }
 
@@ -330,6 +360,20 @@ pub fn import(
             }
             Roundup::save(conn, topic.id, &r.intro, r.published_at, None, r.updated_at)?;
             done.roundups += 1;
+        }
+        for s in &data.suppressions {
+            let row = NewSuppression {
+                email_hash: &s.email_hash,
+                masked: &s.masked,
+                reason: s.reason,
+                source: &s.source,
+                detail: &s.detail,
+                created_at: s.created_at,
+            };
+            match row.insert(conn)? {
+                true => done.suppressions += 1,
+                false => done.skipped += 1,
+            }
         }
         Ok(done)
     }

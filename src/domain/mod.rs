@@ -14,6 +14,7 @@ pub mod rate_limits;
 pub mod roundups;
 pub mod submissions;
 pub mod subscriptions;
+pub mod suppressions;
 pub mod text;
 pub mod topics;
 

@@ -3,6 +3,7 @@
 
 pub mod compose;
 pub mod direct;
+pub mod reports;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -28,6 +28,8 @@ pub enum Want {
     Status,
     /// Only the status, asked with GET (for sites that do not answer HEAD).
     Probe,
+    /// A PEM certificate (a mail provider's signing certificate), checked again by parsing it.
+    Certificate,
 }
 
 impl Want {
@@ -37,6 +39,7 @@ impl Want {
             Want::Image => "image/webp,image/png,image/jpeg,image/gif;q=0.9",
             Want::Json => "application/json",
             Want::Status | Want::Probe => "text/html,*/*;q=0.5",
+            Want::Certificate => "application/x-pem-file,application/x-x509-ca-cert,*/*;q=0.5",
         }
     }
 
@@ -46,7 +49,7 @@ impl Want {
             Want::Page => matches!(essence.as_str(), "text/html" | "application/xhtml+xml"),
             Want::Image => essence.starts_with("image/"),
             Want::Json => essence == "application/json" || essence.ends_with("+json") || essence == "text/json",
-            Want::Status | Want::Probe => true,
+            Want::Status | Want::Probe | Want::Certificate => true,
         }
     }
 }

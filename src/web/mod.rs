@@ -1,11 +1,12 @@
 //! The HTTP service: handlers grouped by audience, a folder each — `public` (readers' pages and
-//! members' forms), `admin` (organisers' pages), `api` (JSON), `feeds`, `ops` — with the shared
-//! plumbing in `http`. Handlers are thin: parse, call one use case in `app`, render. No handler
-//! module imports another.
+//! members' forms), `admin` (organisers' pages), `api` (JSON), `feeds`, `hooks` (mail providers),
+//! `ops` — with the shared plumbing in `http`. Handlers are thin: parse, call one use case in
+//! `app`, render. No handler module imports another.
 
 pub mod admin;
 pub mod api;
 pub mod feeds;
+pub mod hooks;
 pub mod http;
 pub mod ops;
 pub mod public;
@@ -62,6 +63,7 @@ fn configure_feeds(routes: &mut Routes<'_>) {
 fn configure_pages(routes: &mut Routes<'_>) {
     ops::configure(routes);
     api::configure(routes);
+    hooks::configure(routes);
     admin::configure(routes);
     public::configure(routes);
 }

@@ -1,6 +1,6 @@
 //! Organisers' pages: login, the dashboard, topics, moderation, curated entries and round-ups,
-//! digests and subscribers,
-//! organisers and their tokens, and the password page an emailed link leads to.
+//! digests, subscribers and suppressed addresses, organisers and their tokens, and the password
+//! page an emailed link leads to.
 
 mod account;
 mod dashboard;
@@ -13,6 +13,7 @@ mod organisers;
 mod password;
 mod roundups;
 mod subscribers;
+mod suppressions;
 mod topics;
 
 use super::http::routes::Routes;
@@ -28,6 +29,7 @@ pub fn configure(routes: &mut Routes<'_>) {
     digests::configure(routes);
     destinations::configure(routes);
     subscribers::configure(routes);
+    suppressions::configure(routes);
     organisers::configure(routes);
     password::configure(routes);
 }

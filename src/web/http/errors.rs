@@ -58,6 +58,7 @@ fn problem_body<B>(res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse
         status: status.as_u16(),
         detail: framework_detail(res, status),
         errors: None,
+        request_id: crate::context::request_id(),
     };
     let body = serde_json::to_string(&problem).unwrap_or_default();
     HttpResponse::build(status).content_type("application/problem+json").body(body)
@@ -66,7 +67,9 @@ fn problem_body<B>(res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse
 /// The HTML error page; plain text if even that cannot be rendered.
 fn error_page<B>(req: &HttpRequest, res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse {
     let (title, message) = page_text(res, status);
-    let data = ErrorPage { status: status.as_u16(), title: &title, message: &message };
+    let request_id = crate::context::request_id();
+    let data =
+        ErrorPage { status: status.as_u16(), title: &title, message: &message, request_id: request_id.as_deref() };
     match Page::new("pages/error.html", title.clone()).status(status).render(req, &data) {
         Ok(page) => page,
         Err(e) => {
@@ -82,6 +85,7 @@ struct ErrorPage<'a> {
     status: u16,
     title: &'a str,
     message: &'a str,
+    request_id: Option<&'a str>,
 }
 
 /// Swaps the body and content of a response, keeping cookies set further in (CSRF seed).

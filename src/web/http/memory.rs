@@ -106,10 +106,15 @@ where
         if matches!(*req.method(), Method::GET | Method::HEAD) {
             if let Some(doc) = self.state.app.feeds.current(req.path()) {
                 let started = Instant::now();
-                let response = conditional::respond(req.headers(), &feed_representation(&doc), self.state.https);
+                let mut response = conditional::respond(req.headers(), &feed_representation(&doc), self.state.https);
                 let method = super::metrics::method_label(req.method());
                 let status = response.status().as_u16();
-                super::middleware::record(&self.state, method, doc.kind.route(), req.path(), status, started);
+                let id = super::middleware::request_id_for(req.headers(), &self.state);
+                if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&id) {
+                    let name = actix_web::http::header::HeaderName::from_static(super::middleware::REQUEST_ID);
+                    response.headers_mut().insert(name, value);
+                }
+                super::middleware::record(&self.state, (method, &id), doc.kind.route(), req.path(), status, started);
                 return Either::left(ready(Ok(response.map_body(|_, body| EitherBody::right(body)))));
             }
         }

@@ -123,7 +123,7 @@ impl Metrics {
 
     /// The exposition text; `pool` is (in use, idle, max) connections, `queries` the statements
     /// run on them.
-    pub fn render(&self, pool: (u32, u32, u32), queries: u64, started_unix: i64) -> String {
+    pub fn render(&self, pool: (u32, u32, u32), writes_waiting: usize, queries: u64, started_unix: i64) -> String {
         let routes = self.totals();
         let mut names: Vec<&String> = routes.keys().collect();
         names.sort();
@@ -142,6 +142,12 @@ impl Metrics {
             "db_pool_max_connections",
             "Largest number of pooled database connections.",
             &[("", max.to_string())],
+        );
+        gauge(
+            &mut out,
+            "db_writes_waiting",
+            "Writes waiting for their turn at the database.",
+            &[("", writes_waiting.to_string())],
         );
         counter(&mut out, "db_queries_total", "Statements run on pooled database connections.", queries);
         gauge(

@@ -12,30 +12,65 @@ use actix_web::{web, HttpMessage};
 use super::session::{self, cookie_names, CsrfSeed};
 use crate::web::AppState;
 
-/// Counts and times every request by its route pattern, and logs one line for it.
+/// The header that carries a request's id, in and out.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// The id of a request: the one a trusted proxy set (`rate_limit.trust_forwarded_for`), when it
+/// is a sensible one, or a new one.
+pub fn request_id_for(headers: &actix_web::http::header::HeaderMap, state: &AppState) -> String {
+    let trusted = state.app.settings.rate_limit.trust_forwarded_for;
+    headers
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| trusted && crate::context::acceptable(id))
+        .map(str::to_owned)
+        .unwrap_or_else(crate::context::new_request_id)
+}
+
+/// Gives every request an id (in the response header, in a log span around everything the
+/// request does, and in the rows it writes), counts and times it by its route pattern, and logs
+/// one line for it.
 pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use tracing::Instrument;
     let started = Instant::now();
     let method = super::metrics::method_label(req.method());
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let res = next.call(req).await?;
+    let id = match &state {
+        Some(state) => request_id_for(req.headers(), state),
+        None => crate::context::new_request_id(),
+    };
+    let span = tracing::info_span!("request", request_id = %id);
+    let mut res = crate::context::scope(id.clone(), next.call(req).instrument(span.clone())).await?;
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&id) {
+        res.headers_mut().insert(actix_web::http::header::HeaderName::from_static(REQUEST_ID), value);
+    }
     if let Some(state) = state {
         // Once routed, the request knows the pattern of the resource that answered it.
+        let _entered = span.enter();
         let request = res.request();
         let route = state.metrics.pattern(request.path(), || request.match_pattern());
-        record(&state, method, &route, request.path(), res.status().as_u16(), started);
+        record(&state, (method, &id), &route, request.path(), res.status().as_u16(), started);
     }
     Ok(res)
 }
 
 /// Counts and logs one answered request (also for those answered before the application).
-pub fn record(state: &AppState, method: &'static str, route: &str, path: &str, status: u16, started: Instant) {
+pub fn record(
+    state: &AppState,
+    (method, id): (&'static str, &str),
+    route: &str,
+    path: &str,
+    status: u16,
+    started: Instant,
+) {
     let elapsed = started.elapsed();
     state.metrics.observe(method, route, status, elapsed);
     tracing::info!(
         target: "content_club::http",
+        request_id = %id,
         method = %method,
         route = %route,
         path = %path,
@@ -110,15 +145,15 @@ fn https_of(req: &ServiceRequest) -> bool {
 /// Refuses a state-changing request that a browser says came from another site: by
 /// `Sec-Fetch-Site` (only `same-origin`, or `none` for what the person did themselves), else by
 /// `Origin` (this site's base URL, or the host the request was sent to). A second line behind
-/// CSRF tokens. The one-click unsubscribe (RFC 8058: mail providers post it) and the JSON API
-/// (bearer tokens, no cookies) are not forms of this site.
+/// CSRF tokens. The one-click unsubscribe (RFC 8058: mail providers post it), the JSON API
+/// (bearer tokens, no cookies) and the mail providers' hooks (signed) are not forms of this site.
 pub async fn same_origin(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     use actix_web::http::Method;
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let exempt = req.path() == "/unsubscribe" || req.path().starts_with("/api/");
+    let exempt = req.path() == "/unsubscribe" || req.path().starts_with("/api/") || req.path().starts_with("/hooks/");
     if writes && !exempt && !from_this_site(&req) {
         tracing::warn!(path = %req.path(), "cross-site form post refused");
         return Err(crate::error::AppError::Forbidden(

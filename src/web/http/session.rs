@@ -260,6 +260,20 @@ pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 200).then(|| token.to_owned())
 }
 
+/// The user and password of HTTP basic authentication, when sent.
+pub fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
+    use base64::Engine;
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") || encoded.len() > 1000 {
+        return None;
+    }
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
+    let (user, password) =
+        String::from_utf8(decoded).ok()?.split_once(':').map(|(u, p)| (u.to_owned(), p.to_owned()))?;
+    Some((user, password))
+}
+
 /// The cookie value for a session token: the token and its signature.
 pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
     let value = format!("{token}.{}", state.app.key.sign("session", token));

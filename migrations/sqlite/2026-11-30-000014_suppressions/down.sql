@@ -1,0 +1,2 @@
+DROP TABLE mail_events;
+DROP TABLE suppressions;
