@@ -24,6 +24,8 @@ enum Access {
     ApiOrganiser,
     /// Public API (JSON, no cookies).
     ApiPublic,
+    /// A mail provider's notification, authenticated by that provider's own scheme.
+    Provider,
 }
 
 /// (method, path pattern, access). Path patterns exactly as registered.
@@ -94,6 +96,9 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/admin/subscribers", Access::Organiser),
     ("GET", "/admin/subscribers.csv", Access::Organiser),
     ("POST", "/admin/subscribers/{id}/remove", Access::Organiser),
+    ("GET", "/admin/suppressions", Access::Organiser),
+    ("POST", "/admin/suppressions", Access::Organiser),
+    ("POST", "/admin/suppressions/{id}/remove", Access::Organiser),
     ("GET", "/admin/organisers", Access::Organiser),
     ("POST", "/admin/organisers/invite", Access::Organiser),
     ("POST", "/admin/organisers/{id}/role", Access::Organiser),
@@ -133,6 +138,10 @@ const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/destinations/{id}/deliveries", Access::ApiOrganiser),
     ("GET", "/api/v1/topics/{slug}/digest", Access::ApiOrganiser),
     ("POST", "/api/v1/topics/{slug}/digest/send", Access::ApiOrganiser),
+    ("POST", "/hooks/mail/ses", Access::Provider),
+    ("POST", "/hooks/mail/mailgun", Access::Provider),
+    ("POST", "/hooks/mail/postmark", Access::Provider),
+    ("POST", "/hooks/mail/sendgrid", Access::Provider),
 ];
 
 /// Feeds: public GET/HEAD routes outside the page middleware.
@@ -243,6 +252,8 @@ fn snapshot(app: &TestApp) -> String {
         "SELECT CAST(COUNT(*) AS TEXT) AS v FROM submission_events",
         "SELECT label || ':' || url || ':' || events || ':' || COALESCE(CAST(paused_at AS TEXT), '-') AS v FROM destinations ORDER BY id",
         "SELECT CAST(COUNT(*) AS TEXT) AS v FROM notifications",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM suppressions",
+        "SELECT CAST(COUNT(*) AS TEXT) AS v FROM mail_events",
     ];
     let mut out = String::new();
     for q in queries {
@@ -263,6 +274,7 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("/organisers/{id}", &format!("/organisers/{}", w.organiser))
         .replace("/tokens/{id}", &format!("/tokens/{}", w.token_id))
         .replace("/destinations/{id}", &format!("/destinations/{}", w.destination))
+        .replace("/suppressions/{id}", "/suppressions/1")
         .replace("{name}", "style.css")
 }
 
@@ -302,7 +314,8 @@ async fn form_posts_without_their_csrf_token_are_refused_and_change_nothing() {
     let before = snapshot(&w.app);
     for (m, path, access) in ROUTES {
         // RFC 8058: the one-click unsubscribe POST must work without a session or token.
-        if *m != "POST" || path.starts_with("/api/") || *path == "/unsubscribe" {
+        // Mail providers authenticate by their own schemes (tested below and in bounces.rs).
+        if *m != "POST" || path.starts_with("/api/") || path.starts_with("/hooks/") || *path == "/unsubscribe" {
             continue;
         }
         let _ = access;
@@ -345,6 +358,26 @@ async fn organiser_api_routes_refuse_missing_and_revoked_tokens_and_change_nothi
                 .await;
             assert_eq!(res.status().as_u16(), 401, "{m} {path} with {bearer:?}");
         }
+    }
+    assert_eq!(snapshot(&w.app), before);
+}
+
+#[tokio::test]
+async fn mail_provider_hooks_refuse_unauthenticated_reports_and_change_nothing() {
+    let w = world().await;
+    w.app.logged_in_admin().await;
+    let (_, token) = w.app.api_token("api-admin@example.org");
+    let before = snapshot(&w.app);
+    let report = json!({"RecordType": "SpamComplaint", "ID": 1, "Email": "reader@example.org",
+                        "event-data": {"event": "complained", "id": "e", "recipient": "reader@example.org"}});
+    for (m, path, access) in ROUTES {
+        if *access != Access::Provider {
+            continue;
+        }
+        // Neither the organiser's session nor their token stands in for the provider's proof.
+        let res = w.app.api(method(m), path, Some(&token), Some(report.clone())).await;
+        let status = res.status().as_u16();
+        assert!([401, 403, 404].contains(&status), "{m} {path} answered {status}");
     }
     assert_eq!(snapshot(&w.app), before);
 }
@@ -401,6 +434,7 @@ async fn a_moderator_moderates_but_cannot_reach_topic_digest_or_subscriber_admin
         "/admin/digests/february",
         "/admin/subscribers",
         "/admin/subscribers.csv",
+        "/admin/suppressions",
         "/admin/organisers",
     ] {
         assert_eq!(w.app.get(path).await.status().as_u16(), 403, "GET {path}");
@@ -411,6 +445,8 @@ async fn a_moderator_moderates_but_cannot_reach_topic_digest_or_subscriber_admin
         "/admin/topics/march/delete",
         "/admin/topics/march/announce",
         "/admin/digests/february/send",
+        "/admin/suppressions",
+        "/admin/suppressions/1/remove",
         "/admin/organisers/invite",
         &format!("/admin/organisers/{}/disable", w.organiser),
         &format!("/admin/organisers/{}/role", w.organiser),

@@ -1,9 +1,10 @@
 //! A small web site on loopback for the link tests, shaped like the pages the club really
 //! receives: a video page with oEmbed, a newsletter post with OpenGraph and JSON-LD, a social
 //! network that answers 999, a page with only a title, a short link's redirect chain, a redirect
-//! to the cloud metadata address, a slow page, a 50 MB page, a PNG that calls itself HTML, and
-//! pages whose answers the test changes (for the dead-link check). Written on raw TCP so that
-//! each misbehaviour is exactly what it says; it runs on a thread and runtime of its own.
+//! to the cloud metadata address, a slow page, a 50 MB page, a PNG that calls itself HTML, pages
+//! whose answers the test changes (for the dead-link check), and a mail provider's signing
+//! certificate. Written on raw TCP so that each misbehaviour is exactly what it says; it runs on
+//! a thread and runtime of its own.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -124,6 +125,12 @@ impl FixtureSite {
             "/huge" => return self.huge(stream).await,
             "/disguised" => (200, "text/html".into(), png(40, 40)),
             "/img/cover.png" | "/img/video.png" => (200, "image/png".into(), png(1200, 630)),
+            // The certificate a mail provider's notifications are signed with (Amazon SNS).
+            "/sns/SimpleNotificationService-test.pem" => (
+                200,
+                "application/x-x509-ca-cert".into(),
+                include_bytes!("../fixtures/bounces/sns-test-cert.pem").to_vec(),
+            ),
             p if p.starts_with("/status/") => {
                 let status = self.statuses.lock().expect("lock").get(p).copied().unwrap_or(200);
                 (status, "text/html".into(), format!("<title>{p}</title>").into_bytes())

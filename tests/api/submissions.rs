@@ -472,7 +472,12 @@ async fn the_duplicate_check_endpoint_knows_normalised_links() {
 #[tokio::test]
 async fn two_hundred_concurrent_submissions_are_each_stored_once() {
     let sink = SmtpSink::start().await;
-    let (app, _) = club(&sink, |s| s.database.pool_size = 8).await;
+    // All 200 may wait for their turn (the bounded queue's 503 is tested in requests.rs).
+    let (app, _) = club(&sink, |s| {
+        s.database.pool_size = 8;
+        s.database.write_queue = 1000;
+    })
+    .await;
     let app = Arc::new(app);
     let mut tasks = Vec::new();
     for i in 0..200 {
