@@ -277,6 +277,8 @@ pub struct EmailSettings {
     pub rate_per_second: u32,
     pub bounce_limit: u32,
     pub unsubscribe_mailto: String,
+    /// The envelope sender (Return-Path), where relays send bounces; empty means `from`'s address.
+    pub bounce_address: String,
     pub file_dir: PathBuf,
 }
 
@@ -306,6 +308,7 @@ impl fmt::Debug for EmailSettings {
             .field("rate_per_second", &self.rate_per_second)
             .field("bounce_limit", &self.bounce_limit)
             .field("unsubscribe_mailto", &self.unsubscribe_mailto)
+            .field("bounce_address", &self.bounce_address)
             .field("file_dir", &self.file_dir)
             .finish()
     }
@@ -552,6 +555,9 @@ impl Settings {
         }
         if lettre::message::Mailbox::from_str(&self.email.from).is_err() {
             return Err(ConfigError::new("email.from", "must be an address such as 'Club <club@example.org>'"));
+        }
+        if !self.email.bounce_address.is_empty() && self.email.bounce_address.parse::<lettre::Address>().is_err() {
+            return Err(ConfigError::new("email.bounce_address", "must be a bare address such as bounces@example.org"));
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
             return Err(ConfigError::new("log.format", format!("'{}' is not one of: text, json", self.log.format)));

@@ -26,10 +26,16 @@ pub async fn scope<F: Future>(id: String, work: F) -> F::Output {
 
 /// Runs `work` on this (blocking) thread as part of request `id`.
 pub fn on_thread<T>(id: Option<String>, work: impl FnOnce() -> T) -> T {
-    let before = THREAD_REQUEST.with(|r| r.replace(id));
-    let out = work();
-    THREAD_REQUEST.with(|r| *r.borrow_mut() = before);
-    out
+    /// Puts the thread's previous id back, also when `work` panics.
+    struct Restore(Option<String>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            THREAD_REQUEST.with(|r| *r.borrow_mut() = before);
+        }
+    }
+    let _restore = Restore(THREAD_REQUEST.with(|r| r.replace(id)));
+    work()
 }
 
 /// A new request id: 16 random bytes, hex.

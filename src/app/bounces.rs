@@ -20,9 +20,9 @@ use crate::db::states::{MailEventKind, SuppressionReason};
 use crate::db::subscribers::Subscriber;
 use crate::db::suppressions::{self, NewSuppression, Suppression};
 use crate::db::AnyConnection;
-use crate::domain::suppressions::{address_hash, effect, masked, Effect};
+use crate::domain::suppressions::{address_hash, bare_address, effect, masked, Effect};
 use crate::domain::EmailAddress;
-use crate::email::reports::{self, Happened, MailEvent};
+use crate::email::reports::{self, Happened, MailEvent, Source};
 use crate::error::AppError;
 use crate::outbound::Want;
 
@@ -35,7 +35,12 @@ pub struct Taken {
     pub repeated: usize,
     /// Addresses put on the suppression list.
     pub suppressed: usize,
+    /// Mailbox reports about messages the club did not send (not acted on).
+    pub ignored: usize,
 }
+
+/// The most signing certificates kept (Amazon uses a handful at a time).
+const CERTIFICATES_KEPT: usize = 16;
 
 /// Signing certificates fetched from Amazon, by URL (they change a few times a year).
 #[derive(Default)]
@@ -51,7 +56,24 @@ fn kind_of(happened: Happened) -> MailEventKind {
 
 /// Takes reports in one transaction.
 pub async fn record(app: &App, events: Vec<MailEvent>) -> Result<Taken, AppError> {
+    record_signed(app, events, None).await
+}
+
+/// Takes reports in one transaction; `nonce` is the (source, value) of a signature that may be
+/// used once: a second use is refused unless it repeats exactly the reports taken with it.
+async fn record_signed(
+    app: &App,
+    events: Vec<MailEvent>,
+    nonce: Option<(&'static str, String)>,
+) -> Result<Taken, AppError> {
     app.write_unseen(move |app, conn| {
+        if let (Some((source, value)), Some(first)) = (&nonce, events.first()) {
+            let now = app.now().naive_utc();
+            let fresh = suppressions::take_event(conn, source, value, kind_of(first.happened), now)?;
+            if !fresh && !all_taken(conn, &events)? {
+                return Err(AppError::Forbidden("this signature was used before for other reports".into()));
+            }
+        }
         let mut taken = Taken::default();
         for event in &events {
             take_one(app, conn, event, &mut taken)?;
@@ -61,15 +83,28 @@ pub async fn record(app: &App, events: Vec<MailEvent>) -> Result<Taken, AppError
     .await
 }
 
+fn all_taken(conn: &mut AnyConnection, events: &[MailEvent]) -> Result<bool, AppError> {
+    for event in events {
+        if !suppressions::event_taken(conn, event.source.as_str(), &event.event_id)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 fn take_one(app: &App, conn: &mut AnyConnection, event: &MailEvent, taken: &mut Taken) -> Result<(), AppError> {
     let now = app.now().naive_utc();
     let kind = kind_of(event.happened);
+    let Some((recipient, subscriber)) = whom(conn, event)? else {
+        tracing::info!(source = event.source.as_str(), "mail report about a message the club did not send; ignored");
+        taken.ignored += 1;
+        return Ok(());
+    };
     if !suppressions::take_event(conn, event.source.as_str(), &event.event_id, kind, now)? {
         taken.repeated += 1;
         return Ok(());
     }
     taken.new += 1;
-    let (recipient, subscriber) = whom(conn, event)?;
     tracing::info!(source = event.source.as_str(), kind = kind.as_str(), recipient = %masked(&recipient), "mail report taken");
     match effect(kind) {
         Effect::Suppress(reason) => {
@@ -89,34 +124,35 @@ fn take_one(app: &App, conn: &mut AnyConnection, event: &MailEvent, taken: &mut 
                 };
             }
         }
-        Effect::Count => {
-            if let Some(subscriber) = subscriber {
-                Subscriber::record_bounce(conn, subscriber.id, app.settings.email.bounce_limit as i32, now)?;
-            }
-        }
+        Effect::Record => {}
     }
     Ok(())
 }
 
-/// Whom a report is about. The message's own id names the address it went to: that address,
-/// unless the report names another one that subscribed (a report about several recipients of
-/// one message), in which case that one; without a known id, the address the report names.
-fn whom(conn: &mut AnyConnection, event: &MailEvent) -> Result<(String, Option<Subscriber>), AppError> {
-    let reported = event.recipient.trim().to_lowercase();
-    let by_address = Subscriber::by_email(conn, &reported)?;
+/// Whom a report is about. Each of the club's messages has one recipient, so a report naming the
+/// message's own id is about that recipient, whatever address it names (a relay may have rewritten
+/// it). Without a known id, a provider's signed report is about the address it names; a mailbox
+/// report, which anyone could send to the bounce address, is about nobody.
+fn whom(conn: &mut AnyConnection, event: &MailEvent) -> Result<Option<(String, Option<Subscriber>)>, AppError> {
     let sent = match &event.message_id {
         Some(id) => Delivery::recipient_of(conn, &format!("<{id}>"))?,
         None => None,
     };
     match sent {
-        Some((to, subscriber_id)) if to.eq_ignore_ascii_case(&reported) || by_address.is_none() => {
+        Some((to, subscriber_id)) => {
+            let address = bare_address(&to);
             let subscriber = match subscriber_id {
                 Some(id) => Subscriber::by_id(conn, id)?,
-                None => Subscriber::by_email(conn, &to.to_lowercase())?,
+                None => Subscriber::by_email(conn, &address)?,
             };
-            Ok((to, subscriber))
+            Ok(Some((address, subscriber)))
         }
-        _ => Ok((reported, by_address)),
+        None if event.source == Source::Mailbox => Ok(None),
+        None => {
+            let reported = bare_address(&event.recipient);
+            let subscriber = Subscriber::by_email(conn, &reported)?;
+            Ok(Some((reported, subscriber)))
+        }
     }
 }
 
@@ -136,11 +172,12 @@ pub async fn from_sns(app: &App, body: &[u8]) -> Result<Taken, AppError> {
     if signature.is_empty() || certificate_url.is_empty() {
         return Err(AppError::Unauthorized);
     }
-    if !topics.contains(&field("TopicArn").as_str()) {
+    let topic = field("TopicArn");
+    if !topics.contains(&topic.as_str()) {
         return Err(AppError::Forbidden("this SNS topic is not one the club takes".into()));
     }
     let origins = list(&settings.sns_certificate_origins);
-    if !reports::sns_link_allowed(&certificate_url, &origins, true) {
+    if !reports::sns_link_allowed(&certificate_url, &topic, &origins, true) {
         return Err(AppError::Forbidden("the signing certificate is not Amazon SNS's".into()));
     }
     let signed = reports::sns_string_to_sign(&envelope)
@@ -152,7 +189,7 @@ pub async fn from_sns(app: &App, body: &[u8]) -> Result<Taken, AppError> {
     match field("Type").as_str() {
         "SubscriptionConfirmation" => {
             let confirm = field("SubscribeURL");
-            if !reports::sns_link_allowed(&confirm, &origins, false) {
+            if !reports::sns_link_allowed(&confirm, &topic, &origins, false) {
                 return Err(AppError::Forbidden("the subscription link is not Amazon SNS's".into()));
             }
             app.outbound
@@ -184,7 +221,11 @@ async fn certificate(app: &App, url: &str) -> Result<String, AppError> {
         .ok()
         .filter(|pem| pem.contains("-----BEGIN CERTIFICATE-----"))
         .ok_or_else(|| AppError::Unavailable("the SNS signing certificate is not a PEM certificate".into()))?;
-    app.certificates.0.lock().unwrap_or_else(|p| p.into_inner()).insert(url.to_owned(), pem.clone());
+    let mut kept = app.certificates.0.lock().unwrap_or_else(|p| p.into_inner());
+    if kept.len() >= CERTIFICATES_KEPT {
+        kept.clear();
+    }
+    kept.insert(url.to_owned(), pem.clone());
     Ok(pem)
 }
 
@@ -200,8 +241,18 @@ pub async fn from_mailgun(app: &App, body: &[u8]) -> Result<Taken, AppError> {
     if !crypto::mailgun_signature_valid(key, &timestamp, &token, &signature) {
         return Err(AppError::Forbidden("the Mailgun signature does not fit".into()));
     }
-    record(app, reports::from_mailgun(&payload).map_err(AppError::BadRequest)?).await
+    // The signature covers the timestamp and token only, not the report: it must be recent, and
+    // its token is used once.
+    let signed_at = timestamp.trim().parse::<i64>().unwrap_or(0);
+    if (app.now().timestamp() - signed_at).abs() > MAILGUN_SIGNATURE_SECONDS {
+        return Err(AppError::Forbidden("the Mailgun signature is too old".into()));
+    }
+    let events = reports::from_mailgun(&payload).map_err(AppError::BadRequest)?;
+    record_signed(app, events, Some(("mailgun-token", token))).await
 }
+
+/// How old a Mailgun signature may be, in seconds.
+const MAILGUN_SIGNATURE_SECONDS: i64 = 15 * 60;
 
 /// A Postmark webhook, sent with the user and password set in its URL.
 pub async fn from_postmark(app: &App, credentials: Option<(String, String)>, body: &[u8]) -> Result<Taken, AppError> {
@@ -210,8 +261,15 @@ pub async fn from_postmark(app: &App, credentials: Option<(String, String)>, bod
         return Err(AppError::NotFound);
     }
     let (user, password) = credentials.ok_or(AppError::Unauthorized)?;
-    let user_fits = crypto::constant_time_eq(user.as_bytes(), settings.postmark_username.as_bytes());
-    let password_fits = crypto::constant_time_eq(password.as_bytes(), settings.postmark_password.as_bytes());
+    // Digests first, so that the comparison takes as long whatever the lengths.
+    let fits = |given: &str, wanted: &str| {
+        crypto::constant_time_eq(
+            crypto::digest_hex(given.as_bytes()).as_bytes(),
+            crypto::digest_hex(wanted.as_bytes()).as_bytes(),
+        )
+    };
+    let user_fits = fits(&user, &settings.postmark_username);
+    let password_fits = fits(&password, &settings.postmark_password);
     if !(user_fits && password_fits) {
         return Err(AppError::Forbidden("the Postmark credentials do not fit".into()));
     }
@@ -294,7 +352,7 @@ pub async fn unsuppress(app: &App, actor: &Organiser, id: i64) -> Result<String,
 /// Which of these addresses are suppressed (lower-cased), in one query.
 pub(crate) fn suppressed_among(conn: &mut AnyConnection, addresses: &[&str]) -> Result<Vec<String>, AppError> {
     let hashes: HashMap<String, String> =
-        addresses.iter().map(|a| (address_hash(a), a.trim().to_lowercase())).collect();
+        addresses.iter().map(|a| (address_hash(&bare_address(a)), bare_address(a))).collect();
     let keys: Vec<String> = hashes.keys().cloned().collect();
     Ok(suppressions::Suppression::which(conn, &keys)?.into_iter().filter_map(|h| hashes.get(&h).cloned()).collect())
 }

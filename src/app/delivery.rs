@@ -175,7 +175,7 @@ impl Sender {
 
     async fn deliver(&self, delivery: Delivery, claim: &str, known: &Known) -> Result<Outcome, AppError> {
         let settings = &self.app.settings;
-        if known.suppressed.contains(&delivery.recipient.trim().to_lowercase()) {
+        if known.suppressed.contains(&crate::domain::suppressions::bare_address(&delivery.recipient)) {
             let (id, claim) = (delivery.id, claim.to_owned());
             let why = "not sent: the address is on the suppression list";
             self.record(move |conn| Ok(Delivery::mark_failed(conn, id, &claim, why)?)).await?;
@@ -196,6 +196,7 @@ impl Sender {
             html: html.as_deref(),
             message_id: &delivery.message_id,
             extra_headers: &extra,
+            bounce_address: &settings.email.bounce_address,
         };
         let result = match build_message(&parts) {
             Ok(message) => self.mailer.send(message).await,

@@ -8,6 +8,11 @@ use clap::Subcommand;
 
 use super::{block_on, explain, Failure};
 use crate::app::{bounces, App};
+use crate::error::AppError;
+
+/// The exit status that tells a mail server to try the delivery again later (EX_TEMPFAIL in
+/// sysexits.h): a report that arrives while the database is away is not lost.
+const TRY_AGAIN_LATER: u8 = 75;
 
 /// The most of one message read (a report quotes at most the original's headers and a little
 /// text; anything larger is not one).
@@ -16,8 +21,9 @@ const MAX_MESSAGE_BYTES: u64 = 10 * 1024 * 1024;
 #[derive(Debug, Subcommand)]
 pub enum BouncesCommand {
     /// Read one message from standard input: a delivery status notification (RFC 3464) or an
-    /// abuse report (ARF, RFC 5965). Hard bounces and complaints put the address on the
-    /// suppression list; soft bounces are counted.
+    /// abuse report (ARF, RFC 5965) about a message the club sent. Hard bounces and complaints
+    /// put the address on the suppression list. Exits 75 when the database cannot be reached, so
+    /// that the mail server delivers the report again later.
     Read,
 }
 
@@ -26,10 +32,17 @@ pub fn run(command: BouncesCommand, app: &App) -> Result<(), Failure> {
         BouncesCommand::Read => {
             let mut raw = Vec::new();
             std::io::stdin().take(MAX_MESSAGE_BYTES).read_to_end(&mut raw)?;
-            let taken = block_on(bounces::read_report(app, &raw))?.map_err(explain)?;
+            let later = |message: String| Failure { code: TRY_AGAIN_LATER, message };
+            let taken =
+                block_on(bounces::read_report(app, &raw)).map_err(|e| later(e.message))?.map_err(|err| match err {
+                    AppError::Unavailable(_) | AppError::Database(_) | AppError::Internal(_) => {
+                        later(explain(err).message)
+                    }
+                    other => explain(other),
+                })?;
             eprintln!(
-                "{} report(s) taken, {} seen before; {} address(es) added to the suppression list",
-                taken.new, taken.repeated, taken.suppressed
+                "{} report(s) taken, {} seen before, {} about messages the club did not send; {} address(es) added to the suppression list",
+                taken.new, taken.repeated, taken.ignored, taken.suppressed
             );
             Ok(())
         }

@@ -175,8 +175,8 @@ pub struct Db {
 
 /// Writes take turns before they reach the database: on SQLite one at a time, so that writers
 /// never sleep in SQLite's busy handler (whose back-off makes the slow tail), on PostgreSQL as
-/// many as the pool has connections but one. At most `limit` wait for a turn; a write beyond is
-/// refused at once.
+/// many as the pool has connections but one. At most `limit` writes of HTTP requests wait for a
+/// turn; a request's write beyond is refused at once.
 #[derive(Clone)]
 struct WriteGate {
     writers: usize,
@@ -273,7 +273,10 @@ impl Db {
         let turn = match gate.turns.clone().try_acquire_owned() {
             Ok(turn) => turn,
             Err(_) => {
-                if gate.waiting.fetch_add(1, Ordering::SeqCst) >= gate.limit {
+                // Requests are refused beyond the queue's bound; background work (the worker
+                // recording what a relay or receiver answered, the command line) always waits.
+                let limit = if crate::context::request_id().is_some() { gate.limit } else { usize::MAX };
+                if gate.waiting.fetch_add(1, Ordering::SeqCst) >= limit {
                     gate.waiting.fetch_sub(1, Ordering::SeqCst);
                     return Err(AppError::Unavailable("too many writes are waiting; try again in a moment".into()));
                 }

@@ -268,11 +268,24 @@ impl Submission {
 
     /// The submissions of a topic with these links (as given or canonical), in one query.
     pub fn by_topic_and_urls(conn: &mut AnyConnection, topic_id: i64, urls: &[String]) -> QueryResult<Vec<Submission>> {
-        submissions::table
+        // Two lookups, each along its own index: with `OR` between the columns SQLite walks
+        // every entry of the topic, and the duplicate check runs on every submission.
+        let mut found: Vec<Submission> = submissions::table
             .filter(submissions::topic_id.eq(topic_id))
-            .filter(submissions::url.eq_any(urls).or(submissions::canonical_url.eq_any(urls)))
+            .filter(submissions::url.eq_any(urls))
             .select(Submission::as_select())
-            .load(conn)
+            .load(conn)?;
+        let by_canonical: Vec<Submission> = submissions::table
+            .filter(submissions::topic_id.eq(topic_id))
+            .filter(submissions::canonical_url.eq_any(urls))
+            .select(Submission::as_select())
+            .load(conn)?;
+        for row in by_canonical {
+            if !found.iter().any(|f| f.id == row.id) {
+                found.push(row);
+            }
+        }
+        Ok(found)
     }
 
     /// Writes an organiser's edit.

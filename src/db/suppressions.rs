@@ -94,6 +94,16 @@ pub fn take_event(
     Ok(inserted == 1)
 }
 
+/// Whether the report `event_id` from `source` was taken.
+pub fn event_taken(conn: &mut AnyConnection, source: &str, event_id: &str) -> QueryResult<bool> {
+    let found: i64 = mail_events::table
+        .filter(mail_events::source.eq(source))
+        .filter(mail_events::event_id.eq(event_id))
+        .count()
+        .get_result(conn)?;
+    Ok(found > 0)
+}
+
 /// Forgets reports taken before `before`.
 pub fn delete_events_before(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(mail_events::table.filter(mail_events::created_at.lt(before))).execute(conn)

@@ -9,6 +9,16 @@ pub fn address_hash(email: &str) -> String {
     crate::crypto::digest_hex(email.trim().to_lowercase().as_bytes())
 }
 
+/// The bare address of a recipient as the outbox stores it (`"Name" <address>` or `address`),
+/// trimmed and lower-cased.
+pub fn bare_address(recipient: &str) -> String {
+    let inner = match (recipient.rfind('<'), recipient.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &recipient[open + 1..close],
+        _ => recipient,
+    };
+    inner.trim().to_lowercase()
+}
+
 /// What the list shows of an address: its first character and its domain.
 pub fn masked(email: &str) -> String {
     super::submissions::mask_email(email.trim())
@@ -20,15 +30,16 @@ pub enum Effect {
     /// The address goes on the list; its subscriber is marked bounced (a hard bounce) or
     /// unsubscribed at once (a complaint).
     Suppress(SuppressionReason),
-    /// Counted towards the subscriber's bounce limit, like a temporary failure of our own.
-    Count,
+    /// Recorded only: the provider gave up for now, as our own worker does on a 4xx, and the
+    /// next message may well arrive (the bounce limit counts hard failures).
+    Record,
 }
 
 pub fn effect(kind: MailEventKind) -> Effect {
     match kind {
         MailEventKind::HardBounce => Effect::Suppress(SuppressionReason::HardBounce),
         MailEventKind::Complaint => Effect::Suppress(SuppressionReason::Complaint),
-        MailEventKind::SoftBounce => Effect::Count,
+        MailEventKind::SoftBounce => Effect::Record,
     }
 }
 
@@ -43,6 +54,8 @@ mod tests {
         assert_eq!(address_hash("ada@example.org").len(), 64);
         assert_eq!(masked("ada@example.org"), "a•••@example.org");
         assert_eq!(effect(MailEventKind::Complaint), Effect::Suppress(SuppressionReason::Complaint));
-        assert_eq!(effect(MailEventKind::SoftBounce), Effect::Count);
+        assert_eq!(effect(MailEventKind::SoftBounce), Effect::Record);
+        assert_eq!(bare_address("\"Ada L.\" <Ada@Example.org>"), "ada@example.org");
+        assert_eq!(bare_address(" Bob@example.org "), "bob@example.org");
     }
 }

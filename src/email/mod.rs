@@ -76,18 +76,24 @@ pub struct MailParts<'a> {
     pub message_id: &'a str,
     /// Further headers, e.g. List-Unsubscribe; names are ASCII, values header-safe.
     pub extra_headers: &'a [(&'static str, String)],
+    /// The envelope sender, where bounces go; empty means the `from` address.
+    pub bounce_address: &'a str,
 }
 
 /// Builds a MIME message: plain text, or multipart/alternative with an HTML twin.
 pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
     let from: Mailbox = parts.from.parse().map_err(|e| SendError::Permanent(format!("bad sender: {e}")))?;
     let to: Mailbox = parts.to.parse().map_err(|e| SendError::Permanent(format!("bad recipient: {e}")))?;
-    let builder = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(parts.subject)
-        .message_id(Some(parts.message_id.to_owned()))
-        .date_now();
+    let mut builder = Message::builder();
+    if !parts.bounce_address.is_empty() {
+        let bounces: lettre::Address =
+            parts.bounce_address.parse().map_err(|e| SendError::Permanent(format!("bad bounce address: {e}")))?;
+        let envelope = lettre::address::Envelope::new(Some(bounces), vec![to.email.clone()])
+            .map_err(|e| SendError::Permanent(format!("bad envelope: {e}")))?;
+        builder = builder.envelope(envelope);
+    }
+    let builder =
+        builder.from(from).to(to).subject(parts.subject).message_id(Some(parts.message_id.to_owned())).date_now();
     let message = match parts.html {
         Some(html) => builder.multipart(MultiPart::alternative_plain_html(parts.text.to_owned(), html.to_owned())),
         None => builder
@@ -192,6 +198,7 @@ mod tests {
             html,
             message_id: "<abc@example.org>",
             extra_headers: &[],
+            bounce_address: "",
         }
     }
 

@@ -24,10 +24,16 @@ struct Answer {
     taken: usize,
     repeated: usize,
     suppressed: usize,
+    ignored: usize,
 }
 
 fn answer(taken: Taken) -> HttpResponse {
-    HttpResponse::Ok().json(Answer { taken: taken.new, repeated: taken.repeated, suppressed: taken.suppressed })
+    HttpResponse::Ok().json(Answer {
+        taken: taken.new,
+        repeated: taken.repeated,
+        suppressed: taken.suppressed,
+        ignored: taken.ignored,
+    })
 }
 
 async fn ses(state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, AppError> {

@@ -149,19 +149,20 @@ fn https_of(req: &ServiceRequest) -> bool {
 /// (bearer tokens, no cookies) and the mail providers' hooks (signed) are not forms of this site.
 pub async fn same_origin(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     use actix_web::http::Method;
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let exempt = req.path() == "/unsubscribe" || req.path().starts_with("/api/") || req.path().starts_with("/hooks/");
     if writes && !exempt && !from_this_site(&req) {
         tracing::warn!(path = %req.path(), "cross-site form post refused");
-        return Err(crate::error::AppError::Forbidden(
+        let refusal = crate::error::AppError::Forbidden(
             "This form was sent from another site. Open the page on this site and send it from there.".into(),
-        )
-        .into());
+        );
+        // Answered here, inside the request's scope, so that the answer carries its id.
+        return Ok(req.error_response(refusal).map_into_right_body());
     }
-    next.call(req).await
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 fn from_this_site(req: &ServiceRequest) -> bool {
@@ -182,7 +183,7 @@ fn from_this_site(req: &ServiceRequest) -> bool {
 /// Puts the organiser behind a valid session cookie into the request extensions.
 pub async fn load_session(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     if let (Some(state), Some(cookie)) =
         (req.app_data::<web::Data<AppState>>().cloned(), req.cookie(cookie_names(https_of(&req)).session))
@@ -193,9 +194,10 @@ pub async fn load_session(
                     req.extensions_mut().insert(session::LoggedIn { organiser, session: token });
                 }
                 Ok(None) => {}
-                Err(e) => return Err(e.into()),
+                // Answered here, inside the request's scope, so that the answer carries its id.
+                Err(e) => return Ok(req.error_response(e).map_into_right_body()),
             }
         }
     }
-    next.call(req).await
+    Ok(next.call(req).await?.map_into_left_body())
 }
