@@ -10,8 +10,8 @@ use std::process::{Command, Stdio};
 
 use base64::Engine;
 use chrono::Utc;
-use content_club::db::deliveries::Delivery;
-use content_club::db::states::{DeliveryStatus, SubscriberStatus};
+use content_club::db::deliveries::{Delivery, NewDelivery};
+use content_club::db::states::{DeliveryKind, DeliveryStatus, SubscriberStatus};
 use content_club::db::subscribers::{NewSubscriber, Subscriber};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -231,10 +231,14 @@ async fn ses_through_sns_signed_bounces_and_complaints_suppress_and_forgeries_ch
 
     let signed = sns_signed(bounce).to_string();
     let (status, body) = hook(&app, "ses", &signed, &[]).await;
-    assert_eq!((status, &body), (200, &json!({"taken": 1, "repeated": 0, "suppressed": 1})));
+    assert_eq!((status, &body), (200, &json!({"taken": 1, "repeated": 0, "suppressed": 1, "ignored": 0})));
     assert_eq!(subscriber(&app, "jane@example.com").status, SubscriberStatus::Bounced);
     let (status, body) = hook(&app, "ses", &signed, &[]).await;
-    assert_eq!((status, &body), (200, &json!({"taken": 0, "repeated": 1, "suppressed": 0})), "delivered twice");
+    assert_eq!(
+        (status, &body),
+        (200, &json!({"taken": 0, "repeated": 1, "suppressed": 0, "ignored": 0})),
+        "delivered twice"
+    );
     assert_eq!((app.count("mail_events"), app.count("suppressions")), (1, 1), "counted once");
 
     let complaint = sns_signed(sns_notification(&site, TOPIC, "d4a8c52c-0001", &ses_complaint("richard@example.com")));
@@ -300,13 +304,13 @@ async fn mailgun_postmark_and_sendgrid_reports_are_checked_by_their_schemes_and_
     add_subscribers(&app, &readers);
 
     // Mailgun: HMAC-SHA256 of timestamp and token with the webhook signing key, in hex.
-    let mailgun = |event: Value, token: &str| {
+    let now = app.state.app.now().timestamp();
+    let mailgun = |event: Value, token: &str, timestamp: i64| {
         use hmac::{KeyInit, Mac};
-        let timestamp = "1529006854";
         let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(MAILGUN_KEY.as_bytes()).expect("key");
         mac.update(format!("{timestamp}{token}").as_bytes());
         let signature = hex::encode(mac.finalize().into_bytes());
-        json!({"signature": {"timestamp": timestamp, "token": token, "signature": signature}, "event-data": event})
+        json!({"signature": {"timestamp": timestamp.to_string(), "token": token, "signature": signature}, "event-data": event})
     };
     let failed = json!({
         "event": "failed", "severity": "permanent", "reason": "bounce", "id": "G9Bn5sl1TC6nu79C8C0bwg",
@@ -315,16 +319,26 @@ async fn mailgun_postmark_and_sendgrid_reports_are_checked_by_their_schemes_and_
         "delivery-status": {"code": 605, "message": "", "description": "Not delivering to previously bounced address", "attempt-no": 1}
     });
     let before = snapshot(&app, &readers);
-    let mut forged = mailgun(failed.clone(), "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0");
+    let token = "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0";
+    let mut forged = mailgun(failed.clone(), token, now);
     forged["signature"]["token"] = json!("another-token-entirely-0000000000000000000000000");
     assert_eq!(hook(&app, "mailgun", &forged.to_string(), &[]).await.0, 403);
     let mut unsigned = failed.clone();
     unsigned = json!({"event-data": unsigned});
     assert_eq!(hook(&app, "mailgun", &unsigned.to_string(), &[]).await.0, 401);
     assert_eq!(snapshot(&app, &readers), before);
-    let signed = mailgun(failed, "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0").to_string();
-    assert_eq!(hook(&app, "mailgun", &signed, &[]).await.1["suppressed"], 1);
-    assert_eq!(hook(&app, "mailgun", &signed, &[]).await.1["repeated"], 1);
+    let stale = mailgun(failed.clone(), token, now - 3600).to_string();
+    assert_eq!(hook(&app, "mailgun", &stale, &[]).await.0, 403, "a signature an hour old");
+    assert_eq!(snapshot(&app, &readers), before);
+    let signed = mailgun(failed.clone(), token, now);
+    assert_eq!(hook(&app, "mailgun", &signed.to_string(), &[]).await.1["suppressed"], 1);
+    assert_eq!(hook(&app, "mailgun", &signed.to_string(), &[]).await.1["repeated"], 1, "Mailgun sending it again");
+    // The signature covers timestamp and token only: reused for another report, it is refused.
+    let mut reused = signed.clone();
+    reused["event-data"]["id"] = json!("another-event");
+    reused["event-data"]["recipient"] = json!("carol@example.com");
+    assert_eq!(hook(&app, "mailgun", &reused.to_string(), &[]).await.0, 403, "a captured signature reused");
+    assert_eq!(subscriber(&app, "carol@example.com").status, SubscriberStatus::Active);
     assert_eq!(subscriber(&app, "alice@example.com").status, SubscriberStatus::Bounced);
 
     // Postmark: basic credentials in the webhook URL; the documentation's bounce and complaint.
@@ -385,11 +399,11 @@ async fn mailgun_postmark_and_sendgrid_reports_are_checked_by_their_schemes_and_
     assert_eq!(subscriber(&app, "example@test.com").status, SubscriberStatus::Active);
     let headers = sendgrid("1600112502", &events);
     let (status, body) = hook(&app, "sendgrid", &events, &headers).await;
-    assert_eq!((status, &body), (200, &json!({"taken": 2, "repeated": 0, "suppressed": 2})));
+    assert_eq!((status, &body), (200, &json!({"taken": 2, "repeated": 0, "suppressed": 2, "ignored": 0})));
     assert_eq!(hook(&app, "sendgrid", &events, &headers).await.1["repeated"], 2);
     assert_eq!(subscriber(&app, "example@test.com").status, SubscriberStatus::Bounced);
     assert_eq!(subscriber(&app, "spam@test.com").status, SubscriberStatus::Unsubscribed);
-    assert_eq!((app.count("suppressions"), app.count("mail_events")), (5, 5));
+    assert_eq!((app.count("suppressions"), app.count("mail_events")), (5, 6), "five reports and the Mailgun token");
 }
 
 #[tokio::test]
@@ -465,6 +479,29 @@ async fn organisers_see_the_list_masked_add_and_remove_and_it_survives_an_export
     assert!(page.contains("No address is suppressed."));
 }
 
+/// A message the club sent, as its outbox row.
+fn sent(app: &TestApp, message_id: &str, recipient: &str) {
+    let mut conn = app.state.app.db.get().expect("conn");
+    let now = Utc::now().naive_utc();
+    NewDelivery {
+        kind: DeliveryKind::Digest,
+        digest_id: None,
+        subscriber_id: None,
+        recipient,
+        subject: "The March digest",
+        body_text: "Entries",
+        body_html: None,
+        message_id,
+        status: DeliveryStatus::Sent,
+        attempts: 1,
+        next_attempt_at: now,
+        created_at: now,
+        request_id: None,
+    }
+    .insert(&mut conn)
+    .expect("delivery");
+}
+
 fn bounces_read(app: &TestApp, input: &[u8]) -> std::process::Output {
     let mut child = Command::new(BIN)
         .args(["bounces", "read"])
@@ -498,6 +535,16 @@ async fn dsn_and_arf_reports_piped_to_bounces_read_suppress_the_right_readers() 
     assert!(stderr.contains("not a delivery status notification"), "{stderr}");
     assert_eq!(snapshot(&app, &readers), before, "nothing changed");
 
+    // Reports about messages the club did not send (anyone can write to a bounce address) change
+    // nothing, and the mail server is not asked to bounce them.
+    let out = bounces_read(&app, include_bytes!("../fixtures/bounces/dsn-rfc3464.eml"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 about messages the club did not send"));
+    assert_eq!(snapshot(&app, &readers), before, "nothing changed");
+    // The digests the samples are about.
+    sent(&app, "<digest-7-42@club.example.org>", "louisa@larry.slip.example.org");
+    sent(&app, "<digest-7-43@club.example.org>", "\"Some Spammer\" <somespammer@mailbox.example.net>");
+
     let out = bounces_read(&app, include_bytes!("../fixtures/bounces/dsn-rfc3464.eml"));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
@@ -506,7 +553,7 @@ async fn dsn_and_arf_reports_piped_to_bounces_read_suppress_the_right_readers() 
         "the failed recipient"
     );
     let kristin = subscriber(&app, "kristin@example.org");
-    assert_eq!((kristin.status, kristin.bounce_count), (SubscriberStatus::Active, 1), "a delayed one only counts");
+    assert_eq!((kristin.status, kristin.bounce_count), (SubscriberStatus::Active, 0), "a delay is no failure");
     let out = bounces_read(&app, include_bytes!("../fixtures/bounces/arf-rfc5965.eml"));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(subscriber(&app, "somespammer@mailbox.example.net").status, SubscriberStatus::Unsubscribed);
@@ -516,5 +563,47 @@ async fn dsn_and_arf_reports_piped_to_bounces_read_suppress_the_right_readers() 
     // The same report piped twice (an MTA retrying) is taken once.
     let out = bounces_read(&app, include_bytes!("../fixtures/bounces/dsn-rfc3464.eml"));
     assert!(out.status.success());
-    assert_eq!(subscriber(&app, "kristin@example.org").bounce_count, 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 report(s) taken, 1 seen before"));
+    assert_eq!(app.count("mail_events"), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_leaves_with_the_bounce_address_and_a_feedback_id_and_never_reaches_a_suppressed_author() {
+    let sink = crate::smtp_sink::SmtpSink::start().await;
+    let smtp_url = sink.url();
+    let app = spawn_app_with(move |s| {
+        s.email.transport = "smtp".into();
+        s.email.smtp_url = smtp_url;
+        s.email.bounce_address = "bounces@club.example.org".into();
+    })
+    .await;
+    app.clock.set(chrono::TimeZone::with_ymd_and_hms(&Utc, 2025, 3, 15, 12, 0, 0).single().expect("valid"));
+    let token = app.admin_token();
+    app.create_topic(&token, json!({"month": "2025-03", "title": "Metrics", "slug": "metrics", "announced": true}))
+        .await;
+    app.logged_in_admin().await;
+    let csrf = app.csrf("/admin/suppressions").await;
+    let res = app.post_form("/admin/suppressions", &[("csrf_token", &csrf), ("email", "quiet@example.org")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+
+    // The author is addressed by name ("Quiet Reader" <quiet@example.org>): still suppressed.
+    let entry = json!({"kind": "article", "title": "Counting", "url": "https://example.org/counting", "summary": "s",
+                       "author_name": "Quiet Reader", "author_email": "Quiet@Example.org"});
+    let res = app.api(Method::POST, "/api/v1/topics/metrics/submissions", None, Some(entry)).await;
+    assert_eq!(res.status().as_u16(), 202);
+    let res = app.api(Method::POST, "/api/v1/subscribers", None, Some(json!({"email": "reader@example.org"}))).await;
+    assert_eq!(res.status().as_u16(), 202);
+    app.deliver_all().await;
+
+    let received = sink.messages();
+    assert_eq!(received.len(), 1, "only the reader's confirmation: {received:?}");
+    assert!(received[0].to.iter().all(|to| to.contains("reader@example.org")));
+    assert!(received[0].from.contains("bounces@club.example.org"), "envelope sender: {}", received[0].from);
+    let feedback = crate::smtp_sink::header(&received[0].data, "Feedback-ID").expect("a Feedback-ID");
+    assert!(feedback.ends_with(":content-club:127.0.0.1"), "{feedback}");
+    let mut conn = app.state.app.db.get().expect("conn");
+    let refused: Vec<Delivery> =
+        Delivery::all(&mut conn).expect("rows").into_iter().filter(|d| d.status == DeliveryStatus::Failed).collect();
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].recipient.contains("quiet@example.org") || refused[0].recipient.contains("Quiet@Example.org"));
 }

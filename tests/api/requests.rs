@@ -106,6 +106,19 @@ async fn problems_and_error_pages_show_the_id_and_only_a_trusted_proxy_may_choos
     let page = res.text().await.expect("page");
     assert!(page.contains(&format!("<code>{id}</code>")), "{page}");
 
+    // Refused before any handler (a cross-site form post): the answer has its id too.
+    let res = app
+        .client
+        .post(app.url("/subscribe"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("email", "a@example.org")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 403);
+    let id = res.headers().get("x-request-id").expect("id").to_str().expect("ascii").to_owned();
+    assert!(res.text().await.expect("page").contains(&format!("<code>{id}</code>")));
+
     let behind_proxy = spawn_app_with(|s| s.rate_limit.trust_forwarded_for = true).await;
     let ask = |id: &'static str| {
         behind_proxy.client.get(behind_proxy.url("/api/v1/topics")).header("x-request-id", id).send()
