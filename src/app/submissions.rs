@@ -104,8 +104,11 @@ pub async fn submit(
     let entry = filled(input, &link).validate().map_err(AppError::Validation)?;
     let takes: Vec<_> = checks.into_iter().map(|(limit, key)| (limit, key, Use::Take)).collect();
     app.write(move |app, conn| {
+        let submission = store(app, conn, &slug, entry, &link)?;
+        // Last, so that on PostgreSQL the buckets' rows stay locked only for the commit: every
+        // submission from one address (or through one proxy) takes the same bucket.
         limits::apply_in(conn, app.now().naive_utc(), &takes)?;
-        store(app, conn, &slug, entry, &link)
+        Ok(submission)
     })
     .await
 }
