@@ -27,6 +27,12 @@ pub enum BouncesCommand {
     Read,
 }
 
+/// A club that cannot be opened (its database away) is a reason for the mail server to try again
+/// later, not to bounce the report.
+pub fn open_or_later(opened: Result<App, Failure>) -> Result<App, Failure> {
+    opened.map_err(|failure| Failure { code: TRY_AGAIN_LATER, ..failure })
+}
+
 pub fn run(command: BouncesCommand, app: &App) -> Result<(), Failure> {
     match command {
         BouncesCommand::Read => {

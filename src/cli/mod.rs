@@ -158,7 +158,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Roundup(command) => roundup::run(command, &open(settings, clock)?),
         Command::Links(command) => links::run(command, &open(settings, clock)?),
         Command::Destination(command) => destination::run(command, &open(settings, clock)?),
-        Command::Bounces(command) => bounces::run(command, &open(settings, clock)?),
+        Command::Bounces(command) => bounces::run(command, &bounces::open_or_later(open(settings, clock))?),
         Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
     }
 }
