@@ -4,7 +4,6 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text, Timestamp};
 
 use super::schema::deliveries;
 use super::states::{DeliveryKind, DeliveryStatus};
@@ -88,47 +87,13 @@ impl Delivery {
         lease_until: NaiveDateTime,
         limit: i64,
     ) -> QueryResult<Vec<Delivery>> {
-        // The outer conditions repeat the inner ones: under PostgreSQL's READ COMMITTED a row
-        // another worker claimed meanwhile is re-checked and skipped. SKIP LOCKED keeps
-        // workers from queueing behind each other.
-        let due = "(status = {queued} AND next_attempt_at <= {now}) OR (status = {sending} AND lease_until < {now})";
-        let quoted = |s: DeliveryStatus| format!("'{}'", s.as_str());
-        let due = due
-            .replace("{queued}", &quoted(DeliveryStatus::Queued))
-            .replace("{sending}", &quoted(DeliveryStatus::Sending));
-        match conn {
-            AnyConnection::Pg(c) => {
-                let cond = due.replace("{now}", "$1");
-                let sql = format!(
-                    "UPDATE deliveries SET status = {sending}, claim = $2, lease_until = $3, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
-                     AND ({cond})",
-                    sending = quoted(DeliveryStatus::Sending)
-                );
-                diesel::sql_query(sql)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<Text, _>(claim)
-                    .bind::<Timestamp, _>(lease_until)
-                    .bind::<BigInt, _>(limit)
-                    .execute(c)?;
-            }
-            AnyConnection::Sqlite(c) => {
-                // SQLite has one writer at a time; the statement is atomic on its own.
-                let cond = due.replace("{now}", "?");
-                let sql = format!(
-                    "UPDATE deliveries SET status = {sending}, claim = ?, lease_until = ?, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM deliveries WHERE {cond} ORDER BY next_attempt_at, id LIMIT ?)",
-                    sending = quoted(DeliveryStatus::Sending)
-                );
-                diesel::sql_query(sql)
-                    .bind::<Text, _>(claim)
-                    .bind::<Timestamp, _>(lease_until)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<BigInt, _>(limit)
-                    .execute(c)?;
-            }
-        }
+        let due = format!(
+            "(status = '{queued}' AND next_attempt_at <= {{now}}) OR (status = '{sending}' AND lease_until < {{now}})",
+            queued = DeliveryStatus::Queued.as_str(),
+            sending = DeliveryStatus::Sending.as_str()
+        );
+        let queue = ("deliveries", due.as_str(), DeliveryStatus::Sending.as_str());
+        super::leases::claim_due(conn, queue, claim, now, (lease_until, limit))?;
         deliveries::table
             .filter(deliveries::claim.eq(claim))
             .filter(deliveries::status.eq(DeliveryStatus::Sending))

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text, Timestamp};
 
 use super::schema::{destinations, notification_attempts, notifications};
 use super::states::{AttemptOutcome, DestinationKind, EventKind, NotificationStatus};
@@ -215,46 +214,14 @@ impl Notification {
         lease_until: NaiveDateTime,
         limit: i64,
     ) -> QueryResult<Vec<Notification>> {
-        let quoted = |s: NotificationStatus| format!("'{}'", s.as_str());
         let due = format!(
-            "((status = {queued} AND next_attempt_at <= {{now}}) OR (status = {sending} AND lease_until < {{now}})) \
+            "((status = '{queued}' AND next_attempt_at <= {{now}}) OR (status = '{sending}' AND lease_until < {{now}})) \
              AND destination_id IN (SELECT id FROM destinations WHERE paused_at IS NULL)",
-            queued = quoted(NotificationStatus::Queued),
-            sending = quoted(NotificationStatus::Sending)
+            queued = NotificationStatus::Queued.as_str(),
+            sending = NotificationStatus::Sending.as_str()
         );
-        let sending = quoted(NotificationStatus::Sending);
-        match conn {
-            AnyConnection::Pg(c) => {
-                // The outer condition repeats the inner one: a row another worker claimed
-                // meanwhile is re-checked under READ COMMITTED and skipped.
-                let cond = due.replace("{now}", "$1");
-                let sql = format!(
-                    "UPDATE notifications SET status = {sending}, claim = $2, lease_until = $3, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM notifications WHERE {cond} ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) \
-                     AND ({cond})"
-                );
-                diesel::sql_query(sql)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<Text, _>(claim)
-                    .bind::<Timestamp, _>(lease_until)
-                    .bind::<BigInt, _>(limit)
-                    .execute(c)?;
-            }
-            AnyConnection::Sqlite(c) => {
-                let cond = due.replace("{now}", "?");
-                let sql = format!(
-                    "UPDATE notifications SET status = {sending}, claim = ?, lease_until = ?, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM notifications WHERE {cond} ORDER BY next_attempt_at, id LIMIT ?)"
-                );
-                diesel::sql_query(sql)
-                    .bind::<Text, _>(claim)
-                    .bind::<Timestamp, _>(lease_until)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<BigInt, _>(limit)
-                    .execute(c)?;
-            }
-        }
+        let queue = ("notifications", due.as_str(), NotificationStatus::Sending.as_str());
+        super::leases::claim_due(conn, queue, claim, now, (lease_until, limit))?;
         notifications::table
             .filter(notifications::claim.eq(claim))
             .filter(notifications::status.eq(NotificationStatus::Sending))

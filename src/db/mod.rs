@@ -7,6 +7,7 @@ pub mod backup;
 pub mod deliveries;
 pub mod destinations;
 pub mod digests;
+pub mod leases;
 pub mod links;
 pub mod organiser_links;
 pub mod organisers;
