@@ -12,7 +12,7 @@ use base64::Engine;
 use chrono::Utc;
 use content_club::db::deliveries::{Delivery, NewDelivery};
 use content_club::db::states::{DeliveryKind, DeliveryStatus, SubscriberStatus};
-use content_club::db::subscribers::{NewSubscriber, Subscriber};
+use content_club::db::subscribers::Subscriber;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -40,24 +40,6 @@ async fn club(site: &FixtureSite) -> TestApp {
             include_str!("../fixtures/bounces/sendgrid-test-public-key.txt").trim().to_owned();
     })
     .await
-}
-
-fn add_subscribers(app: &TestApp, emails: &[&str]) {
-    let mut conn = app.state.app.db.get().expect("conn");
-    let now = Utc::now().naive_utc();
-    for email in emails {
-        NewSubscriber {
-            email,
-            status: SubscriberStatus::Active,
-            confirm_token_hash: None,
-            confirm_sent_at: None,
-            created_at: now,
-            updated_at: now,
-            public_id: &content_club::domain::subscriptions::new_public_id(),
-        }
-        .insert(&mut conn)
-        .expect("subscriber");
-    }
 }
 
 fn subscriber(app: &TestApp, email: &str) -> Subscriber {
@@ -200,7 +182,7 @@ async fn ses_through_sns_signed_bounces_and_complaints_suppress_and_forgeries_ch
     let site = FixtureSite::start();
     let app = club(&site).await;
     let readers = ["jane@example.com", "mary@example.com", "richard@example.com"];
-    add_subscribers(&app, &readers);
+    app.add_active_subscribers(&readers);
     let before = snapshot(&app, &readers);
 
     let bounce = sns_notification(
@@ -301,7 +283,7 @@ async fn mailgun_postmark_and_sendgrid_reports_are_checked_by_their_schemes_and_
     let site = FixtureSite::start();
     let app = club(&site).await;
     let readers = ["alice@example.com", "john@example.com", "carol@example.com", "example@test.com", "spam@test.com"];
-    add_subscribers(&app, &readers);
+    app.add_active_subscribers(&readers);
 
     // Mailgun: HMAC-SHA256 of timestamp and token with the webhook signing key, in hex.
     let now = app.state.app.now().timestamp();
@@ -526,7 +508,7 @@ async fn dsn_and_arf_reports_piped_to_bounces_read_suppress_the_right_readers() 
         "somespammer@mailbox.example.net",
         "bystander@example.org",
     ];
-    add_subscribers(&app, &readers);
+    app.add_active_subscribers(&readers);
     let before = snapshot(&app, &readers);
     let out = bounces_read(&app, b"From: friend@example.org\r\nSubject: hello\r\n\r\nJust a note.\r\n");
     assert_eq!(out.status.code(), Some(1));
@@ -606,4 +588,22 @@ async fn mail_leaves_with_the_bounce_address_and_a_feedback_id_and_never_reaches
         Delivery::all(&mut conn).expect("rows").into_iter().filter(|d| d.status == DeliveryStatus::Failed).collect();
     assert_eq!(refused.len(), 1);
     assert!(refused[0].recipient.contains("quiet@example.org") || refused[0].recipient.contains("Quiet@Example.org"));
+}
+
+#[test]
+fn bounces_read_asks_the_mail_server_to_try_again_while_the_database_is_away() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(BIN)
+        .args(["bounces", "read"])
+        .env("CONTENT_CLUB__DATABASE__URL", "postgres://nobody@127.0.0.1:9/none?connect_timeout=2")
+        .env("CONTENT_CLUB__SERVER__DATA_DIR", dir.path().join("data"))
+        .env("CONTENT_CLUB__LOG__LEVEL", "warn")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // The report may or may not be read before the database is found away.
+    let _ = child.stdin.take().expect("stdin").write_all(include_bytes!("../fixtures/bounces/dsn-rfc3464.eml"));
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(75), "EX_TEMPFAIL: {}", String::from_utf8_lossy(&out.stderr));
 }
