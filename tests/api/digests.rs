@@ -250,21 +250,7 @@ async fn a_relay_refusing_connections_delays_delivery_but_loses_and_repeats_noth
     let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
     let (app, token) = club(format!("smtp://127.0.0.1:{port}"), |s| s.worker.retry_base_seconds = 30).await;
     app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
-    for name in ["ann", "bob", "cid"] {
-        let mut conn = app.state.app.db.get().expect("conn");
-        let now = app.clock.now().naive_utc();
-        NewSubscriber {
-            email: &format!("{name}@example.org"),
-            status: content_club::db::states::SubscriberStatus::Active,
-            confirm_token_hash: None,
-            confirm_sent_at: None,
-            created_at: now,
-            updated_at: now,
-            public_id: &content_club::domain::subscriptions::new_public_id(),
-        }
-        .insert(&mut conn)
-        .expect("subscriber");
-    }
+    app.add_active_subscribers(&["ann@example.org", "bob@example.org", "cid@example.org"]);
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
     app.deliver_all().await;
     {
@@ -295,21 +281,7 @@ async fn a_550_fails_that_delivery_counts_a_bounce_and_the_rest_go_through() {
     sink.refuse("bob@example.org");
     let (app, token) = club(sink.url(), |s| s.email.bounce_limit = 1).await;
     app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
-    for name in ["ann", "bob", "cid"] {
-        let mut conn = app.state.app.db.get().expect("conn");
-        let now = app.clock.now().naive_utc();
-        NewSubscriber {
-            email: &format!("{name}@example.org"),
-            status: content_club::db::states::SubscriberStatus::Active,
-            confirm_token_hash: None,
-            confirm_sent_at: None,
-            created_at: now,
-            updated_at: now,
-            public_id: &content_club::domain::subscriptions::new_public_id(),
-        }
-        .insert(&mut conn)
-        .expect("subscriber");
-    }
+    app.add_active_subscribers(&["ann@example.org", "bob@example.org", "cid@example.org"]);
     app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
     app.deliver_all().await;
     let mut to: Vec<String> = digests_to(&sink, "Metrics That Matter").into_iter().map(|(t, _)| t).collect();
@@ -500,21 +472,8 @@ async fn the_cli_previews_and_sends_a_digest_with_progress() {
 /// An approved entry in March and `n` active subscribers; March closed, nothing queued yet.
 async fn queued_digest_subscribers_only(app: &TestApp, token: &str, n: usize) {
     app.approved_entry(token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
-    let mut conn = app.state.app.db.get().expect("conn");
-    let now = app.clock.now().naive_utc();
-    for i in 0..n {
-        NewSubscriber {
-            email: &format!("cli{i}@example.org"),
-            status: content_club::db::states::SubscriberStatus::Active,
-            confirm_token_hash: None,
-            confirm_sent_at: None,
-            created_at: now,
-            updated_at: now,
-            public_id: &content_club::domain::subscriptions::new_public_id(),
-        }
-        .insert(&mut conn)
-        .expect("subscriber");
-    }
+    let emails: Vec<String> = (0..n).map(|i| format!("cli{i}@example.org")).collect();
+    app.add_active_subscribers(&emails.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 #[tokio::test]

@@ -37,7 +37,6 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
 impl FixtureSite {
     pub fn start() -> FixtureSite {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.set_nonblocking(true).expect("non-blocking");
         let port = listener.local_addr().expect("addr").port();
         let site = FixtureSite {
             base: format!("http://127.0.0.1:{port}"),
@@ -45,17 +44,8 @@ impl FixtureSite {
             hits: Arc::default(),
             statuses: Arc::default(),
         };
-        let inner = site.clone();
-        std::thread::spawn(move || {
-            let runtime =
-                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("rt");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                while let Ok((stream, _)) = listener.accept().await {
-                    let site = inner.clone();
-                    tokio::spawn(async move { site.serve(stream).await });
-                }
-            });
+        crate::helpers::serve_in_background(listener, site.clone(), |site: FixtureSite, stream| async move {
+            site.serve(stream).await
         });
         site
     }

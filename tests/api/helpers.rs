@@ -87,6 +87,26 @@ pub async fn spawn_app_on(settings: Settings, dir: Arc<TempDir>) -> TestApp {
     TestApp { address, client: new_client(), state, clock, settings, dir }
 }
 
+/// Serves each connection accepted on `listener` with `serve`, on a runtime of its own thread, so
+/// that a test blocking its own runtime (a pool call, a worker round) does not stall the server.
+pub fn serve_in_background<S, F, Fut>(listener: std::net::TcpListener, state: S, serve: F)
+where
+    S: Clone + Send + 'static,
+    F: Fn(S, tokio::net::TcpStream) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    listener.set_nonblocking(true).expect("non-blocking");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("rt");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(serve(state.clone(), stream));
+            }
+        });
+    });
+}
+
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
@@ -238,6 +258,27 @@ impl TestApp {
         let json: serde_json::Value = res.json().await.expect("json");
         assert_eq!(status, 201, "{json}");
         json
+    }
+
+    /// Active subscribers straight into the database (no confirmation), created at the app's
+    /// clock.
+    pub fn add_active_subscribers(&self, emails: &[&str]) {
+        use content_club::clock::Clock;
+        let mut conn = self.state.app.db.get().expect("connection");
+        let now = self.clock.now().naive_utc();
+        for email in emails {
+            content_club::db::subscribers::NewSubscriber {
+                email,
+                status: content_club::db::states::SubscriberStatus::Active,
+                confirm_token_hash: None,
+                confirm_sent_at: None,
+                created_at: now,
+                updated_at: now,
+                public_id: &content_club::domain::subscriptions::new_public_id(),
+            }
+            .insert(&mut conn)
+            .expect("subscriber");
+        }
     }
 
     /// The status of the subscriber with `email`, who must exist.

@@ -43,20 +43,10 @@ pub struct Receiver {
 impl Receiver {
     pub fn start() -> Receiver {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.set_nonblocking(true).expect("non-blocking");
         let base = format!("http://127.0.0.1:{}", listener.local_addr().expect("addr").port());
         let receiver = Receiver { base, received: Arc::default(), scripts: Arc::default() };
-        let inner = receiver.clone();
-        std::thread::spawn(move || {
-            let runtime =
-                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("rt");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                while let Ok((stream, _)) = listener.accept().await {
-                    let receiver = inner.clone();
-                    tokio::spawn(async move { receiver.serve(stream).await });
-                }
-            });
+        crate::helpers::serve_in_background(listener, receiver.clone(), |receiver: Receiver, stream| async move {
+            receiver.serve(stream).await
         });
         receiver
     }

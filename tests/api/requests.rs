@@ -143,6 +143,14 @@ async fn a_full_write_queue_answers_503_with_retry_after_and_stores_nothing() {
     app.create_topic(&token, json!({"month": "2025-03", "title": "Metrics", "slug": "metrics", "announced": true}))
         .await;
     let (submissions, deliveries) = (app.count("submissions"), app.count("deliveries"));
+    let submit = || {
+        app.api(
+            Method::POST,
+            "/api/v1/topics/metrics/submissions",
+            None,
+            Some(entry("article", "Busy", "https://example.org/busy")),
+        )
+    };
 
     // Every writer's turn is taken by a long write; nobody may wait.
     let db = app.state.app.db.clone();
@@ -159,14 +167,7 @@ async fn a_full_write_queue_answers_503_with_retry_after_and_stores_nothing() {
         })
         .collect();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let res = app
-        .api(
-            Method::POST,
-            "/api/v1/topics/metrics/submissions",
-            None,
-            Some(entry("article", "Busy", "https://example.org/busy")),
-        )
-        .await;
+    let res = submit().await;
     assert_eq!(res.status().as_u16(), 503);
     assert_eq!(res.headers().get("retry-after").and_then(|v| v.to_str().ok()), Some("5"));
     let body: Value = res.json().await.expect("problem");
@@ -177,14 +178,7 @@ async fn a_full_write_queue_answers_503_with_retry_after_and_stores_nothing() {
     assert_eq!((app.count("submissions"), app.count("deliveries")), (submissions, deliveries), "nothing stored");
 
     // With the writers free again, the same submission is taken.
-    let res = app
-        .api(
-            Method::POST,
-            "/api/v1/topics/metrics/submissions",
-            None,
-            Some(entry("article", "Busy", "https://example.org/busy")),
-        )
-        .await;
+    let res = submit().await;
     assert_eq!(res.status().as_u16(), 202);
     assert_eq!(app.count("submissions"), submissions + 1);
 }

@@ -420,6 +420,19 @@ try {
   await visit(organiser, "/admin/organisers", "admin-organisers");
   await visit(organiser, "/admin/digests", "admin-digests");
 
+  // An admin puts an address on the suppression list by keyboard; the list shows it masked.
+  const quiet = `quiet-${stamp}@example.org`;
+  const suppressForm = "main form[action='/admin/suppressions']";
+  await visit(organiser, "/admin/suppressions", "admin-suppressions");
+  check(await tabTo(organiser, `${suppressForm} input[type=email]`), "keyboard: Tab reaches the address to suppress");
+  await organiser.keyboard.type(quiet);
+  await organiser.keyboard.press("Tab");
+  check(await focusIs(organiser, `${suppressForm} button[type=submit]`), "keyboard: the suppress button follows the address");
+  const suppressed = await enterAndWait(organiser);
+  const listText = await organiser.locator("main").innerText();
+  check(suppressed.status() === 200 && listText.includes("q•••@example.org") && !listText.includes(quiet), "the suppression list shows the address masked");
+  await audit(organiser, "admin-suppressions-row", await (await organiser.context().request.get(organiser.url())).text());
+
   // A reader subscribes and confirms, by keyboard alone.
   const subscriber = `reader-${stamp}@example.org`;
   await visit(reader, "/subscribe", "subscribe");
