@@ -16,6 +16,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod feeds;
+pub mod i18n;
 pub mod outbound;
 pub mod render;
 pub mod web;

@@ -332,7 +332,7 @@ pub async fn suppress(app: &App, actor: &Organiser, email: &str) -> Result<(), A
         if !row.insert(conn)? {
             return Err(AppError::field("email", "That address is on the list already."));
         }
-        audit(app, conn, Some(&actor), "address suppressed", &shown, "by hand")
+        audit(app, conn, Some(&actor), "address suppressed", &shown, "")
     })
     .await
 }

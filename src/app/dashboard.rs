@@ -24,8 +24,8 @@ pub struct Dashboard {
     pub digests_waiting: Vec<String>,
     /// Titles of topics that closed without an approved entry.
     pub digests_empty: Vec<String>,
-    /// "Title (n failed)" for digests with failed deliveries.
-    pub digests_failing: Vec<String>,
+    /// Topics whose digest has failed deliveries: (title, how many failed).
+    pub digests_failing: Vec<(String, i64)>,
     /// The next months without a topic.
     pub gaps: Vec<Month>,
     /// Published entries whose links are gone (404/410 twice in a row), with their topic's title.
@@ -83,7 +83,7 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
                 .iter()
                 .filter_map(|d| {
                     let failed = progress_of(d).failed;
-                    (failed > 0).then(|| format!("{} ({failed} failed)", title(d.topic_id)))
+                    (failed > 0).then(|| (title(d.topic_id), failed))
                 })
                 .collect(),
             gaps: std::iter::successors(Some(Month::containing(now, tz)), |m| Some(m.next()))
@@ -102,8 +102,8 @@ fn submissions_chart(topics: &[Topic], by_kind: &[(i64, SubmissionKind, i64)]) -
     let recent: Vec<&Topic> = topics.iter().filter(|t| t.announced).rev().take(CHART_TOPICS).collect();
     BarChartData {
         id: "chart-submissions".into(),
-        title: "Submissions per topic, by kind".into(),
-        series: SubmissionKind::ALL.iter().map(|k| k.as_str().to_owned()).collect(),
+        title: "chart-submissions-title".into(),
+        series: SubmissionKind::ALL.iter().map(|k| format!("kind-{}", k.as_str())).collect(),
         groups: recent
             .iter()
             .rev()
@@ -121,8 +121,8 @@ fn submissions_chart(topics: &[Topic], by_kind: &[(i64, SubmissionKind, i64)]) -
 fn subscribers_chart(months: &[Month], activity: &[(i64, i64, i64)]) -> BarChartData {
     BarChartData {
         id: "chart-subscribers".into(),
-        title: "Subscribers over time: joins, leaves, bounces".into(),
-        series: vec!["joined".into(), "left".into(), "bounced".into()],
+        title: "chart-subscribers-title".into(),
+        series: vec!["chart-series-joined".into(), "chart-series-left".into(), "chart-series-bounced".into()],
         groups: months
             .iter()
             .zip(activity)
@@ -134,8 +134,8 @@ fn subscribers_chart(months: &[Month], activity: &[(i64, i64, i64)]) -> BarChart
 fn digests_chart(topics: &[Topic], digests: &[Digest], progress: &dyn Fn(&Digest) -> Progress) -> BarChartData {
     BarChartData {
         id: "chart-digests".into(),
-        title: "Digest delivery per topic".into(),
-        series: vec!["sent".into(), "failed or bounced".into(), "still queued".into()],
+        title: "chart-digests-title".into(),
+        series: vec!["chart-series-sent".into(), "chart-series-failed".into(), "chart-series-queued".into()],
         groups: digests
             .iter()
             .take(CHART_TOPICS)

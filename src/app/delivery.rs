@@ -19,6 +19,7 @@ use crate::crypto;
 use crate::db::deliveries::Delivery;
 use crate::db::digests::Digest;
 use crate::db::subscribers::Subscriber;
+use crate::db::translations::DigestEdition;
 use crate::db::{write_transaction, AnyConnection};
 use crate::email::{build_message, compose, MailParts, Mailer, SendError};
 use crate::error::AppError;
@@ -54,12 +55,21 @@ enum Outcome {
     Failed,
 }
 
-/// Sends the outbox through one mailer; digests are loaded once per sender.
+/// A digest's bodies in one language, with the subscriber's links still placeholders.
+struct Edition {
+    text: String,
+    html: String,
+}
+
+/// Digest editions by (digest, language), shared by a sender's tasks.
+type Editions = Arc<Mutex<HashMap<(i64, String), Arc<Edition>>>>;
+
+/// Sends the outbox through one mailer; each digest edition is loaded once per sender.
 #[derive(Clone)]
 pub struct Sender {
     app: App,
     mailer: Mailer,
-    digests: Arc<Mutex<HashMap<i64, Arc<Digest>>>>,
+    digests: Editions,
 }
 
 impl Sender {
@@ -71,14 +81,27 @@ impl Sender {
         &self.mailer
     }
 
-    /// The digest behind a delivery, loaded once.
-    async fn digest(&self, id: i64) -> Result<Arc<Digest>, AppError> {
-        if let Some(found) = self.digests.lock().unwrap_or_else(|p| p.into_inner()).get(&id) {
+    /// The digest behind a delivery in the delivery's language (the digest's own when it has
+    /// no edition in it), loaded once.
+    async fn digest(&self, id: i64, language: &str) -> Result<Arc<Edition>, AppError> {
+        let key = (id, language.to_owned());
+        if let Some(found) = self.digests.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
             return Ok(found.clone());
         }
-        let digest = Arc::new(self.app.read(move |_, conn| Digest::by_id(conn, id)?.ok_or(AppError::NotFound)).await?);
-        self.digests.lock().unwrap_or_else(|p| p.into_inner()).insert(id, digest.clone());
-        Ok(digest)
+        let lang = language.to_owned();
+        let edition = self
+            .app
+            .read(move |_, conn| {
+                if let Some(e) = DigestEdition::find(conn, id, &lang)? {
+                    return Ok(Edition { text: e.body_text, html: e.body_html });
+                }
+                let digest = Digest::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+                Ok(Edition { text: digest.body_text, html: digest.body_html })
+            })
+            .await?;
+        let edition = Arc::new(edition);
+        self.digests.lock().unwrap_or_else(|p| p.into_inner()).insert(key, edition.clone());
+        Ok(edition)
     }
 
     /// Claims one batch of due deliveries and sends it, several at a time.
@@ -159,9 +182,10 @@ impl Sender {
         // Removed after the digest was queued: there is nobody to send it to.
         let Some(public_id) = public_ids.get(&subscriber_id) else { return Ok(None) };
         let settings = &self.app.settings;
-        let digest = self.digest(digest_id).await?;
+        let edition = self.digest(digest_id, &delivery.language).await?;
         let unsubscribe = subscriptions::unsubscribe_url(&self.app, public_id);
-        let (text, html) = compose::digest_for(&digest, &unsubscribe);
+        let manage = subscriptions::manage_url(&self.app, public_id);
+        let (text, html) = compose::digest_for(&edition.text, &edition.html, &unsubscribe, &manage);
         let mailto = settings.email.unsubscribe_address();
         let club = settings.club.name.replace(['"', '\\'], "");
         let headers = vec![
@@ -188,6 +212,8 @@ impl Sender {
             return Ok(Outcome::Failed);
         };
         extra.push(("Feedback-ID", feedback_id(&delivery, &self.app.host())));
+        let language = compose::mail_language(&self.app.renderer, &delivery.language);
+        extra.push(("Content-Language", language.to_owned()));
         let parts = MailParts {
             from: &settings.email.from,
             to: &delivery.recipient,

@@ -119,6 +119,7 @@ fn add_sample_submissions(conn: &mut AnyConnection) -> Result<usize, AppError> {
             added_by: None,
             canonical_url: &crate::domain::links::canonical(url),
             thumbnail: None,
+            mail_language: "",
         }
         .insert(conn)?;
         Submission::mark_published(conn, inserted.id, published)?;
@@ -164,6 +165,7 @@ fn add_bulk_entries(app: &App, conn: &mut AnyConnection, topic: &Topic, count: u
             added_by: None,
             canonical_url: &crate::domain::links::canonical(&url),
             thumbnail: None,
+            mail_language: "",
         }
         .insert(conn)?;
         Submission::mark_published(conn, inserted.id, at)?;

@@ -2,6 +2,8 @@
 //! active subscriber in one transaction (one outbox row per subscriber, unique per digest);
 //! previewed, tested and sent by organisers; readable on the web once it went out.
 
+use std::collections::HashMap;
+
 use chrono::Duration;
 
 use super::{outbox, App};
@@ -12,6 +14,7 @@ use crate::db::states::{DeliveryKind, DeliveryStatus, DigestStatus};
 use crate::db::submissions::Submission;
 use crate::db::subscribers::Subscriber;
 use crate::db::topics::Topic;
+use crate::db::translations::DigestEdition;
 use crate::db::AnyConnection;
 use crate::domain::digests as rules;
 pub use crate::domain::digests::{can_send, is_public};
@@ -25,9 +28,9 @@ fn next_topic(conn: &mut AnyConnection, topic: &Topic) -> Result<Option<Topic>, 
     Ok(Topic::all(conn, false)?.into_iter().find(|t| t.month > topic.month))
 }
 
-/// Renders a topic's digest as it would go out now, without storing it: the published round-up's
-/// introduction first, then the entries in the organiser's order.
-fn render(app: &App, conn: &mut AnyConnection, topic: &Topic) -> Result<(DigestContent, usize), AppError> {
+/// Renders a topic's digest in `lang` as it would go out now, without storing it: the published
+/// round-up's introduction first, then the entries in the organiser's order.
+fn render(app: &App, conn: &mut AnyConnection, topic: &Topic, lang: &str) -> Result<(DigestContent, usize), AppError> {
     let entries = Submission::published_for_topic(conn, topic.id, None)?;
     let next = next_topic(conn, topic)?;
     let roundup = Roundup::for_topic(conn, topic.id)?.filter(|r| r.published_at.is_some());
@@ -37,7 +40,7 @@ fn render(app: &App, conn: &mut AnyConnection, topic: &Topic) -> Result<(DigestC
         next: next.as_ref(),
         intro: roundup.as_ref().map(|r| r.intro.as_str()),
     };
-    let content = compose::digest(&app.renderer, &app.settings, &source).map_err(AppError::Internal)?;
+    let content = compose::digest(&app.renderer, &app.settings, lang, &source).map_err(AppError::Internal)?;
     Ok((content, entries.len()))
 }
 
@@ -54,7 +57,7 @@ pub struct Preview {
 pub async fn preview(app: &App, slug: String) -> Result<Preview, AppError> {
     app.read(move |app, conn| {
         let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-        let (content, entries) = render(app, conn, &topic)?;
+        let (content, entries) = render(app, conn, &topic, app.renderer.catalog().default_language())?;
         let status = Digest::for_topic(conn, topic.id)?.map(|d| d.status);
         let audience = Subscriber::active_ids(conn)?.len();
         Ok(Preview { topic, content, entries, audience, status })
@@ -96,7 +99,7 @@ fn ensure_built(app: &App, conn: &mut AnyConnection, topic: &Topic) -> Result<Di
         return Ok(digest);
     }
     rules::check_closed(topic, app.now())?;
-    let (content, count) = render(app, conn, topic)?;
+    let (content, count) = render(app, conn, topic, app.renderer.catalog().default_language())?;
     NewDigest {
         topic_id: topic.id,
         status: rules::initial_status(count),
@@ -109,23 +112,59 @@ fn ensure_built(app: &App, conn: &mut AnyConnection, topic: &Topic) -> Result<Di
     Digest::for_topic(conn, topic.id)?.ok_or(AppError::NotFound)
 }
 
-/// Queues a built digest to every active subscriber, once. Returns the number of deliveries.
+/// The subject of `digest` in each language its subscribers read, building (once) the editions
+/// in languages other than the digest's own. A digest is written once per language.
+fn editions(
+    app: &App,
+    conn: &mut AnyConnection,
+    digest: &Digest,
+    languages: impl Iterator<Item = &'static str>,
+) -> Result<HashMap<&'static str, String>, AppError> {
+    let own = app.renderer.catalog().default_language();
+    let mut subjects = HashMap::from([(own, digest.subject.clone())]);
+    for lang in languages {
+        if subjects.contains_key(lang) {
+            continue;
+        }
+        let subject = match DigestEdition::find(conn, digest.id, lang)? {
+            Some(edition) => edition.subject,
+            None => {
+                let topic = Topic::by_id(conn, digest.topic_id)?.ok_or(AppError::NotFound)?;
+                let (content, _) = render(app, conn, &topic, lang)?;
+                let now = app.now().naive_utc();
+                DigestEdition::insert_once(conn, digest.id, lang, &content.subject, &content.text, &content.html, now)?;
+                content.subject
+            }
+        };
+        subjects.insert(lang, subject);
+    }
+    Ok(subjects)
+}
+
+/// Queues a built digest to every active subscriber, once, each in their language. Returns the
+/// number of deliveries.
 fn queue(app: &App, conn: &mut AnyConnection, digest: &Digest) -> Result<usize, AppError> {
     rules::check_sendable(digest.status)?;
     let now = app.now().naive_utc();
     let host = app.host();
-    let subscribers = Subscriber::active_ids(conn)?;
+    let own = app.renderer.catalog().default_language();
+    let subscribers: Vec<(i64, String, &'static str)> = Subscriber::active_with_language(conn)?
+        .into_iter()
+        .map(|(id, email, lang)| (id, email, crate::i18n::chosen(&lang).unwrap_or(own)))
+        .collect();
+    let subjects = editions(app, conn, digest, subscribers.iter().map(|(_, _, lang)| *lang))?;
     let message_ids: Vec<String> =
-        subscribers.iter().map(|(id, _)| format!("<digest-{}-{id}@{host}>", digest.id)).collect();
+        subscribers.iter().map(|(id, _, _)| format!("<digest-{}-{id}@{host}>", digest.id)).collect();
     let rows: Vec<NewDelivery> = subscribers
         .iter()
         .zip(&message_ids)
-        .map(|((id, email), message_id)| NewDelivery {
+        .map(|((id, email, lang), message_id)| NewDelivery {
             kind: DeliveryKind::Digest,
             digest_id: Some(digest.id),
             subscriber_id: Some(*id),
             recipient: email,
-            subject: &digest.subject,
+            subject: subjects.get(lang).unwrap_or(&digest.subject),
+            language: lang,
             body_text: "",
             body_html: None,
             message_id,
@@ -160,7 +199,8 @@ pub async fn send_test(app: &App, slug: String, email: String) -> Result<Digest,
     app.write(move |app, conn| {
         let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
         let digest = ensure_built(app, conn, &topic)?;
-        outbox::enqueue(conn, &compose::digest_test(&app.settings, &digest, to.as_str()), &app.host(), app.now())?;
+        let mail = compose::digest_test(&app.renderer, &app.settings, &digest, to.as_str());
+        outbox::enqueue(conn, &mail, &app.host(), app.now())?;
         Ok(digest)
     })
     .await
@@ -207,7 +247,7 @@ pub fn build_due(app: &App, conn: &mut AnyConnection) -> Result<Vec<Digest>, App
         if !overdue && roundup_rules::digest_waits(Roundup::for_topic(conn, topic.id)?.as_ref()) {
             continue;
         }
-        let (content, count) = render(app, conn, &topic)?;
+        let (content, count) = render(app, conn, &topic, app.renderer.catalog().default_language())?;
         let status = rules::initial_status(count);
         let new = NewDigest {
             topic_id: topic.id,

@@ -66,6 +66,7 @@ fn insert(
         added_by: actor.map(|a| a.id),
         canonical_url: &canonical,
         thumbnail: link.and_then(|l| l.thumbnail.as_deref()),
+        mail_language: "",
     }
     .insert(conn)
     .map_err(|e| match (is_unique_violation(&e), Submission::by_topic_and_url(conn, topic.id, &entry.url)) {
@@ -143,7 +144,7 @@ pub async fn add(
             return Err(rules::duplicate_of(existing));
         }
         let added = insert(app, conn, actor.as_ref(), &topic, (&entry, link.as_ref()))?;
-        audit(app, conn, actor.as_ref(), "entry added", &added.public_id, &format!("{} on {}", added.url, topic.slug))?;
+        audit(app, conn, actor.as_ref(), "entry added", &added.public_id, &format!("{} · {}", topic.slug, added.url))?;
         Ok(added)
     })
     .await
@@ -319,7 +320,7 @@ fn add_lines(
     }
     let created = results.iter().filter(|r| r.status == LineStatus::Created && r.id.is_some()).count();
     if created > 0 {
-        audit(app, conn, actor, "entries imported", &topic.slug, &format!("{created} added from a list"))?;
+        audit(app, conn, actor, "entries imported", &topic.slug, &created.to_string())?;
     }
     Ok(results)
 }

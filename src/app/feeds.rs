@@ -394,7 +394,7 @@ pub async fn document(app: &App, path: &str) -> Result<FeedAnswer, AppError> {
 /// Reads a document's content and renders it. The version is read before the content, so that
 /// the content is never older than the version it is filed under.
 fn render(app: &App, conn: &mut AnyConnection, key: &DocKey) -> Result<FeedDocument, AppError> {
-    let site = SiteInfo::of(&app.settings);
+    let site = SiteInfo::of(&app.settings, app.renderer.catalog());
     match key {
         DocKey::Topic(kind, slug) => {
             let topic = Topic::by_slug(conn, slug)?.filter(|t| t.announced).ok_or(AppError::NotFound)?;

@@ -58,13 +58,14 @@ pub use crate::db::submissions::Submission;
 pub use crate::db::subscribers::Subscriber;
 pub use crate::db::suppressions::Suppression;
 pub use crate::db::topics::Topic;
+pub use crate::db::translations::TopicTranslation;
 pub use crate::domain::entries::{status_name, EntryInput, EntryPatch};
 pub use crate::domain::month::{local_to_utc, parse_rfc3339, Month};
 pub use crate::domain::notifications::DestinationInput;
 pub use crate::domain::organisers::{AccountState, LINK_VALID_HOURS, MIN_PASSWORD_CHARS};
 pub use crate::domain::roundups::RoundupInput;
 pub use crate::domain::submissions::{mask_email, SubmissionInput, MAX_SUMMARY_CHARS, REJECTION_REASONS};
-pub use crate::domain::topics::{TopicInput, TopicPatch, TopicStatus};
+pub use crate::domain::topics::{TopicInput, TopicPatch, TopicStatus, TranslationInput};
 pub use crate::render::roundup::ExportFormat;
 
 /// Opens the database and applies pending migrations; returns how many ran.
@@ -118,7 +119,8 @@ impl App {
     pub fn with_db(settings: Settings, db: Db, clock: SharedClock) -> Result<App, String> {
         let key = SigningKey::load_or_create(&settings.security.session_key, &settings.server.data_dir)?;
         let override_dir = Some(settings.web.templates_dir.as_str()).filter(|d| !d.is_empty()).map(PathBuf::from);
-        let renderer = Renderer::new(override_dir.as_deref())?;
+        let catalog = std::sync::Arc::new(crate::i18n::Catalog::load(&settings.club.language)?);
+        let renderer = Renderer::new(override_dir.as_deref(), catalog, settings.club.tz())?;
         let limits = limits::Limits::from_settings(&settings);
         let outbound = Outbound::new(&settings.outbound, settings.club.base())?;
         if settings.outbound.enabled && settings.outbound.allow_private_networks {

@@ -29,7 +29,6 @@ use crate::db::topics::Topic;
 use crate::db::AnyConnection;
 pub use crate::domain::notifications::CHOOSABLE;
 use crate::domain::notifications::{self as rules, Answer, DestinationInput};
-use crate::domain::topics::month_of;
 use crate::error::AppError;
 use crate::outbound::Posted;
 use crate::render::{dates, markdown, notifications as chat};
@@ -81,13 +80,13 @@ pub fn emit(app: &App, conn: &mut AnyConnection, event: &Event) -> Result<usize,
 
 fn topic_data(app: &App, topic: &Topic) -> Value {
     let base = app.settings.club.base();
-    let (tz, utc) = (app.tz(), |t| crate::render::views::utc(t));
+    let utc = crate::render::views::utc;
     json!({
-        "slug": topic.slug, "month": topic.month, "month_name": month_of(topic).long_name(), "title": topic.title,
+        "slug": topic.slug, "month": topic.month, "title": topic.title,
         "summary": markdown::to_plain_text(&topic.summary),
         "url": format!("{base}/topics/{}", topic.slug), "submit_url": format!("{base}/topics/{}/submit", topic.slug),
         "opens_at": utc(topic.opens_at).to_rfc3339(), "closes_at": utc(topic.closes_at).to_rfc3339(),
-        "opens": dates::local_datetime(utc(topic.opens_at), tz), "closes": dates::local_datetime(utc(topic.closes_at), tz),
+        "opens": dates::iso(utc(topic.opens_at)), "closes": dates::iso(utc(topic.closes_at)),
     })
 }
 
@@ -251,7 +250,8 @@ fn request(
     now: DateTime<Utc>,
 ) -> Result<(String, Vec<(String, String)>), AppError> {
     let event: Value = serde_json::from_str(&notification.payload).map_err(|e| AppError::internal(e.to_string()))?;
-    let message = chat::chat_message(&app.renderer, notification.event, &event["data"]).map_err(AppError::Internal)?;
+    let message = chat::chat_message(&app.renderer, notification.event, &destination.language, &event["data"])
+        .map_err(AppError::Internal)?;
     let body = chat::body(destination.kind, &message, &notification.payload);
     let mut headers = vec![("content-type".to_owned(), "application/json".to_owned())];
     if let Some(id) = &notification.request_id {

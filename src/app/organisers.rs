@@ -298,7 +298,7 @@ pub async fn change_password(
     app.write(move |app, conn| {
         Organiser::set_password_hash(conn, organiser.id, &hash, app.now().naive_utc())?;
         sessions::delete_for_organiser(conn, organiser.id)?;
-        audit(app, conn, Some(&organiser), "password changed", &organiser.email, "every session ended")?;
+        audit(app, conn, Some(&organiser), "password changed", &organiser.email, "")?;
         super::sessions::start(conn, &organiser, app)
     })
     .await

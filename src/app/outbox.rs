@@ -28,6 +28,7 @@ pub fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail, host: &str, now: D
         next_attempt_at: now.naive_utc(),
         created_at: now.naive_utc(),
         request_id: crate::context::request_id(),
+        language: &mail.language,
     }
     .insert(conn)?;
     tracing::info!(message_id = %message_id, "mail queued");

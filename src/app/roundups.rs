@@ -83,7 +83,7 @@ pub async fn save(
             (true, false) => "round-up withdrawn",
             _ => "round-up saved",
         };
-        audit(app, conn, actor.as_ref(), action, &topic.slug, &format!("{} characters", valid.intro.chars().count()))?;
+        audit(app, conn, actor.as_ref(), action, &topic.slug, &valid.intro.chars().count().to_string())?;
         feeds::content_changed(conn, Some(topic.id), now)?;
         view(conn, topic)
     })

@@ -105,7 +105,7 @@ pub async fn log_out_everywhere(app: &App, organiser: &Organiser) -> Result<usiz
     app.write(move |app, conn| {
         let ended = sessions::delete_for_organiser(conn, organiser.id)?;
         let at = app.now().naive_utc();
-        let detail = format!("{ended} session(s)");
+        let detail = ended.to_string();
         let entry = crate::db::audit_log::NewAuditEntry {
             actor_id: Some(organiser.id),
             action: "logged out everywhere",

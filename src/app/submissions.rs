@@ -72,13 +72,15 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// Stores a member's entry as unconfirmed and queues the confirmation email, after the limits
 /// per client address and per author address. The link is read first: its canonical form is
 /// what the duplicate check compares, and what the page says fills the title, summary and kind
-/// the member left empty (a link that cannot be read only leaves them to the member).
+/// the member left empty (a link that cannot be read only leaves them to the member). Their
+/// mail is written in `mail_language`, the language they read the site in.
 pub async fn submit(
     app: &App,
     slug: String,
     input: SubmissionInput,
     client: &Client,
     channel: Channel,
+    mail_language: &'static str,
 ) -> Result<Submission, AppError> {
     match input.validate() {
         Ok(_) => {}
@@ -104,7 +106,7 @@ pub async fn submit(
     let entry = filled(input, &link).validate().map_err(AppError::Validation)?;
     let takes: Vec<_> = checks.into_iter().map(|(limit, key)| (limit, key, Use::Take)).collect();
     app.write(move |app, conn| {
-        let submission = store(app, conn, &slug, entry, &link)?;
+        let submission = store(app, conn, &slug, entry, &link, mail_language)?;
         // Last, so that on PostgreSQL the buckets' rows stay locked only for the commit: every
         // submission from one address (or through one proxy) takes the same bucket.
         limits::apply_in(conn, app.now().naive_utc(), &takes)?;
@@ -127,6 +129,7 @@ fn store(
     slug: &str,
     entry: ValidSubmission,
     link: &LinkInfo,
+    mail_language: &str,
 ) -> Result<Submission, AppError> {
     let now = app.now();
     let topic = public_topic(conn, slug)?;
@@ -153,10 +156,11 @@ fn store(
         created_at: now.naive_utc(),
         updated_at: now.naive_utc(),
         note: "",
-        language: "",
+        language: &entry.language,
         added_by: None,
         canonical_url: &link.canonical_url,
         thumbnail: link.thumbnail.as_deref(),
+        mail_language,
     }
     .insert(conn)
     .map_err(|e| if is_unique_violation(&e) { rules::duplicate_error() } else { AppError::from(e) })?;
@@ -270,6 +274,7 @@ pub async fn edit(app: &App, public_id: String, token: String, input: Submission
             summary: &entry.summary,
             author_name: &entry.author_name,
             author_link: entry.author_link.as_deref(),
+            language: &entry.language,
             updated_at: now,
         };
         Submission::update_content(conn, submission.id, &changes).map_err(|e| {

@@ -16,17 +16,40 @@ use crate::error::AppError;
 
 /// Registers interest and queues a confirmation, within the per-address limit. The outcome is
 /// for logs only: callers answer the same whatever it is.
-pub async fn subscribe(app: &App, email: String, client: &Client) -> Result<SubscribeOutcome, AppError> {
+/// `language` is the one their mail is written in: the page's, or what the API was told.
+pub async fn subscribe(
+    app: &App,
+    email: String,
+    language: String,
+    client: &Client,
+) -> Result<SubscribeOutcome, AppError> {
     let address = EmailAddress::parse(&email).map_err(|m| AppError::field("email", m))?;
+    let language = mail_language(&language)?;
     limits::check(app, vec![(app.limits.submit_ip, client.ip.clone(), Use::Take)]).await?;
-    let outcome = app.write(move |app, conn| request(app, conn, &address)).await?;
+    let outcome = app.write(move |app, conn| request(app, conn, &address, language)).await?;
     if outcome != SubscribeOutcome::ConfirmationSent {
         tracing::debug!(?outcome, "subscription request needed no mail");
     }
     Ok(outcome)
 }
 
-fn request(app: &App, conn: &mut AnyConnection, address: &EmailAddress) -> Result<SubscribeOutcome, AppError> {
+/// A language readers can get mail in, as its tag; empty input is the club's language.
+pub fn mail_language(tag: &str) -> Result<&'static str, AppError> {
+    if tag.trim().is_empty() {
+        return Ok("");
+    }
+    crate::i18n::chosen(tag).ok_or_else(|| {
+        let tags: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.tag).collect();
+        AppError::field("language", format!("Choose one of these languages: {}.", tags.join(", ")))
+    })
+}
+
+fn request(
+    app: &App,
+    conn: &mut AnyConnection,
+    address: &EmailAddress,
+    language: &'static str,
+) -> Result<SubscribeOutcome, AppError> {
     let now = app.now();
     let key = address.key();
     let resend = Duration::minutes(i64::from(app.settings.subscriptions.resend_minutes));
@@ -40,6 +63,7 @@ fn request(app: &App, conn: &mut AnyConnection, address: &EmailAddress) -> Resul
     match existing {
         Some(s) => {
             Subscriber::renew_confirmation(conn, s.id, &hash, now.naive_utc())?;
+            Subscriber::set_language(conn, s.id, language, now.naive_utc())?;
         }
         None => {
             let inserted = NewSubscriber {
@@ -50,6 +74,7 @@ fn request(app: &App, conn: &mut AnyConnection, address: &EmailAddress) -> Resul
                 created_at: now.naive_utc(),
                 updated_at: now.naive_utc(),
                 public_id: &rules::new_public_id(),
+                language,
             }
             .insert(conn);
             match inserted {
@@ -60,8 +85,8 @@ fn request(app: &App, conn: &mut AnyConnection, address: &EmailAddress) -> Resul
             }
         }
     }
-    let mail =
-        compose::subscription_confirmation(&app.renderer, &app.settings, &key, &token).map_err(AppError::Internal)?;
+    let mail = compose::subscription_confirmation(&app.renderer, &app.settings, language, &key, &token)
+        .map_err(AppError::Internal)?;
     outbox::enqueue(conn, &mail, &app.host(), now)?;
     Ok(SubscribeOutcome::ConfirmationSent)
 }
@@ -118,6 +143,23 @@ pub async fn unsubscribe(app: &App, token: String) -> Result<Subscriber, AppErro
 /// The link in a digest that unsubscribes its recipient (named by public id).
 pub fn unsubscribe_url(app: &App, public_id: &str) -> String {
     format!("{}/unsubscribe?token={}", app.settings.club.base(), rules::unsubscribe_token(&app.key, public_id))
+}
+
+/// The link in a digest to its recipient's own page, where they change the digest's language
+/// (or unsubscribe): signed like the unsubscribe link.
+pub fn manage_url(app: &App, public_id: &str) -> String {
+    format!("{}/subscription?token={}", app.settings.club.base(), rules::unsubscribe_token(&app.key, public_id))
+}
+
+/// A subscriber changes the language their digest comes in, from their own page.
+pub async fn change_language(app: &App, token: String, language: String) -> Result<Subscriber, AppError> {
+    let language = mail_language(&language)?;
+    app.write(move |app, conn| {
+        let subscriber = subscriber_for_unsubscribe(app, conn, &token)?;
+        Subscriber::set_language(conn, subscriber.id, language, app.now().naive_utc())?;
+        Subscriber::by_id(conn, subscriber.id)?.ok_or_else(invalid_link)
+    })
+    .await
 }
 
 /// Forgets pending addresses nobody confirmed within the configured days.

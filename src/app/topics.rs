@@ -4,9 +4,10 @@
 use super::{feeds, notify, App};
 use crate::db::submissions::Submission;
 use crate::db::topics::{NewTopic, Topic, TopicChanges};
+use crate::db::translations::TopicTranslation;
 use crate::db::{is_unique_violation, AnyConnection};
 use crate::domain::month::Month;
-use crate::domain::topics::{self as rules, NewTopicPlan, TopicInput, TopicPatch, TopicUpdate};
+use crate::domain::topics::{self as rules, NewTopicPlan, TopicInput, TopicPatch, TopicUpdate, TranslationInput};
 use crate::error::AppError;
 
 pub use crate::domain::topics::status;
@@ -211,4 +212,75 @@ pub async fn delete(app: &App, slug: String) -> Result<Topic, AppError> {
         Ok(topic)
     })
     .await
+}
+
+/// Gives a topic its title and summary in a further language (replacing an earlier one).
+/// Pages in that language show them; readers of other languages see the topic's own.
+pub async fn translate(
+    app: &App,
+    slug: String,
+    language: String,
+    input: TranslationInput,
+) -> Result<TopicTranslation, AppError> {
+    let own = app.renderer.catalog().default_language();
+    let valid = input.validate(&language, own).map_err(AppError::Validation)?;
+    app.write(move |app, conn| {
+        let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+        let now = app.now().naive_utc();
+        TopicTranslation::put(conn, topic.id, valid.language, &valid.title, &valid.summary, now)?;
+        let stored = TopicTranslation::of_topic(conn, topic.id)?.into_iter().find(|t| t.language == valid.language);
+        stored.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// Removes a topic's translation into `language`; 404 when it has none.
+pub async fn remove_translation(app: &App, slug: String, language: String) -> Result<(), AppError> {
+    app.write(move |_, conn| {
+        let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+        match TopicTranslation::delete(conn, topic.id, &language)? {
+            0 => Err(AppError::NotFound),
+            _ => Ok(()),
+        }
+    })
+    .await
+}
+
+/// A topic (at exactly this slug) and every translation of it.
+pub async fn translations(app: &App, slug: String) -> Result<(Topic, Vec<TopicTranslation>), AppError> {
+    app.read(move |_, conn| {
+        let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+        let all = TopicTranslation::of_topic(conn, topic.id)?;
+        Ok((topic, all))
+    })
+    .await
+}
+
+/// The topics as readers of `language` see them: the title and summary of their translation
+/// where there is one, the topic's own otherwise.
+pub fn translated(
+    app: &App,
+    conn: &mut AnyConnection,
+    topics: Vec<Topic>,
+    language: &str,
+) -> Result<Vec<Topic>, AppError> {
+    let Some(language) = crate::i18n::supported(language) else { return Ok(topics) };
+    if language == app.renderer.catalog().default_language() || topics.is_empty() {
+        return Ok(topics);
+    }
+    let ids: Vec<i64> = topics.iter().map(|t| t.id).collect();
+    let found = TopicTranslation::for_topics(conn, &ids, language)?;
+    Ok(topics
+        .into_iter()
+        .map(|mut topic| {
+            if let Some(t) = found.iter().find(|t| t.topic_id == topic.id) {
+                topic.title = t.title.clone();
+                // An empty translated summary keeps the topic's own.
+                if !t.summary.trim().is_empty() {
+                    topic.summary = t.summary.clone();
+                }
+            }
+            topic
+        })
+        .collect())
 }

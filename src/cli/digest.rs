@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 use super::{explain, Failure};
 use crate::app::{self, App};
-use crate::email::compose::UNSUBSCRIBE_PLACEHOLDER;
+use crate::email::compose::{MANAGE_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER};
 use crate::worker::Worker;
 
 #[derive(Debug, Subcommand)]
@@ -51,7 +51,14 @@ pub fn run(command: DigestCommand, app: &App) -> Result<(), Failure> {
             println!("Subject: {}", preview.content.subject);
             println!("Entries: {}; active subscribers: {}", preview.entries, preview.audience);
             println!();
-            println!("{}", preview.content.text.replace(UNSUBSCRIBE_PLACEHOLDER, "<unsubscribe link>"));
+            println!(
+                "{}",
+                preview
+                    .content
+                    .text
+                    .replace(UNSUBSCRIBE_PLACEHOLDER, "<unsubscribe link>")
+                    .replace(MANAGE_PLACEHOLDER, "<subscriber's own page>")
+            );
             Ok(())
         }
         DigestCommand::Send { topic, test_to } => {

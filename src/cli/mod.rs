@@ -6,6 +6,7 @@ mod bounces;
 mod destination;
 mod digest;
 mod entry;
+mod i18n;
 mod links;
 mod organiser;
 mod roundup;
@@ -102,6 +103,9 @@ pub enum Command {
     /// Show and export a topic's round-up.
     #[command(subcommand)]
     Roundup(roundup::RoundupCommand),
+    /// Check the translations: what each language is missing.
+    #[command(subcommand)]
+    I18n(i18n::I18nCommand),
     /// Load the demo programme (2025 topics, an open topic and two upcoming ones); idempotent.
     Demo {
         /// Also give this month's open topic N more approved sample entries (for trying the
@@ -160,6 +164,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Destination(command) => destination::run(command, &open(settings, clock)?),
         Command::Bounces(command) => bounces::run(command, &bounces::open_or_later(open(settings, clock))?),
         Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
+        Command::I18n(command) => i18n::run(command, &settings.club.language),
     }
 }
 

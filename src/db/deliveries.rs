@@ -31,6 +31,8 @@ pub struct Delivery {
     pub created_at: NaiveDateTime,
     /// The HTTP request that caused it.
     pub request_id: Option<String>,
+    /// The language it is written in ('' for the club's); a digest's edition.
+    pub language: String,
 }
 
 #[derive(Debug, Insertable)]
@@ -49,6 +51,7 @@ pub struct NewDelivery<'a> {
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
     pub request_id: Option<String>,
+    pub language: &'a str,
 }
 
 impl NewDelivery<'_> {

@@ -22,6 +22,7 @@ pub mod subscribers;
 pub mod suppressions;
 pub mod topics;
 pub mod transfer;
+pub mod translations;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};

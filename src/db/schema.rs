@@ -105,6 +105,7 @@ diesel::table! {
         link_state -> Text,
         link_failures -> Integer,
         link_checked_at -> Nullable<Timestamp>,
+        mail_language -> Text,
     }
 }
 
@@ -173,6 +174,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         request_id -> Nullable<Text>,
+        language -> Text,
     }
 }
 
@@ -190,6 +192,7 @@ diesel::table! {
         updated_at -> Timestamp,
         public_id -> Text,
         legacy_id -> Nullable<BigInt>,
+        language -> Text,
     }
 }
 
@@ -296,6 +299,8 @@ diesel::table! {
 diesel::joinable!(notifications -> destinations (destination_id));
 diesel::joinable!(audit_log -> organisers (actor_id));
 diesel::joinable!(digests -> topics (topic_id));
+diesel::joinable!(digest_editions -> digests (digest_id));
+diesel::joinable!(topic_translations -> topics (topic_id));
 diesel::joinable!(submissions -> topics (topic_id));
 diesel::joinable!(roundups -> topics (topic_id));
 diesel::joinable!(submission_events -> submissions (submission_id));
@@ -346,4 +351,29 @@ diesel::allow_tables_to_appear_in_same_query!(
     site_state,
     suppressions,
     mail_events,
+    digest_editions,
+    topic_translations,
 );
+
+diesel::table! {
+    digest_editions (id) {
+        id -> BigInt,
+        digest_id -> BigInt,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        built_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topic_translations (id) {
+        id -> BigInt,
+        topic_id -> BigInt,
+        language -> Text,
+        title -> Text,
+        summary -> Text,
+        updated_at -> Timestamp,
+    }
+}

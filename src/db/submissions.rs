@@ -46,6 +46,8 @@ pub struct Submission {
     /// 404/410 answers in a row.
     pub link_failures: i32,
     pub link_checked_at: Option<NaiveDateTime>,
+    /// The language the member read the site in: their mail is written in it ('' for the club's).
+    pub mail_language: String,
 }
 
 #[derive(Debug, Insertable)]
@@ -69,6 +71,7 @@ pub struct NewSubmission<'a> {
     pub added_by: Option<i64>,
     pub canonical_url: &'a str,
     pub thumbnail: Option<&'a str>,
+    pub mail_language: &'a str,
 }
 
 /// The member-editable fields.
@@ -80,6 +83,7 @@ pub struct ContentChanges<'a> {
     pub url: &'a str,
     pub canonical_url: &'a str,
     pub summary: &'a str,
+    pub language: &'a str,
     pub author_name: &'a str,
     pub author_link: Option<&'a str>,
     pub updated_at: NaiveDateTime,

@@ -24,6 +24,8 @@ pub struct Subscriber {
     pub public_id: String,
     /// The row id unsubscribe links named before public ids, for rows that were here then.
     pub legacy_id: Option<i64>,
+    /// The language their mail is written in ('' for the club's).
+    pub language: String,
 }
 
 #[derive(Debug, Insertable)]
@@ -36,6 +38,7 @@ pub struct NewSubscriber<'a> {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub public_id: &'a str,
+    pub language: &'a str,
 }
 
 impl NewSubscriber<'_> {
@@ -163,6 +166,22 @@ impl Subscriber {
                 .filter(subscribers::confirm_sent_at.lt(cutoff)),
         )
         .execute(conn)
+    }
+
+    /// Every active subscriber's id, address and mail language, oldest first.
+    pub fn active_with_language(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String, String)>> {
+        subscribers::table
+            .filter(subscribers::status.eq(SubscriberStatus::Active))
+            .order(subscribers::id.asc())
+            .select((subscribers::id, subscribers::email, subscribers::language))
+            .load(conn)
+    }
+
+    /// Sets the language a subscriber's mail is written in.
+    pub fn set_language(conn: &mut AnyConnection, id: i64, language: &str, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(subscribers::table.find(id))
+            .set((subscribers::language.eq(language), subscribers::updated_at.eq(now)))
+            .execute(conn)
     }
 
     pub fn active_ids(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String)>> {

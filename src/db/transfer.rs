@@ -299,6 +299,7 @@ pub fn import(
                 added_by: None,
                 canonical_url: s.canonical_url.as_deref().unwrap_or(&s.url),
                 thumbnail: None,
+                mail_language: "",
             }
             .insert(conn)?;
             diesel::update(submissions::table.find(inserted.id))
@@ -338,6 +339,7 @@ pub fn import(
                 created_at: s.created_at,
                 updated_at: s.created_at,
                 public_id: &public_id,
+                language: "",
             }
             .insert(conn)?;
             diesel::update(subscribers::table.find(inserted.id))

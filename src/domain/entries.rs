@@ -71,6 +71,38 @@ fn note(value: &str, errors: &mut FieldErrors) -> String {
     paragraph("note", "The note", &tidy.join("\n"), MAX_NOTE_CHARS, errors)
 }
 
+/// The language a piece seems to be written in, from its title and summary: a tag when the
+/// guess is reliable, else empty (shown as the club's language).
+pub fn guess_language(title: &str, summary: &str) -> String {
+    use whatlang::Lang;
+    let text = format!("{title}\n{summary}");
+    let Some(info) = whatlang::detect(&text).filter(|i| i.is_reliable()) else { return String::new() };
+    let tag = match info.lang() {
+        Lang::Eng => "en",
+        Lang::Cmn => "zh",
+        Lang::Jpn => "ja",
+        Lang::Kor => "ko",
+        Lang::Spa => "es",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Nld => "nl",
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Pol => "pl",
+        Lang::Tur => "tr",
+        Lang::Swe => "sv",
+        Lang::Vie => "vi",
+        Lang::Ind => "id",
+        Lang::Hin => "hi",
+        Lang::Ara => "ar",
+        Lang::Heb => "he",
+        _ => return String::new(),
+    };
+    tag.to_owned()
+}
+
 /// A language tag (BCP 47, e.g. `en`, `pt-BR`, `zh-Hant`): empty, or a 2–3 letter language and
 /// optional subtags; returned in its usual case.
 pub fn check_language(tag: &str) -> Result<String, String> {

@@ -36,6 +36,9 @@ pub struct SubmissionInput {
     pub author_name: String,
     pub author_email: String,
     pub author_link: Option<String>,
+    /// The language the piece is written in (a BCP 47 tag); guessed from the title and summary
+    /// when empty.
+    pub language: String,
 }
 
 /// A submission that passed every field check.
@@ -48,6 +51,8 @@ pub struct ValidSubmission {
     pub author_name: String,
     pub author_email: EmailAddress,
     pub author_link: Option<String>,
+    /// The piece's language tag; empty when neither said nor recognisable.
+    pub language: String,
 }
 
 /// A line of text a person typed: trimmed, required, bounded, without control characters.
@@ -82,24 +87,17 @@ fn capitalise(text: &str) -> String {
 }
 
 impl SubmissionInput {
-    /// The input as an entry shows it, for a form that edits it.
-    pub fn from_entry(
-        kind: SubmissionKind,
-        title: &str,
-        url: &str,
-        summary: &str,
-        author_name: &str,
-        author_email: &str,
-        author_link: Option<&str>,
-    ) -> SubmissionInput {
+    /// The input as a stored entry shows it, for a form that edits it.
+    pub fn from_entry(entry: &crate::db::submissions::Submission) -> SubmissionInput {
         SubmissionInput {
-            kind: kind.as_str().to_owned(),
-            title: title.to_owned(),
-            url: url.to_owned(),
-            summary: summary.to_owned(),
-            author_name: author_name.to_owned(),
-            author_email: author_email.to_owned(),
-            author_link: author_link.map(str::to_owned),
+            kind: entry.kind.as_str().to_owned(),
+            title: entry.title.clone(),
+            url: entry.url.clone(),
+            summary: entry.summary.clone(),
+            author_name: entry.author_name.clone(),
+            author_email: entry.author_email.clone(),
+            author_link: entry.author_link.clone(),
+            language: entry.language.clone(),
         }
     }
 
@@ -131,9 +129,14 @@ impl SubmissionInput {
             Some(link) => normalise_url(link).map_err(|m| errors.insert("author_link".into(), m)).ok(),
             None => None,
         };
+        let language = super::entries::check_language(&self.language)
+            .map_err(|m| errors.insert("language".into(), m))
+            .unwrap_or_default();
         match (kind, author_email) {
             (Some(kind), Some(author_email)) if errors.is_empty() => {
-                Ok(ValidSubmission { kind, title, url, summary, author_name, author_email, author_link })
+                let language =
+                    if language.is_empty() { super::entries::guess_language(&title, &summary) } else { language };
+                Ok(ValidSubmission { kind, title, url, summary, author_name, author_email, author_link, language })
             }
             _ => Err(errors),
         }
@@ -235,6 +238,7 @@ mod tests {
             author_name: "Ada".into(),
             author_email: "ada@example.org".into(),
             author_link: None,
+            language: String::new(),
         }
     }
 
@@ -255,11 +259,30 @@ mod tests {
             author_name: "Bad\u{7}Name".into(),
             author_email: "not-an-email".into(),
             author_link: Some("ftp://example.org".into()),
+            language: "not a tag".into(),
         };
         let errors = bad.validate().expect_err("invalid");
-        for field in ["kind", "title", "url", "summary", "author_name", "author_email", "author_link"] {
+        for field in ["kind", "title", "url", "summary", "author_name", "author_email", "author_link", "language"] {
             assert!(errors.contains_key(field), "{field}: {errors:?}");
         }
+    }
+
+    #[test]
+    fn the_language_is_kept_when_given_and_guessed_when_not() {
+        let given = SubmissionInput { language: "ja".into(), ..input() };
+        assert_eq!(given.validate().expect("valid").language, "ja");
+        let german = SubmissionInput {
+            title: "Wie wir die Durchlaufzeit messen".into(),
+            summary: "Wir messen die Durchlaufzeit jeder Änderung, vom ersten Commit bis zur Auslieferung.".into(),
+            ..input()
+        };
+        assert_eq!(german.validate().expect("valid").language, "de");
+        let japanese = SubmissionInput {
+            title: "開発者体験を測る".into(),
+            summary: "私たちはチームの開発者体験を毎月アンケートで測っています。".into(),
+            ..input()
+        };
+        assert_eq!(japanese.validate().expect("valid").language, "ja");
     }
 
     #[test]

@@ -151,6 +151,49 @@ pub fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
     summary.trim().to_owned()
 }
 
+/// A topic's title and summary in a further language, checked like the topic's own.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TranslationInput {
+    pub title: String,
+    pub summary: String,
+}
+
+/// A checked translation: its language tag (one readers can choose, not the club's own, which
+/// the topic itself is written in), title and summary.
+pub struct ValidTranslation {
+    pub language: &'static str,
+    pub title: String,
+    pub summary: String,
+}
+
+impl TranslationInput {
+    /// `language` must be one the club offers readers and not `own` (the club's language).
+    pub fn validate(&self, language: &str, own: &str) -> Result<ValidTranslation, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let tag = crate::i18n::LANGUAGES.iter().find(|l| l.tag.eq_ignore_ascii_case(language)).map(|l| l.tag);
+        match tag {
+            None => {
+                let tags: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.tag).filter(|t| *t != own).collect();
+                errors.insert("language".into(), format!("Translate into one of: {}.", tags.join(", ")));
+            }
+            Some(t) if t == own => {
+                errors.insert(
+                    "language".into(),
+                    format!("The topic itself is written in {own}; change its own title and summary instead."),
+                );
+            }
+            Some(_) => {}
+        }
+        let title = check_title(&self.title, &mut errors);
+        let summary = check_summary(&self.summary, &mut errors);
+        match tag {
+            Some(language) if errors.is_empty() => Ok(ValidTranslation { language, title, summary }),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// The refusal for a month that already has a topic.
 pub fn month_taken(month: Month, other: &Topic) -> AppError {
     AppError::FieldConflict {

@@ -12,30 +12,39 @@ use crate::db::organisers::Organiser;
 use crate::db::states::{LinkPurpose, Role, SubmissionKind, SubmissionStatus};
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
-use crate::domain::topics::month_of;
 use crate::render::views::thumbnail_path;
 use crate::render::{dates, markdown, Renderer};
 
 /// Stands in a digest's bodies for each subscriber's own unsubscribe address.
 pub const UNSUBSCRIBE_PLACEHOLDER: &str = "%%UNSUBSCRIBE_URL%%";
+/// Stands in a digest's bodies for each subscriber's own page to change their language.
+pub const MANAGE_PLACEHOLDER: &str = "%%MANAGE_URL%%";
 
-/// Renders one email for one recipient.
+/// The language a mail goes out in: the reader's (a tag we have), else the club's.
+pub fn mail_language<'a>(renderer: &'a Renderer, reader: &'a str) -> &'a str {
+    crate::i18n::chosen(reader).unwrap_or(renderer.catalog().default_language())
+}
+
+/// Renders one email for one recipient, in `lang` (the club's language when empty).
 pub fn render<T: Serialize>(
     renderer: &Renderer,
     name: &str,
+    lang: &str,
     to_name: Option<&str>,
     to_address: &str,
     data: &T,
 ) -> Result<OutgoingMail, String> {
-    let subject = renderer.text(&format!("emails/{name}/subject.txt"), data)?;
-    let text = renderer.text(&format!("emails/{name}/body.txt"), data)?;
-    let html = renderer.html(&format!("emails/{name}/body.html"), data)?;
+    let lang = mail_language(renderer, lang);
+    let subject = renderer.text(&format!("emails/{name}/subject.txt"), lang, data)?;
+    let text = renderer.text(&format!("emails/{name}/body.txt"), lang, data)?;
+    let html = renderer.html(&format!("emails/{name}/body.html"), lang, data)?;
     Ok(OutgoingMail {
         to_name: to_name.map(str::to_owned),
         to_address: to_address.to_owned(),
         subject: subject.trim().to_owned(),
         text,
         html: Some(html),
+        language: lang.to_owned(),
     })
 }
 
@@ -123,7 +132,8 @@ pub fn submission_confirmation(
         edit_url: Some(format!("{base}/submissions/{}/edit?token={token}", submission.public_id)),
         ..SubmissionMail::new(settings, submission, topic)
     };
-    render(renderer, "submission_confirm", Some(&submission.author_name), &submission.author_email, &data)
+    let lang = &submission.mail_language;
+    render(renderer, "submission_confirm", lang, Some(&submission.author_name), &submission.author_email, &data)
 }
 
 /// The moderation decision, with the reason on rejection.
@@ -136,7 +146,8 @@ pub fn submission_decision(
     let name =
         if submission.status == SubmissionStatus::Approved { "submission_approved" } else { "submission_rejected" };
     let data = SubmissionMail::new(settings, submission, topic);
-    render(renderer, name, Some(&submission.author_name), &submission.author_email, &data)
+    let lang = &submission.mail_language;
+    render(renderer, name, lang, Some(&submission.author_name), &submission.author_email, &data)
 }
 
 /// "An organiser added your piece to the archive", sent when the organiser asks for it.
@@ -148,7 +159,7 @@ pub fn entry_added(
 ) -> Result<OutgoingMail, String> {
     let data = SubmissionMail::new(settings, submission, topic);
     let name = Some(submission.author_name.as_str()).filter(|n| !n.is_empty());
-    render(renderer, "entry_added", name, &submission.author_email, &data)
+    render(renderer, "entry_added", &submission.mail_language, name, &submission.author_email, &data)
 }
 
 #[derive(Debug, Serialize)]
@@ -161,6 +172,7 @@ struct SubscribeMail<'a> {
 pub fn subscription_confirmation(
     renderer: &Renderer,
     settings: &Settings,
+    lang: &str,
     email: &str,
     token: &str,
 ) -> Result<OutgoingMail, String> {
@@ -168,7 +180,7 @@ pub fn subscription_confirmation(
         club: ClubData::of(settings),
         confirm_url: format!("{}/subscribe/confirm?token={token}", settings.club.base()),
     };
-    render(renderer, "subscribe_confirm", None, email, &data)
+    render(renderer, "subscribe_confirm", lang, None, email, &data)
 }
 
 /// A rendered digest.
@@ -223,7 +235,8 @@ pub struct DigestIntro {
 
 #[derive(Debug, Serialize)]
 pub struct DigestGroup<'a> {
-    pub label: &'static str,
+    /// "highlights" or a kind; `{{t "digest-group" group}}` names it.
+    pub group: &'static str,
     pub entries: Vec<DigestEntry<'a>>,
 }
 
@@ -256,17 +269,7 @@ pub struct DigestData<'a> {
     pub groups: Vec<DigestGroup<'a>>,
     pub next: Option<NextTopic<'a>>,
     pub unsubscribe_url: &'static str,
-}
-
-fn kind_heading(kind: SubmissionKind) -> &'static str {
-    match kind {
-        SubmissionKind::Article => "Articles",
-        SubmissionKind::Video => "Videos",
-        SubmissionKind::Post => "Posts",
-        SubmissionKind::Podcast => "Podcasts",
-        SubmissionKind::Talk => "Talks",
-        SubmissionKind::Other => "Other",
-    }
+    pub manage_url: &'static str,
 }
 
 /// The digest's data: the round-up's introduction or else the topic's summary, the organiser's
@@ -277,7 +280,7 @@ pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> Dig
     let topic = source.topic;
     let highlights: Vec<DigestEntry<'a>> =
         source.entries.iter().filter(|s| s.highlighted).map(|s| DigestEntry::of(s, base)).collect();
-    let highlights = (!highlights.is_empty()).then_some(DigestGroup { label: "Highlights", entries: highlights });
+    let highlights = (!highlights.is_empty()).then_some(DigestGroup { group: "highlights", entries: highlights });
     let by_kind = SubmissionKind::ALL.iter().filter_map(|kind| {
         let entries: Vec<DigestEntry<'a>> = source
             .entries
@@ -285,7 +288,7 @@ pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> Dig
             .filter(|s| s.kind == *kind && !s.highlighted)
             .map(|s| DigestEntry::of(s, base))
             .collect();
-        (!entries.is_empty()).then(|| DigestGroup { label: kind_heading(*kind), entries })
+        (!entries.is_empty()).then(|| DigestGroup { group: kind.as_str(), entries })
     });
     let groups = highlights.into_iter().chain(by_kind).collect();
     let intro = source
@@ -296,7 +299,7 @@ pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> Dig
         club: ClubData::of(settings),
         topic: DigestTopic {
             title: &topic.title,
-            month: month_of(topic).long_name(),
+            month: topic.month.clone(),
             summary_text: markdown::to_plain_text(&topic.summary),
             summary_html: markdown::to_safe_html(&topic.summary),
             url: format!("{base}/topics/{}", topic.slug),
@@ -308,42 +311,51 @@ pub fn digest_data<'a>(settings: &'a Settings, source: &DigestSource<'a>) -> Dig
         groups,
         next: source.next.map(|n| NextTopic {
             title: &n.title,
-            month: month_of(n).long_name(),
+            month: n.month.clone(),
             url: format!("{base}/topics/{}", n.slug),
             submit: format!("{base}/topics/{}/submit", n.slug),
         }),
         unsubscribe_url: UNSUBSCRIBE_PLACEHOLDER,
+        manage_url: MANAGE_PLACEHOLDER,
     }
 }
 
-/// The digest of a closed topic, for every subscriber.
-pub fn digest(renderer: &Renderer, settings: &Settings, source: &DigestSource<'_>) -> Result<DigestContent, String> {
+/// The digest of a closed topic in one language (a tag we have), for every subscriber who reads it.
+pub fn digest(
+    renderer: &Renderer,
+    settings: &Settings,
+    lang: &str,
+    source: &DigestSource<'_>,
+) -> Result<DigestContent, String> {
     let data = digest_data(settings, source);
     Ok(DigestContent {
-        subject: header_safe(&renderer.text("emails/digest/subject.txt", &data)?),
-        text: renderer.text("emails/digest/body.txt", &data)?,
-        html: renderer.html("emails/digest/body.html", &data)?,
+        subject: header_safe(&renderer.text("emails/digest/subject.txt", lang, &data)?),
+        text: renderer.text("emails/digest/body.txt", lang, &data)?,
+        html: renderer.html("emails/digest/body.html", lang, &data)?,
     })
 }
 
-/// A digest sent to one address as a test: the unsubscribe link points at the subscribe page.
-pub fn digest_test(settings: &Settings, digest: &Digest, to: &str) -> OutgoingMail {
+/// A digest sent to one address as a test: the subscriber's links point at the subscribe page.
+pub fn digest_test(renderer: &Renderer, settings: &Settings, digest: &Digest, to: &str) -> OutgoingMail {
     let link = format!("{}/subscribe", settings.club.base());
+    let lang = renderer.catalog().default_language();
+    let (text, html) = digest_for(&digest.body_text, &digest.body_html, &link, &link);
     OutgoingMail {
         to_name: None,
         to_address: to.to_owned(),
-        subject: format!("[Test] {}", digest.subject),
-        text: digest.body_text.replace(UNSUBSCRIBE_PLACEHOLDER, &link),
-        html: Some(digest.body_html.replace(UNSUBSCRIBE_PLACEHOLDER, &link)),
+        subject: renderer.message(lang, "email-digest-test-subject", &[("subject", digest.subject.as_str().into())]),
+        text,
+        html: Some(html),
+        language: lang.to_owned(),
     }
 }
 
-/// A digest's bodies for one subscriber.
-pub fn digest_for(digest: &Digest, unsubscribe_url: &str) -> (String, String) {
-    (
-        digest.body_text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
-        digest.body_html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
-    )
+/// A digest's bodies for one subscriber: their own unsubscribe link and their own page to
+/// change the digest's language.
+pub fn digest_for(text: &str, html: &str, unsubscribe_url: &str, manage_url: &str) -> (String, String) {
+    let personal =
+        |body: &str| body.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url).replace(MANAGE_PLACEHOLDER, manage_url);
+    (personal(text), personal(html))
 }
 
 #[derive(Debug, Serialize)]
@@ -367,14 +379,14 @@ pub fn login_alert(
         failures,
         account_url: format!("{}/admin/account", settings.club.base()),
     };
-    render(renderer, "login_alert", Some(&organiser.display_name), &organiser.email, &data)
+    render(renderer, "login_alert", "", Some(&organiser.display_name), &organiser.email, &data)
 }
 
 #[derive(Debug, Serialize)]
 struct OrganiserLinkMail<'a> {
     club: ClubData<'a>,
     name: &'a str,
-    role: &'static str,
+    role: Role,
     invited_by: &'a str,
     invite: bool,
     link: String,
@@ -394,11 +406,11 @@ pub fn organiser_link(
     let data = OrganiserLinkMail {
         club: ClubData::of(settings),
         name: &organiser.display_name,
-        role: if organiser.role == Role::Admin { "an admin" } else { "a moderator" },
+        role: organiser.role,
         invited_by: sent_by,
         invite: purpose == LinkPurpose::Invite,
         link: format!("{}/admin/password?token={token}", settings.club.base()),
-        expires: dates::local_datetime(expires, settings.club.tz()),
+        expires: dates::iso(expires),
     };
-    render(renderer, "organiser_link", Some(&organiser.display_name), &organiser.email, &data)
+    render(renderer, "organiser_link", "", Some(&organiser.display_name), &organiser.email, &data)
 }

@@ -23,6 +23,8 @@ pub struct OutgoingMail {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
+    /// The language it is written in (a tag), for `Content-Language`.
+    pub language: String,
 }
 
 impl OutgoingMail {
@@ -223,6 +225,7 @@ mod tests {
             subject: String::new(),
             text: String::new(),
             html: None,
+            language: "en".into(),
         };
         assert_eq!(mail.recipient(), "\"Eve Bcc: x@y.org quoted\" <eve@example.org>");
     }

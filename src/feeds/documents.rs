@@ -14,6 +14,7 @@ use crate::db::roundups::Roundup;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
 use crate::domain::topics::month_of;
+use crate::i18n::{Arg, Catalog};
 use crate::render::views::{thumbnail_path, utc};
 use crate::render::{dates, escape_html, markdown};
 
@@ -25,22 +26,41 @@ pub enum FeedFormat {
     Opml,
 }
 
-/// What every feed says about the club.
+/// What every feed says about the club, and the words it says it with: feeds speak the club's
+/// language (their items keep each entry's own).
 pub struct SiteInfo<'a> {
     pub name: &'a str,
     pub base: &'a str,
     pub language: &'a str,
     pub tz: Tz,
+    pub catalog: &'a Catalog,
 }
 
 impl<'a> SiteInfo<'a> {
-    pub fn of(settings: &'a Settings) -> SiteInfo<'a> {
+    pub fn of(settings: &'a Settings, catalog: &'a Catalog) -> SiteInfo<'a> {
         SiteInfo {
             name: &settings.club.name,
             base: settings.club.base(),
-            language: &settings.club.language,
+            language: catalog.default_language(),
             tz: settings.club.tz(),
+            catalog,
         }
+    }
+
+    /// One message in the club's language.
+    pub fn say(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.catalog.message(self.language, id, args)
+    }
+
+    /// A time as the club's language writes it, in its zone.
+    pub fn datetime(&self, at: DateTime<Utc>) -> String {
+        dates::local_datetime(at, self.tz, &self.say("format-datetime", &[]), self.language)
+    }
+
+    /// A month as the club's language names it.
+    pub fn month(&self, topic: &Topic) -> String {
+        let first = month_of(topic).first_day();
+        dates::month(first, &self.say("format-month", &[]), self.language)
     }
 }
 
@@ -49,17 +69,20 @@ pub fn text_as_html(text: &str) -> String {
     format!("<p>{}</p>", escape_html(text).replace('\n', "<br>"))
 }
 
-/// The organiser's note, marked as theirs.
-const NOTE_LABEL: &str = "Organiser's note:";
-
 /// An entry's item: the member's summary and the organiser's note (each when there is one). Its
 /// guid is the entry's permalink, so edits and moves keep the item's identity.
 fn entry_item(site: &SiteInfo<'_>, s: &Submission, topic_title: &str) -> FeedItem {
     let mut text = s.summary.clone();
     let mut html = if s.summary.is_empty() { String::new() } else { text_as_html(&s.summary) };
     if !s.note.is_empty() {
-        text = format!("{text}\n\n{NOTE_LABEL} {}", s.note).trim().to_owned();
-        html.push_str(&format!("<p><strong>{NOTE_LABEL}</strong> {}</p>", escape_html(&s.note).replace('\n', "<br>")));
+        // The organiser's note, marked as theirs.
+        let label = site.say("feed-note-label", &[]);
+        text = format!("{text}\n\n{label} {}", s.note).trim().to_owned();
+        html.push_str(&format!(
+            "<p><strong>{}</strong> {}</p>",
+            escape_html(&label),
+            escape_html(&s.note).replace('\n', "<br>")
+        ));
     }
     FeedItem {
         title: s.title.clone(),
@@ -72,6 +95,7 @@ fn entry_item(site: &SiteInfo<'_>, s: &Submission, topic_title: &str) -> FeedIte
         categories: vec![s.kind.as_str().to_owned(), topic_title.to_owned()],
         media: true,
         thumbnail: s.thumbnail.as_deref().map(|k| format!("{}{}", site.base, thumbnail_path(k))),
+        language: Some(s.language.clone()).filter(|l| !l.is_empty()),
     }
 }
 
@@ -79,7 +103,8 @@ fn entry_item(site: &SiteInfo<'_>, s: &Submission, topic_title: &str) -> FeedIte
 fn roundup_item(site: &SiteInfo<'_>, roundup: &Roundup, topic: &Topic) -> FeedItem {
     let page = format!("{}/topics/{}/roundup", site.base, topic.slug);
     FeedItem {
-        title: format!("{}: the {} round-up", topic.title, month_of(topic).long_name()),
+        title: site
+            .say("feed-roundup-title", &[("title", topic.title.as_str().into()), ("month", site.month(topic).into())]),
         link: page.clone(),
         guid: page,
         published: utc(roundup.published_at.unwrap_or(roundup.updated_at)),
@@ -89,6 +114,7 @@ fn roundup_item(site: &SiteInfo<'_>, roundup: &Roundup, topic: &Topic) -> FeedIt
         categories: vec!["round-up".into(), topic.title.clone()],
         media: false,
         thumbnail: None,
+        language: None,
     }
 }
 
@@ -113,7 +139,11 @@ pub fn topic_feed(site: &SiteInfo<'_>, topic: &Topic, entries: &[Submission], fo
         link: format!("{base}/topics/{}", topic.slug),
         self_url: format!("{base}/topics/{}/feed.xml", topic.slug),
         json_url: format!("{base}/topics/{}/feed.json", topic.slug),
-        description: if summary.is_empty() { format!("Contributions on “{}”", topic.title) } else { summary },
+        description: if summary.is_empty() {
+            site.say("feed-topic-description", &[("title", topic.title.as_str().into())])
+        } else {
+            summary
+        },
         language: site.language.to_owned(),
         last_build: at(topic.content_changed_at),
         ttl_minutes: 60,
@@ -139,7 +169,7 @@ pub fn club_feed(
         link: base.to_owned(),
         self_url: format!("{base}/feed.xml"),
         json_url: format!("{base}/feed.json"),
-        description: format!("Everything published at {}, newest first", site.name),
+        description: site.say("feed-club-description", &[("club", site.name.into())]),
         language: site.language.to_owned(),
         last_build: items.iter().map(|i| i.published).max(),
         ttl_minutes: 60,
@@ -155,14 +185,16 @@ pub fn schedule_feed(site: &SiteInfo<'_>, topics: &[Topic], format: FeedFormat) 
         .iter()
         .rev()
         .map(|t| {
-            let window = format!(
-                "Submissions open {} and close {}.",
-                dates::local_datetime(utc(t.opens_at), site.tz),
-                dates::local_datetime(utc(t.closes_at), site.tz)
+            let window = site.say(
+                "feed-schedule-window",
+                &[("opens", site.datetime(utc(t.opens_at)).into()), ("closes", site.datetime(utc(t.closes_at)).into())],
             );
             let summary = markdown::to_plain_text(&t.summary);
             FeedItem {
-                title: format!("{}: {}", month_of(t).long_name(), t.title),
+                title: site.say(
+                    "feed-schedule-item-title",
+                    &[("month", site.month(t).into()), ("title", t.title.as_str().into())],
+                ),
                 link: format!("{base}/topics/{}", t.slug),
                 guid: format!("{base}/topics/{}", t.slug),
                 published: utc(t.created_at),
@@ -172,15 +204,16 @@ pub fn schedule_feed(site: &SiteInfo<'_>, topics: &[Topic], format: FeedFormat) 
                 categories: vec!["topic".into()],
                 media: false,
                 thumbnail: None,
+                language: None,
             }
         })
         .collect();
     let channel = FeedChannel {
-        title: format!("{}: schedule", site.name),
+        title: site.say("feed-schedule-title", &[("club", site.name.into())]),
         link: format!("{base}/topics"),
         self_url: format!("{base}/topics/feed.xml"),
         json_url: format!("{base}/topics/feed.json"),
-        description: format!("Each month's topic and call for content at {}", site.name),
+        description: site.say("feed-schedule-description", &[("club", site.name.into())]),
         language: site.language.to_owned(),
         last_build: topics.iter().map(|t| utc(t.updated_at)).max(),
         ttl_minutes: 360,
@@ -194,7 +227,11 @@ pub fn opml(site: &SiteInfo<'_>, topics: &[Topic]) -> String {
     let (base, club) = (site.base, site.name);
     let mut feeds = vec![
         (club.to_owned(), format!("{base}/feed.xml"), base.to_owned()),
-        (format!("{club}: schedule"), format!("{base}/topics/feed.xml"), format!("{base}/topics")),
+        (
+            site.say("feed-schedule-title", &[("club", club.into())]),
+            format!("{base}/topics/feed.xml"),
+            format!("{base}/topics"),
+        ),
     ];
     for t in topics.iter().rev() {
         feeds.push((
@@ -203,5 +240,5 @@ pub fn opml(site: &SiteInfo<'_>, topics: &[Topic]) -> String {
             format!("{base}/topics/{}", t.slug),
         ));
     }
-    opml_document(&format!("{club} feeds"), &feeds)
+    opml_document(&site.say("feed-opml-title", &[("club", club.into())]), &feeds)
 }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
+use super::documents::SiteInfo;
 use crate::db::topics::Topic;
 use crate::render::markdown;
 
@@ -16,14 +17,16 @@ pub struct CalendarEvent<'a> {
 }
 
 /// The whole calendar: CRLF line endings, lines folded at 75 octets.
-pub fn schedule_calendar(club_name: &str, host: &str, tz: Tz, events: &[CalendarEvent<'_>]) -> String {
+/// Its words are in the club's language.
+pub fn schedule_calendar(site: &SiteInfo<'_>, host: &str, events: &[CalendarEvent<'_>]) -> String {
+    let (club_name, tz) = (site.name, site.tz);
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
         "PRODID:-//Content Club//Schedule//EN".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", escape_text(&format!("{club_name} schedule"))),
+        format!("X-WR-CALNAME:{}", escape_text(&site.say("feed-schedule-title", &[("club", club_name.into())]))),
         format!("X-WR-TIMEZONE:{}", tz.name()),
     ];
     let (first_year, last_year) = events
@@ -52,12 +55,12 @@ pub fn schedule_calendar(club_name: &str, host: &str, tz: Tz, events: &[Calendar
         if !description.is_empty() {
             description.push_str("\n\n");
         }
-        description.push_str(&format!("Submit your content: {}/submit", event.url));
+        description.push_str(&site.say("calendar-submit", &[("url", format!("{}/submit", event.url).into())]));
         lines.push(format!("DESCRIPTION:{}", escape_text(&description)));
         lines.push(format!("URL:{}", event.url));
         lines.push("TRANSP:TRANSPARENT".into());
         lines.push("END:VEVENT".into());
-        lines.extend(deadline(club_name, host, tz, event));
+        lines.extend(deadline(site, host, event));
     }
     lines.push("END:VCALENDAR".into());
     let mut out = String::new();
@@ -69,17 +72,19 @@ pub fn schedule_calendar(club_name: &str, host: &str, tz: Tz, events: &[Calendar
 
 /// The all-day event of a topic's last day to submit: the local date of the last moment before
 /// it closes.
-fn deadline(club_name: &str, host: &str, tz: Tz, event: &CalendarEvent<'_>) -> Vec<String> {
+fn deadline(site: &SiteInfo<'_>, host: &str, event: &CalendarEvent<'_>) -> Vec<String> {
+    let (club_name, tz) = (site.name, site.tz);
     let t = event.topic;
     let last_moment = Utc.from_utc_datetime(&(t.closes_at - Duration::seconds(1))).with_timezone(&tz);
     let day = last_moment.date_naive();
-    let closes = Utc.from_utc_datetime(&t.closes_at).with_timezone(&tz);
-    let description = format!(
-        "Submissions to “{}” close {} ({}). Submit your content: {}/submit",
-        t.title,
-        closes.format("%Y-%m-%d %H:%M"),
-        tz.name(),
-        event.url
+    let closes = site.datetime(Utc.from_utc_datetime(&t.closes_at));
+    let description = site.say(
+        "calendar-deadline-description",
+        &[
+            ("title", t.title.as_str().into()),
+            ("closes", closes.into()),
+            ("url", format!("{}/submit", event.url).into()),
+        ],
     );
     vec![
         "BEGIN:VEVENT".into(),
@@ -90,7 +95,12 @@ fn deadline(club_name: &str, host: &str, tz: Tz, event: &CalendarEvent<'_>) -> V
         format!("SEQUENCE:{}", t.sequence),
         format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
         format!("DTEND;VALUE=DATE:{}", (day + Duration::days(1)).format("%Y%m%d")),
-        format!("SUMMARY:{}", escape_text(&format!("Last day to submit: {club_name}: {}", t.title))),
+        format!(
+            "SUMMARY:{}",
+            escape_text(
+                &site.say("calendar-deadline-title", &[("club", club_name.into()), ("title", t.title.as_str().into())])
+            )
+        ),
         format!("DESCRIPTION:{}", escape_text(&description)),
         format!("URL:{}/submit", event.url),
         "TRANSP:TRANSPARENT".into(),

@@ -53,6 +53,9 @@ pub struct FeedItem {
     pub media: bool,
     /// A thumbnail on the club's own address (absolute).
     pub thumbnail: Option<String>,
+    /// The language the item is written in, when it is not the feed's (`dc:language`, JSON
+    /// Feed `language`).
+    pub language: Option<String>,
 }
 
 const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
@@ -141,10 +144,11 @@ pub fn rss_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
                 guid: Some(Guid { value: item.guid.clone(), permalink: true }),
                 pub_date: Some(item.published.to_rfc2822()),
                 categories: item.categories.iter().map(|c| Category { name: c.clone(), domain: None }).collect(),
-                dublin_core_ext: item
-                    .author
-                    .as_ref()
-                    .map(|a| DublinCoreExtension { creators: vec![a.clone()], ..DublinCoreExtension::default() }),
+                dublin_core_ext: (item.author.is_some() || item.language.is_some()).then(|| DublinCoreExtension {
+                    creators: item.author.iter().cloned().collect(),
+                    languages: item.language.iter().cloned().collect(),
+                    ..DublinCoreExtension::default()
+                }),
                 enclosure,
                 extensions,
                 ..Item::default()
@@ -204,6 +208,9 @@ pub fn json_document(channel: &FeedChannel, items: &[FeedItem]) -> String {
             });
             if let Some(author) = &item.author {
                 entry["authors"] = json!([{"name": author}]);
+            }
+            if let Some(language) = &item.language {
+                entry["language"] = json!(language);
             }
             if item.media {
                 match media::classify(&item.link) {

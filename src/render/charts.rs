@@ -7,7 +7,9 @@ use serde::Serialize;
 /// outcome).
 pub struct BarChartData {
     pub id: String,
+    /// The message id of its title, then (once named) the title.
     pub title: String,
+    /// The message ids of its series, then (once named) their names.
     pub series: Vec<String>,
     pub groups: Vec<(String, Vec<i64>)>,
 }

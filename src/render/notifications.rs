@@ -23,11 +23,13 @@ fn folder(event: EventKind) -> String {
     event.as_str().replace('.', "_")
 }
 
-/// Writes an event's chat message from its data (the webhook payload's `data`).
-pub fn chat_message(renderer: &Renderer, event: EventKind, data: &Value) -> Result<ChatMessage, String> {
+/// Writes an event's chat message from its data (the webhook payload's `data`) in the
+/// destination's language (the club's when we have no messages in it).
+pub fn chat_message(renderer: &Renderer, event: EventKind, lang: &str, data: &Value) -> Result<ChatMessage, String> {
     let dir = folder(event);
-    let title = renderer.text(&format!("notifications/{dir}/title.txt"), data)?.trim().to_owned();
-    let text = renderer.text(&format!("notifications/{dir}/text.txt"), data)?.trim().to_owned();
+    let lang = crate::i18n::chosen(lang).unwrap_or(renderer.catalog().default_language());
+    let title = renderer.text(&format!("notifications/{dir}/title.txt"), lang, data)?.trim().to_owned();
+    let text = renderer.text(&format!("notifications/{dir}/text.txt"), lang, data)?.trim().to_owned();
     let url = data.get("url").and_then(Value::as_str).map(str::to_owned);
     Ok(ChatMessage { title, text, url })
 }

@@ -10,7 +10,6 @@ use crate::config::Settings;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
 use crate::domain::roundups::{fit, TEXT_EXPORT_LIMIT};
-use crate::domain::topics::month_of;
 
 /// Which text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +83,7 @@ pub fn render(
 ) -> Result<String, String> {
     let shown_topic = ExportTopic {
         title: if format == ExportFormat::Markdown { markdown::escape(&topic.title) } else { topic.title.clone() },
-        month: month_of(topic).long_name(),
+        month: topic.month.clone(),
         url: format!("{}/topics/{}", settings.club.base(), topic.slug),
         slug: &topic.slug,
     };
@@ -96,7 +95,7 @@ pub fn render(
     let write = |shown: &[ExportEntry], left_out: usize| {
         let data =
             ExportData { club: &settings.club.name, topic: &shown_topic, intro: &intro, entries: shown, left_out };
-        renderer.text(template, &data)
+        renderer.text(template, renderer.catalog().default_language(), &data)
     };
     let whole = write(&entries, 0)?;
     if format == ExportFormat::Markdown {

@@ -20,8 +20,8 @@ pub fn utc(naive: NaiveDateTime) -> DateTime<Utc> {
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicView {
     pub slug: String,
+    /// "2025-03"; `{{month topic.month}}` names it.
     pub month: String,
-    pub month_name: String,
     pub title: String,
     pub summary_html: String,
     pub status: TopicStatus,
@@ -34,6 +34,8 @@ pub struct TopicView {
     pub opens_input: String,
     pub closes_input: String,
     pub url: String,
+    /// Days left to submit, in the club's calendar (0 on the last day); only while open.
+    pub days_left: Option<i64>,
 }
 
 impl TopicView {
@@ -42,7 +44,6 @@ impl TopicView {
         TopicView {
             slug: topic.slug.clone(),
             month: topic.month.clone(),
-            month_name: topics::month_of(topic).long_name(),
             title: topic.title.clone(),
             summary_html: markdown::to_safe_html(&topic.summary),
             status,
@@ -50,17 +51,24 @@ impl TopicView {
             is_upcoming: status == TopicStatus::Upcoming,
             is_closed: status == TopicStatus::Closed,
             announced: topic.announced,
-            opens: dates::local_datetime(utc(topic.opens_at), tz),
-            closes: dates::local_datetime(utc(topic.closes_at), tz),
+            opens: dates::iso(utc(topic.opens_at)),
+            closes: dates::iso(utc(topic.closes_at)),
             opens_input: dates::local_input(utc(topic.opens_at), tz),
             closes_input: dates::local_input(utc(topic.closes_at), tz),
             url: format!("/topics/{}", topic.slug),
+            days_left: (status == TopicStatus::Open).then(|| days_left(topic, tz, now)),
         }
     }
 
     pub fn list<'a>(topics: impl IntoIterator<Item = &'a Topic>, tz: Tz, now: DateTime<Utc>) -> Vec<TopicView> {
         topics.into_iter().map(|t| TopicView::new(t, tz, now)).collect()
     }
+}
+
+/// Whole days from today to the last day to submit, both in the club's zone.
+fn days_left(topic: &Topic, tz: Tz, now: DateTime<Utc>) -> i64 {
+    let last = (utc(topic.closes_at) - chrono::Duration::seconds(1)).with_timezone(&tz).date_naive();
+    (last - now.with_timezone(&tz).date_naive()).num_days().max(0)
 }
 
 /// A submission as pages show it: never the author's email.
@@ -81,8 +89,10 @@ pub struct EntryView {
     pub decision_reason: Option<String>,
     /// The organiser's note.
     pub note: String,
-    /// The piece's language tag, for a `lang` attribute; empty for the club's own.
+    /// The piece's language tag, for a `lang` attribute; empty when nobody knows it.
     pub language: String,
+    /// That language's name in itself ("日本語"), or its tag.
+    pub language_name: String,
     pub highlighted: bool,
     /// An organiser added it for a member.
     pub added_by_organiser: bool,
@@ -98,7 +108,7 @@ pub fn thumbnail_path(key: &str) -> String {
 }
 
 impl EntryView {
-    pub fn new(s: &Submission, tz: Tz) -> EntryView {
+    pub fn new(s: &Submission) -> EntryView {
         EntryView {
             public_id: s.public_id.clone(),
             title: s.title.clone(),
@@ -109,12 +119,13 @@ impl EntryView {
             author_link: s.author_link.clone(),
             status: s.status,
             is_pending: s.status == SubmissionStatus::Pending,
-            published: s.published_at.map(|p| dates::local_date(utc(p), tz)),
-            submitted: dates::local_datetime(utc(s.created_at), tz),
+            published: s.published_at.map(|p| dates::iso(utc(p))),
+            submitted: dates::iso(utc(s.created_at)),
             permalink: format!("/submissions/{}", s.public_id),
             decision_reason: s.decision_reason.clone(),
             note: s.note.clone(),
             language: s.language.clone(),
+            language_name: crate::i18n::name_of(&s.language),
             highlighted: s.highlighted,
             added_by_organiser: s.added_by.is_some(),
             thumbnail: s.thumbnail.as_deref().map(thumbnail_path),
@@ -122,8 +133,8 @@ impl EntryView {
         }
     }
 
-    pub fn list<'a>(entries: impl IntoIterator<Item = &'a Submission>, tz: Tz) -> Vec<EntryView> {
-        entries.into_iter().map(|s| EntryView::new(s, tz)).collect()
+    pub fn list<'a>(entries: impl IntoIterator<Item = &'a Submission>) -> Vec<EntryView> {
+        entries.into_iter().map(EntryView::new).collect()
     }
 }
 
@@ -135,11 +146,12 @@ pub struct Choice {
     pub selected: bool,
 }
 
-/// The kinds of submission as choices, `selected` marking one.
-pub fn kind_choices(selected: &str) -> Vec<Choice> {
+/// The kinds of submission as choices, `selected` marking one; `label` names a kind in the
+/// reader's language.
+pub fn kind_choices(selected: &str, label: impl Fn(SubmissionKind) -> String) -> Vec<Choice> {
     SubmissionKind::ALL
         .iter()
-        .map(|k| Choice { value: k.as_str().into(), label: capitalise(k.as_str()), selected: k.as_str() == selected })
+        .map(|k| Choice { value: k.as_str().into(), label: label(*k), selected: k.as_str() == selected })
         .collect()
 }
 

@@ -19,7 +19,7 @@ use actix_web::{web, App as ActixApp, HttpServer};
 use anyhow::Context as _;
 
 use self::http::routes::{RouteInfo, Routes};
-use self::http::{errors, memory, metrics, middleware};
+use self::http::{errors, language, memory, metrics, middleware};
 use crate::app::feeds::FeedCache;
 use crate::app::App;
 use crate::clock::{SharedClock, SystemClock};
@@ -173,6 +173,7 @@ fn application(
                 .wrap(actix_web::middleware::from_fn(middleware::same_origin))
                 .wrap(errors::handlers())
                 .wrap(middleware::security_headers(https))
+                .wrap(actix_web::middleware::from_fn(language::choose))
                 .configure(|cfg| configure_pages(&mut Routes::new(Some(cfg), &mut Vec::new())))
                 .default_service(web::to(errors::not_found)),
         )

@@ -1,6 +1,7 @@
 // Reads the link as the member pastes it: asks the club what the page says, fills the fields the
 // member left empty, shows the thumbnail (from the club's own address), and says at once when
-// the topic has the link already. The form works without this script.
+// the topic has the link already. The form works without this script. What it says comes from
+// the form's data-say-* attributes, in the page's language.
 (function () {
   "use strict";
   var form = document.getElementById("submit-form");
@@ -13,6 +14,7 @@
   var timer = null;
   var latest = 0;
   var filledByUs = {};
+  function words(name) { return form.getAttribute("data-say-" + name) || ""; }
 
   function fill(id, value) {
     var field = document.getElementById(id);
@@ -40,14 +42,14 @@
     if (link) {
       var a = document.createElement("a");
       a.href = link;
-      a.textContent = " See the earlier entry.";
+      a.textContent = " " + words("earlier");
       out.appendChild(a);
     }
   }
 
   function show(body) {
     if (body.duplicate_of) {
-      say("This link is already in for this topic.", body.duplicate_url);
+      say(words("duplicate"), body.duplicate_url);
       return;
     }
     var summary = body.description ? body.description.slice(0, 500) : "";
@@ -66,9 +68,9 @@
       }
     }
     if (body.fetched) {
-      say("Not submitted yet. We filled in what the page says" + (body.site_name ? " (" + body.site_name + ")" : "") + "; check it and change anything.");
+      say(body.site_name ? words("filled-site").replace("{site}", body.site_name) : words("filled"));
     } else {
-      say("Not submitted yet. We could not read the page, so please fill in the title and summary yourself.");
+      say(words("unread"));
     }
   }
 
@@ -76,7 +78,7 @@
     var value = input.value.trim();
     if (!/^https?:\/\/\S+\.\S+/i.test(value)) { out.textContent = ""; return; }
     var ticket = ++latest;
-    say("Reading the link…");
+    say(words("reading"));
     var query = "?url=" + encodeURIComponent(value) + "&topic=" + encodeURIComponent(topic || "");
     fetch(endpoint + query, { headers: { "Accept": "application/json" } })
       .then(function (res) { return res.ok ? res.json() : null; })

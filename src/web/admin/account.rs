@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{self, MIN_PASSWORD_CHARS};
 use crate::error::{AppError, FieldErrors};
+use crate::web::http::language::t;
 use crate::web::http::page::{self, form_refusal, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, cookie_names, Csrf, CurrentOrganiser, OrganiserButton};
@@ -27,7 +28,7 @@ struct AccountPage<'a> {
 
 fn render(req: &HttpRequest, errors: &FieldErrors, status: StatusCode) -> Result<HttpResponse, AppError> {
     let data = AccountPage { errors, has_errors: !errors.is_empty(), min_chars: MIN_PASSWORD_CHARS };
-    Page::new("pages/admin/account.html", "Your account").status(status).render(req, &data)
+    Page::new("pages/admin/account.html", t(req, "title-account", &[])).status(status).render(req, &data)
 }
 
 async fn account_page(req: HttpRequest, _who: CurrentOrganiser) -> Result<HttpResponse, AppError> {
@@ -57,8 +58,8 @@ async fn change_password(
     let PasswordForm { current, password, repeat, .. } = form.into_inner();
     match app::organisers::change_password(&state.app, &who.0, current, password, repeat).await {
         Ok(token) => {
-            let message = "Your password is changed; every other session has ended.";
-            let mut response = page::redirect_with_flash(&req, "/admin/account", message);
+            let message = t(&req, "flash-password-changed", &[]);
+            let mut response = page::redirect_with_flash(&req, "/admin/account", &message);
             response.add_cookie(&session::session_cookie(&state, &token)).map_err(AppError::internal)?;
             Ok(response)
         }
@@ -75,7 +76,7 @@ async fn log_out_everywhere(
     OrganiserButton(who): OrganiserButton,
 ) -> Result<HttpResponse, AppError> {
     let ended = app::sessions::log_out_everywhere(&state.app, &who).await?;
-    let message = format!("You are logged out everywhere ({ended} session(s) ended).");
+    let message = t(&req, "flash-logged-out-everywhere", &[("count", ended.into())]);
     let mut response = page::redirect_with_flash(&req, "/admin/login", &message);
     response
         .add_cookie(&session::removal_cookie(cookie_names(state.https).session, state.https))

@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use crate::app;
 use crate::error::AppError;
-use crate::render::charts::{bar_chart, BarChart};
+use crate::render::charts::{bar_chart, BarChart, BarChartData};
 use crate::render::views::EntryView;
+use crate::web::http::language::t;
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
 use crate::web::http::session::CurrentOrganiser;
@@ -17,9 +18,23 @@ pub fn configure(routes: &mut Routes<'_>) {
 }
 
 #[derive(Serialize)]
+struct Failing {
+    title: String,
+    failed: i64,
+}
+
+/// A chart with its title and series named in the reader's language.
+fn named(req: &HttpRequest, chart: BarChartData) -> BarChartData {
+    BarChartData {
+        title: t(req, &chart.title, &[]),
+        series: chart.series.iter().map(|id| t(req, id, &[])).collect(),
+        ..chart
+    }
+}
+
+#[derive(Serialize)]
 struct Gap {
     month: String,
-    name: String,
 }
 
 #[derive(Serialize)]
@@ -42,7 +57,7 @@ struct DashboardPage {
     approved: i64,
     digests_waiting: Vec<String>,
     digests_empty: Vec<String>,
-    digests_failing: Vec<String>,
+    digests_failing: Vec<Failing>,
     gaps: Vec<Gap>,
     broken_links: Vec<BrokenLink>,
     destinations_troubled: Vec<Troubled>,
@@ -63,12 +78,12 @@ async fn dashboard(
         approved: d.approved,
         digests_waiting: d.digests_waiting,
         digests_empty: d.digests_empty,
-        digests_failing: d.digests_failing,
-        gaps: d.gaps.iter().map(|m| Gap { month: m.to_string(), name: m.long_name() }).collect(),
+        digests_failing: d.digests_failing.into_iter().map(|(title, failed)| Failing { title, failed }).collect(),
+        gaps: d.gaps.iter().map(|m| Gap { month: m.to_string() }).collect(),
         broken_links: d
             .broken_links
             .iter()
-            .map(|(s, t)| BrokenLink { entry: EntryView::new(s, state.app.tz()), topic_title: t.clone() })
+            .map(|(s, t)| BrokenLink { entry: EntryView::new(s), topic_title: t.clone() })
             .collect(),
         destinations_troubled: d
             .destinations_troubled
@@ -76,7 +91,7 @@ async fn dashboard(
             .map(|(label, paused)| Troubled { label, paused })
             .collect(),
         is_admin: who.require_admin().is_ok(),
-        charts: d.charts.into_iter().map(bar_chart).collect(),
+        charts: d.charts.into_iter().map(|c| bar_chart(named(&req, c))).collect(),
     };
-    Page::new("pages/admin/dashboard.html", "Dashboard").render(&req, &data)
+    Page::new("pages/admin/dashboard.html", t(&req, "title-dashboard", &[])).render(&req, &data)
 }

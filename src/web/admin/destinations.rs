@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::app::{notify, Destination, DestinationInput, DestinationKind, EventKind};
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::Choice;
+use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
@@ -142,7 +143,7 @@ async fn render_list(
         sending_off: !state.app.outbound.enabled(),
         secret,
     };
-    Page::new("pages/admin/destinations.html", "Channels and webhooks").status(status).render(req, &data)
+    Page::new("pages/admin/destinations.html", t(req, "title-destinations", &[])).status(status).render(req, &data)
 }
 
 async fn list_page(
@@ -176,7 +177,7 @@ async fn add(
             render_list(&req, &state, &blank, (&FieldErrors::new(), StatusCode::OK), created.secret).await
         }
         Ok(created) => {
-            let message = format!("“{}” is added. Send it a test message to see it work.", created.destination.label);
+            let message = t(&req, "flash-destination-added", &[("label", created.destination.label.as_str().into())]);
             Ok(redirect_with_flash(&req, "/admin/destinations", &message))
         }
         Err(err) => {
@@ -200,7 +201,7 @@ async fn log_page(
 ) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     let (destination, lines) = notify::log(&state.app, id.into_inner()).await?;
-    let title = format!("Deliveries to {}", destination.label);
+    let title = t(&req, "title-destination-log", &[("label", destination.label.as_str().into())]);
     Page::new("pages/admin/destination_log.html", title)
         .render(&req, &LogPage { destination: row(&destination), lines })
 }
@@ -213,14 +214,20 @@ async fn test(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let line = notify::send_test(&state.app, id).await?;
-    let message = match line.status_code {
-        Some(code) if line.outcome == crate::app::AttemptOutcome::Delivered => {
-            format!("The test message arrived (HTTP {code}).")
-        }
-        Some(code) => format!("The test message was refused (HTTP {code}): {}", line.response),
-        None => format!("The test message could not be sent: {}", line.response),
-    };
+    let message = test_message(&req, &line);
     Ok(redirect_with_flash(&req, &format!("/admin/destinations/{id}"), &message))
+}
+
+/// What the flash says of a test message: arrived, refused (with the answer), or not sent.
+fn test_message(req: &HttpRequest, line: &notify::LogLine) -> String {
+    let response = || ("response", crate::i18n::Arg::from(line.response.as_str()));
+    match line.status_code {
+        Some(code) if line.outcome == crate::app::AttemptOutcome::Delivered => {
+            t(req, "flash-destination-test-arrived", &[("code", code.to_string().into())])
+        }
+        Some(code) => t(req, "flash-destination-test-refused", &[("code", code.to_string().into()), response()]),
+        None => t(req, "flash-destination-test-failed", &[response()]),
+    }
 }
 
 async fn pause(
@@ -230,7 +237,8 @@ async fn pause(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let d = notify::set_paused(&state.app, id.into_inner(), true).await?;
-    Ok(redirect_with_flash(&req, "/admin/destinations", &format!("“{}” is paused; its events wait.", d.label)))
+    let message = t(&req, "flash-destination-paused", &[("label", d.label.into())]);
+    Ok(redirect_with_flash(&req, "/admin/destinations", &message))
 }
 
 async fn resume(
@@ -240,7 +248,8 @@ async fn resume(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let d = notify::set_paused(&state.app, id.into_inner(), false).await?;
-    Ok(redirect_with_flash(&req, "/admin/destinations", &format!("“{}” is sending again.", d.label)))
+    let message = t(&req, "flash-destination-resumed", &[("label", d.label.into())]);
+    Ok(redirect_with_flash(&req, "/admin/destinations", &message))
 }
 
 async fn rotate(
@@ -264,5 +273,6 @@ async fn remove(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let d = notify::remove(&state.app, Some(&admin.0), id.into_inner()).await?;
-    Ok(redirect_with_flash(&req, "/admin/destinations", &format!("“{}” is removed.", d.label)))
+    let message = t(&req, "flash-destination-removed", &[("label", d.label.into())]);
+    Ok(redirect_with_flash(&req, "/admin/destinations", &message))
 }

@@ -5,11 +5,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::app::digests::{self, DigestRow};
-use crate::app::{DigestStatus, Month};
-use crate::email::compose::UNSUBSCRIBE_PLACEHOLDER;
+use crate::app::DigestStatus;
+use crate::email::compose::{MANAGE_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER};
 use crate::error::AppError;
 use crate::render::dates;
 use crate::render::views::utc;
+use crate::web::http::language::t;
 use crate::web::http::page::{redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
@@ -45,15 +46,27 @@ struct DigestsPage {
     audience: usize,
 }
 
-fn item(row: &DigestRow, tz: chrono_tz::Tz) -> DigestItem {
+/// A digest's state as organisers read it.
+fn status_label(req: &HttpRequest, status: Option<DigestStatus>) -> String {
+    let id = match status {
+        None => "label-digest-status-none",
+        Some(DigestStatus::Waiting) => "label-digest-status-waiting",
+        Some(DigestStatus::Empty) => "label-digest-status-empty",
+        Some(DigestStatus::Queued) => "label-digest-status-queued",
+        Some(DigestStatus::Sent) => "label-digest-status-sent",
+    };
+    t(req, id, &[])
+}
+
+fn item(req: &HttpRequest, row: &DigestRow) -> DigestItem {
     let (p, digest, topic) = (&row.progress, row.digest.as_ref(), &row.topic);
     let total = p.queued + p.sending + p.sent + p.failed;
     let status = digest.map(|d| d.status);
     DigestItem {
         slug: topic.slug.clone(),
         title: topic.title.clone(),
-        month: Month::parse(&topic.month).map(|m| m.long_name()).unwrap_or_default(),
-        status: status.map_or_else(|| "not built yet".to_owned(), |s| s.to_string()),
+        month: topic.month.clone(),
+        status: status_label(req, status),
         can_send: digests::can_send(status),
         is_empty: status == Some(DigestStatus::Empty),
         recipients: digest.map_or(0, |d| d.recipients),
@@ -61,7 +74,7 @@ fn item(row: &DigestRow, tz: chrono_tz::Tz) -> DigestItem {
         failed: p.failed,
         outstanding: p.queued + p.sending,
         percent: if total > 0 { p.sent * 100 / total } else { 0 },
-        built: digest.map(|d| dates::local_datetime(utc(d.built_at), tz)),
+        built: digest.map(|d| dates::iso(utc(d.built_at))),
         public: status.is_some_and(digests::is_public),
     }
 }
@@ -73,8 +86,8 @@ async fn list_digests(
 ) -> Result<HttpResponse, AppError> {
     who.require_admin()?;
     let (rows, audience) = digests::overview(&state.app).await?;
-    let items = rows.iter().map(|row| item(row, state.app.tz())).collect();
-    Page::new("pages/admin/digests.html", "Digests").render(&req, &DigestsPage { items, audience })
+    let items = rows.iter().map(|row| item(&req, row)).collect();
+    Page::new("pages/admin/digests.html", t(&req, "title-digests", &[])).render(&req, &DigestsPage { items, audience })
 }
 
 #[derive(Serialize)]
@@ -99,11 +112,16 @@ async fn preview_digest(
         slug: &preview.topic.slug,
         title: &preview.topic.title,
         subject: &preview.content.subject,
-        text: preview.content.text.replace(UNSUBSCRIBE_PLACEHOLDER, "(each subscriber's own unsubscribe link)"),
+        text: preview
+            .content
+            .text
+            .replace(UNSUBSCRIBE_PLACEHOLDER, &t(&req, "label-digest-preview-unsubscribe", &[]))
+            .replace(MANAGE_PLACEHOLDER, &t(&req, "label-digest-preview-manage", &[])),
         count: preview.entries,
         audience: preview.audience,
     };
-    Page::new("pages/admin/digest_preview.html", format!("Digest: {}", preview.topic.title)).render(&req, &data)
+    let title = t(&req, "title-digest-preview", &[("title", preview.topic.title.as_str().into())]);
+    Page::new("pages/admin/digest_preview.html", title).render(&req, &data)
 }
 
 async fn send_digest(
@@ -113,7 +131,7 @@ async fn send_digest(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let message = match digests::send(&state.app, slug.into_inner()).await {
-        Ok(n) => format!("The digest is on its way to {n} subscriber(s)."),
+        Ok(n) => t(&req, "flash-digest-sending", &[("count", n.into())]),
         Err(refused @ AppError::Conflict(_)) => refusal_message(refused)?,
         Err(other) => return Err(other),
     };
@@ -141,7 +159,7 @@ async fn send_test(
     let slug = slug.into_inner();
     let back = format!("/admin/digests/{slug}");
     let message = match digests::send_test(&state.app, slug, form.into_inner().email).await {
-        Ok(_) => "A test copy is on its way.".to_owned(),
+        Ok(_) => t(&req, "flash-digest-test-sent", &[]),
         Err(refused @ (AppError::Validation(_) | AppError::Conflict(_))) => refusal_message(refused)?,
         Err(other) => return Err(other),
     };

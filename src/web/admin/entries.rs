@@ -10,6 +10,7 @@ use crate::app::entries::{self, LineResult, LineStatus, ListRequest};
 use crate::app::{self, status_name, EntryInput, EntryPatch, Submission, Topic};
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{kind_choices, Choice, EntryView, TopicView};
+use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{Csrf, CurrentOrganiser};
@@ -23,11 +24,20 @@ pub fn configure(routes: &mut Routes<'_>) {
 }
 
 /// The statuses an organiser can give an entry, `selected` marking one.
-fn status_choices(selected: &str) -> Vec<Choice> {
+fn status_choices(req: &HttpRequest, selected: &str) -> Vec<Choice> {
     ["published", "pending", "rejected", "withdrawn"]
         .iter()
-        .map(|s| Choice { value: (*s).into(), label: (*s).into(), selected: *s == selected })
+        .map(|s| Choice {
+            value: (*s).into(),
+            label: t(req, &format!("entry-form-status-{s}"), &[]),
+            selected: *s == selected,
+        })
         .collect()
+}
+
+/// The kinds of entry as choices, named in the request's language.
+fn kinds(req: &HttpRequest, selected: &str) -> Vec<Choice> {
+    kind_choices(selected, |k| t(req, &format!("kind-{}", k.as_str()), &[]))
 }
 
 /// The entry form as posted (add and edit); text, so that what was typed can be shown again.
@@ -200,7 +210,7 @@ async fn render_entries(
     let rows: Vec<Row> = entries
         .iter()
         .map(|s| Row {
-            entry: EntryView::new(s, tz),
+            entry: EntryView::new(s),
             status: status_name(s.status),
             edit: format!("/admin/entries/{}/edit", s.public_id),
         })
@@ -212,13 +222,14 @@ async fn render_entries(
         form: shown.form,
         errors: shown.errors,
         has_errors: !shown.errors.is_empty(),
-        kinds: kind_choices(&shown.form.kind),
-        statuses: status_choices(if shown.form.status.is_empty() { "published" } else { &shown.form.status }),
-        list_statuses: status_choices(&shown.list.status).into_iter().take(2).collect(),
+        kinds: kinds(req, &shown.form.kind),
+        statuses: status_choices(req, if shown.form.status.is_empty() { "published" } else { &shown.form.status }),
+        list_statuses: status_choices(req, &shown.list.status).into_iter().take(2).collect(),
         list: shown.list,
         preview: shown.preview.map(preview_of),
     };
-    Page::new("pages/admin/entries.html", format!("Entries: {}", topic.title)).status(shown.status).render(req, &data)
+    let title = t(req, "title-entries", &[("title", topic.title.as_str().into())]);
+    Page::new("pages/admin/entries.html", title).status(shown.status).render(req, &data)
 }
 
 async fn entries_page(
@@ -244,7 +255,8 @@ async fn add_entry(
     let (slug, form) = (slug.into_inner(), form.into_inner());
     match entries::add(&state.app, Some(&who.0), slug.clone(), form.input()).await {
         Ok(entry) => {
-            let message = format!("“{}” is added ({}).", entry.title, status_name(entry.status));
+            let (title, status) = (entry.title.as_str(), status_name(entry.status));
+            let message = t(&req, "flash-entry-added", &[("title", title.into()), ("status", status.into())]);
             Ok(redirect_with_flash(&req, &format!("/admin/topics/{slug}/entries"), &message))
         }
         Err(err) => {
@@ -262,17 +274,15 @@ async fn add_entry(
 }
 
 /// What the flash says after a list was added.
-fn list_message(results: &[LineResult]) -> String {
+fn list_message(req: &HttpRequest, results: &[LineResult]) -> String {
     let count = |s| results.iter().filter(|l| l.status == s).count();
-    let mut message = match count(LineStatus::Created) {
-        1 => "1 entry added.".to_owned(),
-        n => format!("{n} entries added."),
-    };
+    let added = t(req, "flash-entries-added", &[("count", count(LineStatus::Created).into())]);
     let (duplicates, invalid) = (count(LineStatus::Duplicate), count(LineStatus::Invalid));
-    if duplicates + invalid > 0 {
-        message.push_str(&format!(" Left out: {duplicates} already in the topic, {invalid} without a usable link."));
+    if duplicates + invalid == 0 {
+        return added;
     }
-    message
+    let left_out = t(req, "flash-entries-left-out", &[("duplicates", duplicates.into()), ("invalid", invalid.into())]);
+    t(req, "flash-sentences", &[("first", added.into()), ("second", left_out.into())])
 }
 
 async fn add_list(
@@ -290,17 +300,14 @@ async fn add_list(
     let mut request = ListRequest::from_text(&list.text, &list.status, !adding);
     if adding {
         if list.take.is_empty() {
-            return Ok(redirect_with_flash(
-                &req,
-                &format!("/admin/topics/{slug}/entries"),
-                "Tick at least one line to add.",
-            ));
+            let message = t(&req, "flash-entries-none-ticked", &[]);
+            return Ok(redirect_with_flash(&req, &format!("/admin/topics/{slug}/entries"), &message));
         }
         request.only = Some(list.take.clone());
     }
     let (_, results) = entries::add_list(&state.app, Some(&who.0), slug.clone(), request).await?;
     if adding {
-        return Ok(redirect_with_flash(&req, &format!("/admin/topics/{slug}/entries"), &list_message(&results)));
+        return Ok(redirect_with_flash(&req, &format!("/admin/topics/{slug}/entries"), &list_message(&req, &results)));
     }
     let form = EntryForm::default();
     let shown =
@@ -332,13 +339,13 @@ async fn render_edit(
     let form = form.unwrap_or(&current);
     let (tz, now) = (state.app.tz(), state.app.now());
     let data = EditPage {
-        entry: EntryView::new(&entry, tz),
+        entry: EntryView::new(&entry),
         topic: TopicView::new(&topic, tz, now),
         form,
         errors,
         has_errors: !errors.is_empty(),
-        kinds: kind_choices(&form.kind),
-        statuses: status_choices(&form.status),
+        kinds: kinds(req, &form.kind),
+        statuses: status_choices(req, &form.status),
         topics: topics
             .iter()
             .rev()
@@ -349,7 +356,8 @@ async fn render_edit(
             })
             .collect(),
     };
-    Page::new("pages/admin/entry_edit.html", format!("Edit “{}”", entry.title)).status(status).render(req, &data)
+    let title = t(req, "title-entry-edit", &[("title", entry.title.as_str().into())]);
+    Page::new("pages/admin/entry_edit.html", title).status(status).render(req, &data)
 }
 
 async fn edit_page(
@@ -374,7 +382,7 @@ async fn edit_entry(
     match app::entries::edit(&state.app, Some(&who.0), public_id.clone(), form.patch()).await {
         Ok((entry, topic)) => {
             let back = format!("/admin/topics/{}/entries", topic.slug);
-            Ok(redirect_with_flash(&req, &back, &format!("“{}” is saved.", entry.title)))
+            Ok(redirect_with_flash(&req, &back, &t(&req, "flash-entry-saved", &[("title", entry.title.into())])))
         }
         Err(err) => {
             let (errors, status) = form_refusal(err)?;
@@ -402,7 +410,7 @@ async fn replace_link(
 ) -> Result<HttpResponse, AppError> {
     csrf.check(&form.csrf_token)?;
     let message = match app::links::replace(&state.app, Some(&who.0), public_id.into_inner(), form.url.clone()).await {
-        Ok(entry) => format!("“{}” has its new link; it is checked again in the next round.", entry.title),
+        Ok(entry) => t(&req, "flash-link-replaced", &[("title", entry.title.into())]),
         Err(refused) => refusal_message(refused)?,
     };
     Ok(redirect_with_flash(&req, "/admin", &message))

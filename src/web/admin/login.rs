@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app;
 use crate::error::AppError;
+use crate::web::http::language::t;
 use crate::web::http::page::{self, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, cookie_names, Csrf, OrganiserButton};
@@ -51,7 +52,7 @@ fn safe_next(next: &str) -> String {
 }
 
 fn render(req: &HttpRequest, status: StatusCode, data: &LoginPage<'_>) -> Result<HttpResponse, AppError> {
-    Page::new("pages/admin/login.html", "Organiser login").status(status).render(req, data)
+    Page::new("pages/admin/login.html", t(req, "title-login", &[])).status(status).render(req, data)
 }
 
 async fn login_form(req: HttpRequest, query: web::Query<LoginQuery>) -> Result<HttpResponse, AppError> {
@@ -81,9 +82,10 @@ async fn login(
             response.add_cookie(&session::session_cookie(&state, &token)).map_err(AppError::internal)?;
             Ok(response)
         }
-        Ok(None) => refusal("That email and password do not match an organiser account.", StatusCode::UNAUTHORIZED),
+        Ok(None) => refusal(&t(&req, "flash-login-mismatch", &[]), StatusCode::UNAUTHORIZED),
         Err(AppError::RateLimited { retry_after_seconds: wait }) => {
-            let message = format!("Too many login attempts. Wait {wait} seconds and try again.");
+            let seconds = i64::try_from(wait).unwrap_or(i64::MAX);
+            let message = t(&req, "flash-login-rate-limited", &[("seconds", seconds.into())]);
             let mut response = refusal(&message, StatusCode::TOO_MANY_REQUESTS)?;
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(wait));
             Ok(response)
@@ -96,7 +98,7 @@ async fn logout(req: HttpRequest, state: web::Data<AppState>, _who: OrganiserBut
     if let Some(token) = session::session_token(&req, &state) {
         app::sessions::log_out(&state.app, token).await?;
     }
-    let mut response = page::redirect_with_flash(&req, "/", "You are logged out.");
+    let mut response = page::redirect_with_flash(&req, "/", &t(&req, "flash-logged-out", &[]));
     response
         .add_cookie(&session::removal_cookie(cookie_names(state.https).session, state.https))
         .map_err(AppError::internal)?;

@@ -1,4 +1,4 @@
-//! Organisers' pages: login, the dashboard, topics, moderation, curated entries and round-ups,
+//! Organisers' pages: login, the dashboard, topics and their translations, moderation, curated entries and round-ups,
 //! digests, subscribers and suppressed addresses, organisers and their tokens, and the password
 //! page an emailed link leads to.
 
@@ -15,6 +15,7 @@ mod roundups;
 mod subscribers;
 mod suppressions;
 mod topics;
+mod translations;
 
 use super::http::routes::Routes;
 
@@ -23,6 +24,7 @@ pub fn configure(routes: &mut Routes<'_>) {
     account::configure(routes);
     dashboard::configure(routes);
     topics::configure(routes);
+    translations::configure(routes);
     moderation::configure(routes);
     entries::configure(routes);
     roundups::configure(routes);

@@ -9,6 +9,7 @@ use crate::app::{self, SubmissionStatus, REJECTION_REASONS};
 use crate::error::AppError;
 use crate::render::dates;
 use crate::render::views::{utc, Choice, EntryView};
+use crate::web::http::language::t;
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{Csrf, CurrentOrganiser};
@@ -75,12 +76,11 @@ fn status_filter(asked: Option<&str>) -> (String, Option<SubmissionStatus>) {
     }
 }
 
-fn item(state: &AppState, queue: &moderation::Queue, q: &QueueItem) -> Item {
-    let tz = state.app.tz();
+fn item(req: &HttpRequest, queue: &moderation::Queue, q: &QueueItem) -> Item {
     let title = |id| queue.topic(id).map(|t| t.title.clone()).unwrap_or_default();
     let s = &q.submission;
     Item {
-        entry: EntryView::new(s, tz),
+        entry: EntryView::new(s),
         author_email: s.author_email.clone(),
         topic_title: title(s.topic_id),
         is_pending: s.status == SubmissionStatus::Pending,
@@ -95,8 +95,8 @@ fn item(state: &AppState, queue: &moderation::Queue, q: &QueueItem) -> Item {
             .iter()
             .map(|e| Step {
                 action: e.action.to_string(),
-                by: e.organiser_name.clone().unwrap_or_else(|| "the author".into()),
-                at: dates::local_datetime(utc(e.created_at), tz),
+                by: e.organiser_name.clone().unwrap_or_else(|| t(req, "label-history-author", &[])),
+                at: dates::iso(utc(e.created_at)),
                 reason: e.reason.clone(),
             })
             .collect(),
@@ -114,13 +114,13 @@ async fn queue(
     let topic = query.topic.clone().filter(|t| !t.is_empty());
     let filter = QueueFilter { topic: topic.clone(), status, before: query.before, limit: moderation::MAX_PAGE };
     let queue = moderation::queue(&state.app, filter).await?;
-    let items: Vec<Item> = queue.items.iter().map(|q| item(&state, &queue, q)).collect();
+    let items: Vec<Item> = queue.items.iter().map(|q| item(&req, &queue, q)).collect();
     let choice = |value: &str, label: String, selected| Choice { value: value.to_owned(), label, selected };
     let statuses = SubmissionStatus::ALL.iter().map(|s| s.as_str()).chain(["all"]);
     let data = QueuePage {
         has_pending: items.iter().any(|i| i.is_pending),
         items,
-        statuses: statuses.map(|s| choice(s, s.to_owned(), s == shown)).collect(),
+        statuses: statuses.map(|s| choice(s, status_label(&req, s), s == shown)).collect(),
         topics: queue
             .topics
             .iter()
@@ -133,7 +133,7 @@ async fn queue(
             format!("/admin/submissions?status={shown}&topic={}&before={before}", topic.as_deref().unwrap_or(""))
         }),
     };
-    Page::new("pages/admin/submissions.html", "Moderation").render(&req, &data)
+    Page::new("pages/admin/submissions.html", t(&req, "title-moderation", &[])).render(&req, &data)
 }
 
 /// The decision form: `ids` repeats (one per ticked entry), so it is read by hand.
@@ -175,16 +175,25 @@ impl DecisionForm {
     }
 }
 
-/// What the flash message says of a decision.
-fn outcome_message(decided: &moderation::Decided, verb: &str) -> String {
-    let mut message = match decided.decided.len() {
-        1 => format!("“{}” is {verb}; the author is told by email.", decided.decided[0].title),
-        n => format!("{n} submissions {verb}; their authors are told by email."),
-    };
-    if !decided.skipped.is_empty() {
-        message.push_str(&format!(" {} were no longer pending and were left as they were.", decided.skipped.len()));
+/// A status filter's name: one status, or all of them.
+fn status_label(req: &HttpRequest, status: &str) -> String {
+    match status {
+        "all" => t(req, "label-filter-all-statuses", &[]),
+        s => t(req, &format!("submission-status-{s}"), &[]),
     }
-    message
+}
+
+/// What the flash message says of a decision (`action` is "approved" or "rejected").
+fn outcome_message(req: &HttpRequest, decided: &moderation::Decided, action: &str) -> String {
+    let message = match decided.decided.as_slice() {
+        [one] => t(req, "flash-decided-one", &[("title", one.title.as_str().into()), ("action", action.into())]),
+        all => t(req, "flash-decided-many", &[("count", all.len().into()), ("action", action.into())]),
+    };
+    if decided.skipped.is_empty() {
+        return message;
+    }
+    let skipped = t(req, "flash-decided-skipped", &[("count", decided.skipped.len().into())]);
+    t(req, "flash-sentences", &[("first", message.into()), ("second", skipped.into())])
 }
 
 async fn decide(
@@ -198,17 +207,18 @@ async fn decide(
     csrf.check(&form.csrf_token)?;
     let back = form.back();
     if form.ids.is_empty() {
-        return Ok(redirect_with_flash(&req, &back, "Tick at least one submission first."));
+        return Ok(redirect_with_flash(&req, &back, &t(&req, "flash-decided-none-ticked", &[])));
     }
     let decision = match app::moderation::decision(&form.action, &form.reason, &form.reason_text) {
         Ok(decision) => decision,
         Err(AppError::Validation(errors)) => {
             let message = errors.into_values().next().unwrap_or_default();
-            return Ok(redirect_with_flash(&req, &back, &format!("Nothing was rejected: {message}")));
+            let message = t(&req, "flash-decided-nothing-rejected", &[("reason", message.into())]);
+            return Ok(redirect_with_flash(&req, &back, &message));
         }
         Err(other) => return Err(other),
     };
-    let verb = if form.action == "approve" { "approved" } else { "rejected" };
+    let action = if form.action == "approve" { "approved" } else { "rejected" };
     let decided = moderation::decide(&state.app, &who.0, form.ids, decision).await?;
-    Ok(redirect_with_flash(&req, &back, &outcome_message(&decided, verb)))
+    Ok(redirect_with_flash(&req, &back, &outcome_message(&req, &decided, action)))
 }

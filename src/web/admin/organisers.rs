@@ -10,6 +10,7 @@ use crate::app::{self, AccountState, Organiser, Role, LINK_VALID_HOURS};
 use crate::error::{AppError, FieldErrors};
 use crate::render::dates;
 use crate::render::views::utc;
+use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
@@ -115,11 +116,11 @@ fn rows(overview: &Overview, me: i64, when: &dyn Fn(chrono::NaiveDateTime) -> St
     overview.organisers.iter().map(row).collect()
 }
 
-fn log(overview: &Overview, when: &dyn Fn(chrono::NaiveDateTime) -> String) -> Vec<LogRow> {
+fn log(req: &HttpRequest, overview: &Overview, when: &dyn Fn(chrono::NaiveDateTime) -> String) -> Vec<LogRow> {
     let actor = |id: Option<i64>, name: &Option<String>| match (name, id) {
         (Some(name), _) => name.clone(),
-        (None, Some(_)) => "(removed)".into(),
-        (None, None) => "command line".into(),
+        (None, Some(_)) => t(req, "label-audit-actor-removed", &[]),
+        (None, None) => t(req, "label-audit-actor-command-line", &[]),
     };
     overview
         .log
@@ -143,11 +144,10 @@ async fn render_list(
     (invite, errors, action_error): (&InviteFormData, &FieldErrors, Option<&str>),
 ) -> Result<HttpResponse, AppError> {
     let overview = app::organisers::overview(&state.app).await?;
-    let tz = state.app.tz();
-    let when = |at: chrono::NaiveDateTime| dates::local_datetime(utc(at), tz);
+    let when = |at: chrono::NaiveDateTime| dates::iso(utc(at));
     let data = OrganisersPage {
         rows: rows(&overview, who.0.id, &when),
-        log: log(&overview, &when),
+        log: log(req, &overview, &when),
         form: InviteEcho {
             email: &invite.email,
             name: &invite.name,
@@ -158,7 +158,7 @@ async fn render_list(
         action_error,
         link_hours: LINK_VALID_HOURS,
     };
-    Page::new("pages/admin/organisers.html", "Organisers").status(status).render(req, &data)
+    Page::new("pages/admin/organisers.html", t(req, "title-organisers", &[])).status(status).render(req, &data)
 }
 
 async fn list_organisers(
@@ -183,8 +183,11 @@ async fn invite_organiser(
     let invited = app::organisers::invite(&state.app, &who.0, form.email.clone(), form.name.clone(), form.role.clone());
     match invited.await {
         Ok(invited) => {
-            let message =
-                format!("{} is invited; the link in their email works for {LINK_VALID_HOURS} hours.", invited.email);
+            let message = t(
+                &req,
+                "flash-organiser-invited",
+                &[("email", invited.email.into()), ("hours", LINK_VALID_HOURS.into())],
+            );
             Ok(redirect_with_flash(&req, "/admin/organisers", &message))
         }
         Err(err) => {
@@ -231,8 +234,8 @@ async fn change_role(
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;
     let result = app::organisers::change_role(&state.app, &who.0, id.into_inner(), form.into_inner().role).await;
-    let message = result
-        .map(|o| format!("{} is now {}.", o.email, if o.role == Role::Admin { "an admin" } else { "a moderator" }));
+    let message =
+        result.map(|o| t(&req, "flash-organiser-role", &[("email", o.email.into()), ("role", o.role.as_str().into())]));
     after_action(&req, &state, &who, message).await
 }
 
@@ -243,7 +246,7 @@ async fn disable_organiser(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let result = app::organisers::set_disabled(&state.app, &admin, id.into_inner(), true).await;
-    let message = result.map(|o| format!("{} is disabled: logged out, and their API tokens no longer work.", o.email));
+    let message = result.map(|o| t(&req, "flash-organiser-disabled", &[("email", o.email.into())]));
     after_action(&req, &state, &CurrentOrganiser(admin), message).await
 }
 
@@ -254,7 +257,8 @@ async fn enable_organiser(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let result = app::organisers::set_disabled(&state.app, &admin, id.into_inner(), false).await;
-    after_action(&req, &state, &CurrentOrganiser(admin), result.map(|o| format!("{} is enabled again.", o.email))).await
+    let message = result.map(|o| t(&req, "flash-organiser-enabled", &[("email", o.email.into())]));
+    after_action(&req, &state, &CurrentOrganiser(admin), message).await
 }
 
 async fn send_password_link(
@@ -264,7 +268,7 @@ async fn send_password_link(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let result = app::organisers::send_password_link(&state.app, &admin, id.into_inner()).await;
-    let message = result.map(|o| format!("A new link is on its way to {}.", o.email));
+    let message = result.map(|o| t(&req, "flash-organiser-link-sent", &[("email", o.email.into())]));
     after_action(&req, &state, &CurrentOrganiser(admin), message).await
 }
 
@@ -275,5 +279,5 @@ async fn revoke_token(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     app::organisers::revoke_token(&state.app, Some(&admin), None, id.into_inner()).await?;
-    Ok(redirect_with_flash(&req, "/admin/organisers", "The token is revoked; it no longer works."))
+    Ok(redirect_with_flash(&req, "/admin/organisers", &t(&req, "flash-token-revoked", &[])))
 }

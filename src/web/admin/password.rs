@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{self, LinkPurpose, Organiser, MIN_PASSWORD_CHARS};
 use crate::error::{AppError, FieldErrors};
+use crate::web::http::language::t;
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::Csrf;
@@ -53,9 +54,9 @@ fn render(
     (errors, status): (&FieldErrors, StatusCode),
 ) -> Result<HttpResponse, AppError> {
     let invite = purpose == LinkPurpose::Invite;
-    let heading = if invite { "Accept the invitation" } else { "Choose a new password" };
+    let heading = t(req, if invite { "title-password-invite" } else { "title-password-reset" }, &[]);
     let data = PasswordPage {
-        heading,
+        heading: &heading,
         invite,
         email: &organiser.email,
         name: &organiser.display_name,
@@ -64,7 +65,7 @@ fn render(
         has_errors: !errors.is_empty(),
         min_chars: MIN_PASSWORD_CHARS,
     };
-    Page::new("pages/admin/password.html", heading).status(status).render(req, &data)
+    Page::new("pages/admin/password.html", heading.clone()).status(status).render(req, &data)
 }
 
 async fn password_form(
@@ -89,7 +90,7 @@ async fn set_password(
         Ok(organiser) => Ok(redirect_with_flash(
             &req,
             "/admin/login",
-            &format!("Your password is set. Log in as {} to continue.", organiser.email),
+            &t(&req, "flash-password-set", &[("email", organiser.email.into())]),
         )),
         Err(AppError::Validation(errors)) => {
             let link = app::organisers::link(&state.app, token.clone()).await?;

@@ -10,6 +10,7 @@ use crate::app::roundups::{self, RoundupView};
 use crate::app::RoundupInput;
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{EntryView, TopicView};
+use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{Csrf, CurrentOrganiser};
@@ -108,7 +109,7 @@ fn render(
         .entries
         .iter()
         .map(|s| {
-            let mut entry = EntryView::new(s, tz);
+            let mut entry = EntryView::new(s);
             entry.highlighted = shown.map_or(s.highlighted, |f| f.highlighted.contains(&s.public_id));
             EntryRow { place: place_of(&s.public_id, s.position), entry }
         })
@@ -121,7 +122,8 @@ fn render(
         errors,
         has_errors: !errors.is_empty(),
     };
-    Page::new("pages/admin/roundup.html", format!("Round-up: {}", found.topic.title)).status(status).render(req, &data)
+    let title = t(req, "title-roundup-edit", &[("title", found.topic.title.as_str().into())]);
+    Page::new("pages/admin/roundup.html", title).status(status).render(req, &data)
 }
 
 async fn roundup_page(
@@ -151,12 +153,8 @@ async fn save_roundup(
     };
     match saved {
         Ok(view) => {
-            let message = if view.is_published() {
-                "The round-up is saved and published."
-            } else {
-                "The round-up is saved as a draft."
-            };
-            Ok(redirect_with_flash(&req, &format!("/admin/topics/{slug}/roundup"), message))
+            let id = if view.is_published() { "flash-roundup-published" } else { "flash-roundup-draft" };
+            Ok(redirect_with_flash(&req, &format!("/admin/topics/{slug}/roundup"), &t(&req, id, &[])))
         }
         Err(err) => {
             let (errors, status) = form_refusal(err)?;

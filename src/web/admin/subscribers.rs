@@ -8,6 +8,7 @@ use crate::app::{self, Subscriber, SubscriberStatus};
 use crate::error::AppError;
 use crate::render::dates;
 use crate::render::views::utc;
+use crate::web::http::language::t;
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{AdminButton, CurrentOrganiser};
@@ -56,13 +57,12 @@ async fn list_subscribers(
     let SearchQuery { q, before } = query.into_inner();
     let q = q.trim().to_lowercase();
     let page = app::subscribers::page(&state.app, q.clone(), before, app::subscribers::MAX_PAGE).await?;
-    let tz = state.app.tz();
     let row = |s: &Subscriber| Row {
         id: s.id,
         email: s.email.clone(),
         status: s.status,
         bounces: s.bounce_count,
-        since: dates::local_date(utc(s.created_at), tz),
+        since: dates::iso(utc(s.created_at)),
     };
     let query = url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>();
     let data = SubscribersPage {
@@ -74,7 +74,7 @@ async fn list_subscribers(
         next: page.next.map(|before| format!("/admin/subscribers?q={query}&before={before}")),
         q,
     };
-    Page::new("pages/admin/subscribers.html", "Subscribers").render(&req, &data)
+    Page::new("pages/admin/subscribers.html", t(&req, "title-subscribers", &[])).render(&req, &data)
 }
 
 /// One CSV line; cells that a spreadsheet would read as a formula are prefixed with a quote.
@@ -111,5 +111,5 @@ async fn remove_subscriber(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     app::subscribers::remove(&state.app, id.into_inner()).await?;
-    Ok(redirect_with_flash(&req, "/admin/subscribers", "The subscriber is removed."))
+    Ok(redirect_with_flash(&req, "/admin/subscribers", &t(&req, "flash-subscriber-removed", &[])))
 }

@@ -9,6 +9,7 @@ use crate::app::{bounces, Suppression, SuppressionReason};
 use crate::error::{AppError, FieldErrors};
 use crate::render::dates;
 use crate::render::views::utc;
+use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
@@ -51,10 +52,9 @@ async fn render(
     email: &str,
     (errors, status): (&FieldErrors, StatusCode),
 ) -> Result<HttpResponse, AppError> {
-    let tz = state.app.tz();
     let row = |s: Suppression| Row {
         id: s.id,
-        since: dates::local_date(utc(s.created_at), tz),
+        since: dates::iso(utc(s.created_at)),
         masked: s.masked,
         reason: s.reason,
         source: s.source,
@@ -62,7 +62,7 @@ async fn render(
     };
     let rows = bounces::list_suppressed(&state.app).await?.into_iter().map(row).collect();
     let data = ListPage { rows, email, errors, has_errors: !errors.is_empty() };
-    Page::new("pages/admin/suppressions.html", "Suppressed addresses").status(status).render(req, &data)
+    Page::new("pages/admin/suppressions.html", t(req, "title-suppressions", &[])).status(status).render(req, &data)
 }
 
 async fn list_page(
@@ -84,11 +84,7 @@ async fn add(
     who.require_admin()?;
     csrf.check(&form.csrf_token)?;
     match bounces::suppress(&state.app, &who.0, &form.email).await {
-        Ok(()) => Ok(redirect_with_flash(
-            &req,
-            "/admin/suppressions",
-            "The address is on the list; nothing more is sent to it.",
-        )),
+        Ok(()) => Ok(redirect_with_flash(&req, "/admin/suppressions", &t(&req, "flash-suppression-added", &[]))),
         Err(err) => {
             let (errors, status) = form_refusal(err)?;
             render(&req, &state, &form.email, (&errors, status)).await
@@ -103,6 +99,6 @@ async fn remove(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let masked = bounces::unsuppress(&state.app, &admin.0, id.into_inner()).await?;
-    let message = format!("{masked} is off the list; mail to it is sent again.");
+    let message = t(&req, "flash-suppression-removed", &[("address", masked.into())]);
     Ok(redirect_with_flash(&req, "/admin/suppressions", &message))
 }

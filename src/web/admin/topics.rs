@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{self, local_to_utc, Month, Topic, TopicInput, TopicPatch};
 use crate::error::{AppError, FieldErrors};
+use crate::render::dates;
 use crate::render::views::TopicView;
+use crate::web::http::language::{self, t};
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{AdminButton, Csrf, CurrentOrganiser};
@@ -25,7 +27,6 @@ pub fn configure(routes: &mut Routes<'_>) {
 #[derive(Serialize)]
 struct MonthRow {
     month: String,
-    month_name: String,
     is_current: bool,
     is_past: bool,
     topic: Option<TopicView>,
@@ -46,7 +47,6 @@ fn month_rows(all: &[Topic], current: Month, view: impl Fn(&Topic) -> TopicView)
         .take(240)
         .map(|month| MonthRow {
             month: month.to_string(),
-            month_name: month.long_name(),
             is_current: month == current,
             is_past: month < current,
             topic: all.iter().find(|t| t.month == month.to_string()).map(&view),
@@ -65,7 +65,7 @@ async fn list_topics(
     let all: Vec<Topic> = app::topics::list(&state.app, true).await?.into_iter().map(|(t, _)| t).collect();
     let (tz, now) = (state.app.tz(), state.app.now());
     let rows = month_rows(&all, Month::containing(now, tz), |t| TopicView::new(t, tz, now));
-    Page::new("pages/admin/topics.html", "Topics").render(&req, &TopicsPage { rows })
+    Page::new("pages/admin/topics.html", t(&req, "title-topics", &[])).render(&req, &TopicsPage { rows })
 }
 
 #[derive(Deserialize)]
@@ -136,6 +136,8 @@ struct TopicFormPage<'a> {
     heading: &'a str,
     action: String,
     editing: bool,
+    /// The topic's page of translations, when it exists already.
+    translations: Option<String>,
     form: &'a TopicFormData,
     errors: &'a FieldErrors,
     has_errors: bool,
@@ -150,13 +152,17 @@ fn render_form(
     (errors, status): (&FieldErrors, StatusCode),
 ) -> Result<HttpResponse, AppError> {
     let (title, action) = match editing {
-        Some(t) => (format!("Edit “{}”", t.title), format!("/admin/topics/{}/edit", t.slug)),
-        None => ("New topic".to_owned(), "/admin/topics/new".to_owned()),
+        Some(topic) => (
+            t(req, "title-topic-edit", &[("title", topic.title.as_str().into())]),
+            format!("/admin/topics/{}/edit", topic.slug),
+        ),
+        None => (t(req, "title-topic-new", &[]), "/admin/topics/new".to_owned()),
     };
     let data = TopicFormPage {
         heading: &title,
         action,
         editing: editing.is_some(),
+        translations: editing.map(|topic| format!("/admin/topics/{}/translations", topic.slug)),
         form,
         errors,
         has_errors: !errors.is_empty(),
@@ -203,11 +209,8 @@ async fn create_topic(
     };
     match app::topics::create(&state.app, input).await {
         Ok(topic) => {
-            let message = format!(
-                "“{}” is scheduled for {}.",
-                topic.title,
-                Month::parse(&topic.month).map(|m| m.long_name()).unwrap_or_default()
-            );
+            let month = month_name(&req, &topic.month);
+            let message = t(&req, "flash-topic-scheduled", &[("title", topic.title.into()), ("month", month.into())]);
             Ok(redirect_with_flash(&req, "/admin/topics", &message))
         }
         Err(err) => {
@@ -215,6 +218,12 @@ async fn create_topic(
             render_form(&req, &state, None, &form, (&errors, status))
         }
     }
+}
+
+/// "March 2025" for "2025-03", as the request's language writes a month.
+fn month_name(req: &HttpRequest, month: &str) -> String {
+    let pattern = t(req, "format-month", &[]);
+    Month::parse(month).map(|m| dates::month(m.first_day(), &pattern, language::of(req))).unwrap_or_default()
 }
 
 async fn edit_topic_form(
@@ -269,7 +278,10 @@ async fn update_topic(
     };
     let patch = patch_of(&form, &TopicView::new(&topic, state.app.tz(), state.app.now()), window);
     match app::topics::update(&state.app, topic.slug.clone(), patch).await {
-        Ok(updated) => Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is saved.", updated.title))),
+        Ok(updated) => {
+            let message = t(&req, "flash-topic-saved", &[("title", updated.title.into())]);
+            Ok(redirect_with_flash(&req, "/admin/topics", &message))
+        }
         Err(err) => {
             let (errors, status) = form_refusal(err)?;
             render_form(&req, &state, Some(&topic), &form, (&errors, status))
@@ -284,7 +296,8 @@ async fn announce_topic(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let topic = app::topics::announce(&state.app, slug.into_inner()).await?;
-    Ok(redirect_with_flash(&req, "/admin/topics", &format!("“{}” is announced.", topic.title)))
+    let message = t(&req, "flash-topic-announced", &[("title", topic.title.into())]);
+    Ok(redirect_with_flash(&req, "/admin/topics", &message))
 }
 
 async fn delete_topic(
@@ -294,7 +307,7 @@ async fn delete_topic(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let message = match app::topics::delete(&state.app, slug.into_inner()).await {
-        Ok(topic) => format!("“{}” is deleted.", topic.title),
+        Ok(topic) => t(&req, "flash-topic-deleted", &[("title", topic.title.into())]),
         Err(refused @ AppError::Conflict(_)) => refusal_message(refused)?,
         Err(other) => return Err(other),
     };

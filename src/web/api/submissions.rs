@@ -12,6 +12,7 @@ use crate::app::{self, EntryInput, EntryPatch, Submission, SubmissionInput, Subm
 use crate::error::AppError;
 use crate::web::http::forms::json_body;
 use crate::web::http::json::{next_link, rfc3339, Paging};
+use crate::web::http::language;
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, ApiOrganiser};
 use crate::web::AppState;
@@ -42,8 +43,15 @@ async fn submit_entry(
 ) -> Result<HttpResponse, AppError> {
     let client = session::client(&req, &state);
     let channel = app::submissions::Channel::Api;
-    let submission =
-        app::submissions::submit(&state.app, slug.into_inner(), body.into_inner(), &client, channel).await?;
+    let submission = app::submissions::submit(
+        &state.app,
+        slug.into_inner(),
+        body.into_inner(),
+        &client,
+        channel,
+        language::of(&req),
+    )
+    .await?;
     Ok(HttpResponse::Accepted().json(Accepted { id: submission.public_id, status: submission.status }))
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::{self, SubscriberStatus};
 use crate::error::AppError;
 use crate::web::http::json::{next_link, rfc3339, Paging};
+use crate::web::http::language;
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, ApiOrganiser};
 use crate::web::AppState;
@@ -20,6 +21,9 @@ pub fn configure(routes: &mut Routes<'_>) {
 struct SubscribeBody {
     #[serde(default)]
     email: String,
+    /// The language their mail is written in; the request's language when absent.
+    #[serde(default)]
+    language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -35,7 +39,9 @@ async fn subscribe(
     body: web::Json<SubscribeBody>,
 ) -> Result<HttpResponse, AppError> {
     let client = session::client(&req, &state);
-    app::subscriptions::subscribe(&state.app, body.into_inner().email, &client).await?;
+    let body = body.into_inner();
+    let language = body.language.unwrap_or_else(|| language::of(&req).to_owned());
+    app::subscriptions::subscribe(&state.app, body.email, language, &client).await?;
     Ok(HttpResponse::Accepted().json(AcceptedAnswer {
         status: "accepted",
         detail: "If the address can receive mail, a confirmation link is on its way.",
@@ -54,6 +60,8 @@ struct Counts {
 struct SubscriberResource {
     email: String,
     status: SubscriberStatus,
+    /// The language their mail is written in; empty for the club's.
+    language: String,
     subscribed_at: String,
     bounces: i32,
 }
@@ -84,6 +92,7 @@ async fn list_subscribers(
             .map(|s| SubscriberResource {
                 email: s.email.clone(),
                 status: s.status,
+                language: s.language.clone(),
                 subscribed_at: rfc3339(s.created_at),
                 bounces: s.bounce_count,
             })

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::app::topics::Lookup;
-use crate::app::{self, parse_rfc3339, Topic, TopicInput, TopicPatch, TopicStatus};
+use crate::app::{self, parse_rfc3339, Topic, TopicInput, TopicPatch, TopicStatus, TopicTranslation, TranslationInput};
 use crate::error::{AppError, FieldErrors};
 use crate::web::http::forms::json_body;
 use crate::web::http::json::{next_link, rfc3339, Paging};
@@ -20,6 +20,72 @@ const MAX_PAGE: i64 = 200;
 pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/api/v1/topics", |r| r.get(list_topics).post(create_topic));
     routes.at("/api/v1/topics/{slug}", |r| r.get(get_topic).patch(update_topic).delete(delete_topic));
+    routes.at("/api/v1/topics/{slug}/translations", |r| r.get(list_translations));
+    routes.at("/api/v1/topics/{slug}/translations/{lang}", |r| r.put(put_translation).delete(delete_translation));
+}
+
+/// A topic's title and summary in one further language.
+#[derive(Debug, Serialize)]
+struct TranslationResource {
+    language: String,
+    title: String,
+    summary: String,
+    updated_at: String,
+}
+
+impl From<&TopicTranslation> for TranslationResource {
+    fn from(t: &TopicTranslation) -> Self {
+        TranslationResource {
+            language: t.language.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            updated_at: rfc3339(t.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct TranslationsAnswer {
+    /// The language the topic itself is written in (the club's).
+    language: &'static str,
+    translations: Vec<TranslationResource>,
+}
+
+async fn list_translations(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
+    let (_, all) = app::topics::translations(&state.app, slug.into_inner()).await?;
+    let language = state.app.renderer.catalog().default_language();
+    Ok(HttpResponse::Ok().json(TranslationsAnswer { language, translations: all.iter().map(Into::into).collect() }))
+}
+
+/// `PUT /api/v1/topics/{slug}/translations/{lang}` with `{"title", "summary"}`: sets (or
+/// replaces) the topic's title and summary in that language.
+async fn put_translation(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
+    let input: TranslationInput = json_body(&body)?;
+    let (slug, lang) = path.into_inner();
+    let stored = app::topics::translate(&state.app, slug, lang, input).await?;
+    Ok(HttpResponse::Ok().json(TranslationResource::from(&stored)))
+}
+
+async fn delete_translation(
+    state: web::Data<AppState>,
+    who: ApiOrganiser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    who.require_admin()?;
+    let (slug, lang) = path.into_inner();
+    app::topics::remove_translation(&state.app, slug, lang).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Debug, Serialize)]

@@ -8,6 +8,7 @@ use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
+use super::language::t;
 use super::page::{self, Page};
 use crate::error::{AppError, Problem};
 
@@ -66,7 +67,7 @@ fn problem_body<B>(res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse
 
 /// The HTML error page; plain text if even that cannot be rendered.
 fn error_page<B>(req: &HttpRequest, res: &ServiceResponse<B>, status: StatusCode) -> HttpResponse {
-    let (title, message) = page_text(res, status);
+    let (title, message) = page_text(req, res, status);
     let request_id = crate::context::request_id();
     let data =
         ErrorPage { status: status.as_u16(), title: &title, message: &message, request_id: request_id.as_deref() };
@@ -119,30 +120,44 @@ fn framework_detail<B>(res: &ServiceResponse<B>, status: StatusCode) -> String {
     }
 }
 
-fn page_text<B>(res: &ServiceResponse<B>, status: StatusCode) -> (String, String) {
+/// The title and message of an HTML error page, in the request's language. Refusals that carry
+/// their own message (a bad request, a conflict, …) show it.
+fn page_text<B>(req: &HttpRequest, res: &ServiceResponse<B>, status: StatusCode) -> (String, String) {
     let app_error = res.response().error().and_then(|e| e.as_error::<AppError>());
-    let message = match (status, app_error) {
-        (_, Some(AppError::NotFound)) | (StatusCode::NOT_FOUND, None) => {
-            "There is no page at this address. It may have moved, or the link may be mistyped.".to_owned()
+    let id = match (status, app_error) {
+        (_, Some(AppError::NotFound)) | (StatusCode::NOT_FOUND, None) => "error-page-404-message",
+        (_, Some(AppError::Unauthorized)) => "error-page-401-message",
+        (_, Some(AppError::RateLimited { retry_after_seconds })) => {
+            let seconds = i64::try_from(*retry_after_seconds).unwrap_or(i64::MAX);
+            return (page_title(req, status), t(req, "error-page-429-message", &[("seconds", seconds.into())]));
         }
-        (_, Some(err)) => err.public_detail(),
-        (StatusCode::METHOD_NOT_ALLOWED, None) => "This address does not accept that kind of request.".into(),
-        (StatusCode::PAYLOAD_TOO_LARGE, None) => {
-            "What you sent is larger than this site accepts. Shorten it and try again.".into()
-        }
-        (s, None) if s.is_server_error() => {
-            "Something went wrong on our side. It has been logged; please try again.".into()
-        }
-        (_, None) => {
-            res.response().error().map(|e| e.to_string()).unwrap_or_else(|| "The request could not be handled.".into())
-        }
+        (_, Some(AppError::Unavailable(_))) => "error-page-503-message",
+        (_, Some(AppError::Database(_) | AppError::Internal(_))) => "error-page-500-message",
+        (_, Some(err)) => return (page_title(req, status), err.public_detail()),
+        (StatusCode::METHOD_NOT_ALLOWED, None) => "error-page-405-message",
+        (StatusCode::PAYLOAD_TOO_LARGE, None) => "error-page-413-message",
+        (StatusCode::BAD_REQUEST, None) => "error-page-400-message",
+        (s, None) if s.is_server_error() => "error-page-500-message",
+        (_, None) => "error-page-other-message",
     };
-    let title = match status {
-        StatusCode::NOT_FOUND => "Page not found".to_owned(),
-        StatusCode::METHOD_NOT_ALLOWED => "Method not allowed".to_owned(),
-        StatusCode::PAYLOAD_TOO_LARGE => "Too large".to_owned(),
-        StatusCode::UNAUTHORIZED => "Please log in".to_owned(),
-        s => s.canonical_reason().unwrap_or("Error").to_owned(),
+    (page_title(req, status), t(req, id, &[]))
+}
+
+/// The heading of an HTML error page for `status`.
+fn page_title(req: &HttpRequest, status: StatusCode) -> String {
+    let id = match status {
+        StatusCode::BAD_REQUEST => "error-page-400-title",
+        StatusCode::UNAUTHORIZED => "error-page-401-title",
+        StatusCode::FORBIDDEN => "error-page-403-title",
+        StatusCode::NOT_FOUND => "error-page-404-title",
+        StatusCode::METHOD_NOT_ALLOWED => "error-page-405-title",
+        StatusCode::CONFLICT => "error-page-409-title",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-page-413-title",
+        StatusCode::UNPROCESSABLE_ENTITY => "error-page-422-title",
+        StatusCode::TOO_MANY_REQUESTS => "error-page-429-title",
+        StatusCode::SERVICE_UNAVAILABLE => "error-page-503-title",
+        s if s.is_server_error() => "error-page-500-title",
+        _ => "error-page-other-title",
     };
-    (title, message)
+    t(req, id, &[])
 }

@@ -33,19 +33,20 @@ pub fn form_stamp(state: &AppState) -> String {
 }
 
 /// Refuses a form posted faster than a person can fill it in, or kept open for more than a day.
-pub fn check_stamp(state: &AppState, stamp: &str) -> Result<(), String> {
-    let incomplete = || "The form is incomplete. Reload the page and try again.".to_owned();
-    let (at, signature) = stamp.split_once('.').ok_or_else(incomplete)?;
+/// The error is the id of the message that says why.
+pub fn check_stamp(state: &AppState, stamp: &str) -> Result<(), &'static str> {
+    let incomplete = "form-stamp-incomplete";
+    let (at, signature) = stamp.split_once('.').ok_or(incomplete)?;
     if !state.app.key.verify("form-start", at, signature) {
-        return Err(incomplete());
+        return Err(incomplete);
     }
-    let at: i64 = at.parse().map_err(|_| incomplete())?;
+    let at: i64 = at.parse().map_err(|_| incomplete)?;
     let elapsed = state.app.now().timestamp() - at;
     if elapsed < i64::from(state.app.settings.submissions.min_fill_seconds) {
-        return Err("That was faster than a person can fill in the form. Check your entry and send it again.".into());
+        return Err("form-stamp-too-fast");
     }
     if elapsed > 24 * 3600 {
-        return Err("The form was open for more than a day. Check your entry and send it again.".into());
+        return Err("form-stamp-too-old");
     }
     Ok(())
 }

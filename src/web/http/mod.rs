@@ -6,6 +6,7 @@ pub mod conditional;
 pub mod errors;
 pub mod forms;
 pub mod json;
+pub mod language;
 pub mod memory;
 pub mod metrics;
 pub mod middleware;

@@ -7,6 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Serialize;
 
+use super::language::{self, t};
 use super::session::{self, cookie_names};
 use crate::app::Role;
 use crate::error::{AppError, FieldErrors};
@@ -30,12 +31,27 @@ struct OrganiserContext {
     is_admin: bool,
 }
 
+/// One entry of the language switcher, and the page's `hreflang` alternate in that language.
+#[derive(Debug, Serialize)]
+struct LanguageLink {
+    tag: &'static str,
+    name: &'static str,
+    /// This page with `?lang=` set, on this site.
+    href: String,
+    /// The same, as an absolute address for `<link rel="alternate" hreflang>`.
+    absolute: String,
+    current: bool,
+}
+
 /// The `page` object every template sees.
 #[derive(Debug, Serialize)]
 pub struct PageContext {
     title: String,
     club_name: String,
-    language: String,
+    language: &'static str,
+    languages: Vec<LanguageLink>,
+    /// This page without a language choice: the `x-default` alternate.
+    canonical: String,
     base_url: String,
     csrf_token: String,
     organiser: Option<OrganiserContext>,
@@ -82,9 +98,11 @@ impl<'a> Page<'a> {
     pub fn render<T: Serialize>(self, req: &HttpRequest, data: &T) -> Result<HttpResponse, AppError> {
         let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
         let flash = read_flash(req, state);
-        let feeds = if self.feeds.is_empty() { club_feeds(state) } else { self.feeds };
+        let feeds = if self.feeds.is_empty() { club_feeds(req, state) } else { self.feeds };
         let page = page_context(req, state, self.title, flash.clone(), feeds);
-        let body = state.app.renderer.html(self.template, &PageData { page, data }).map_err(AppError::Internal)?;
+        let lang = page.language;
+        let body =
+            state.app.renderer.html(self.template, lang, &PageData { page, data }).map_err(AppError::Internal)?;
         let mut response = HttpResponse::build(self.status);
         response.content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-store"));
         if flash.is_some() {
@@ -95,39 +113,79 @@ impl<'a> Page<'a> {
 }
 
 /// The feeds every page offers: everything published, and the schedule.
-pub fn club_feeds(state: &AppState) -> Vec<FeedLink> {
-    let club = &state.app.settings.club.name;
+pub fn club_feeds(req: &HttpRequest, state: &AppState) -> Vec<FeedLink> {
+    let club = || vec![("club", state.app.settings.club.name.as_str().into())];
     vec![
         FeedLink {
             kind: "application/rss+xml",
-            title: format!("{club}: everything published"),
+            title: t(req, "feed-everything-title", &club()),
             href: "/feed.xml".into(),
         },
         FeedLink {
             kind: "application/feed+json",
-            title: format!("{club}: everything published (JSON Feed)"),
+            title: t(req, "feed-everything-json-title", &club()),
             href: "/feed.json".into(),
         },
-        FeedLink { kind: "application/rss+xml", title: format!("{club}: schedule"), href: "/topics/feed.xml".into() },
+        FeedLink {
+            kind: "application/rss+xml",
+            title: t(req, "feed-schedule-title", &club()),
+            href: "/topics/feed.xml".into(),
+        },
     ]
 }
 
 /// A topic's own feeds, then the club's.
-pub fn topic_feeds(state: &AppState, slug: &str, title: &str) -> Vec<FeedLink> {
+pub fn topic_feeds(req: &HttpRequest, state: &AppState, slug: &str, title: &str) -> Vec<FeedLink> {
+    let named = || vec![("title", title.into())];
     let mut feeds = vec![
         FeedLink {
             kind: "application/rss+xml",
-            title: format!("{title} (RSS)"),
+            title: t(req, "feed-topic-rss-title", &named()),
             href: format!("/topics/{slug}/feed.xml"),
         },
         FeedLink {
             kind: "application/feed+json",
-            title: format!("{title} (JSON Feed)"),
+            title: t(req, "feed-topic-json-title", &named()),
             href: format!("/topics/{slug}/feed.json"),
         },
     ];
-    feeds.extend(club_feeds(state));
+    feeds.extend(club_feeds(req, state));
     feeds
+}
+
+/// The switcher's links: this page (its other query parameters kept) in each language.
+fn language_links(req: &HttpRequest, base: &str, current: &str) -> (Vec<LanguageLink>, String) {
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .filter(|(k, _)| k != "lang")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let with = |lang: Option<&str>| {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(kept.iter());
+        if let Some(lang) = lang {
+            query.append_pair("lang", lang);
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            req.path().to_owned()
+        } else {
+            format!("{}?{query}", req.path())
+        }
+    };
+    let links = crate::i18n::LANGUAGES
+        .iter()
+        .map(|l| {
+            let href = with(Some(l.tag));
+            LanguageLink {
+                tag: l.tag,
+                name: l.name,
+                absolute: format!("{base}{href}"),
+                href,
+                current: l.tag == current,
+            }
+        })
+        .collect();
+    (links, format!("{base}{}", with(None)))
 }
 
 fn page_context(
@@ -144,10 +202,14 @@ fn page_context(
         is_admin: l.organiser.role == Role::Admin,
     });
     let club = &state.app.settings.club;
+    let language = language::of(req);
+    let (languages, canonical) = language_links(req, club.base(), language);
     PageContext {
         title,
         club_name: club.name.clone(),
-        language: club.language.clone(),
+        language,
+        languages,
+        canonical,
         base_url: club.base().to_owned(),
         csrf_token: session::csrf_token(req),
         organiser,

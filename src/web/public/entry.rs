@@ -9,6 +9,7 @@ use crate::app::{self, Submission, SubmissionInput, SubmissionStatus, MAX_SUMMAR
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{kind_choices, Choice, EntryView, TopicView};
 use crate::web::http::forms::{TokenForm, TokenQuery};
+use crate::web::http::language::t;
 use crate::web::http::page::{form_errors, form_status, redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::Csrf;
@@ -40,7 +41,7 @@ async fn permalink(
     let (submission, topic) = app::submissions::permalink(&state.app, public_id.into_inner()).await?;
     let tz = state.app.tz();
     let data =
-        EntryPage { submission: EntryView::new(&submission, tz), topic: TopicView::new(&topic, tz, state.app.now()) };
+        EntryPage { submission: EntryView::new(&submission), topic: TopicView::new(&topic, tz, state.app.now()) };
     Page::new("pages/submission.html", submission.title.clone()).render(&req, &data)
 }
 
@@ -64,12 +65,12 @@ async fn confirm_page(
     let data = ConfirmPage {
         needs_confirmation: submission.status == SubmissionStatus::Unconfirmed,
         entry: EntryPage {
-            submission: EntryView::new(&submission, tz),
+            submission: EntryView::new(&submission),
             topic: TopicView::new(&topic, tz, state.app.now()),
         },
         token: &token,
     };
-    Page::new("pages/submission_confirm.html", "Confirm your submission").render(&req, &data)
+    Page::new("pages/submission_confirm.html", t(&req, "title-submission-confirm", &[])).render(&req, &data)
 }
 
 async fn confirm_entry(
@@ -82,8 +83,8 @@ async fn confirm_entry(
     csrf.check(&form.csrf_token)?;
     let (public_id, token) = (public_id.into_inner(), form.into_inner().token);
     app::submissions::confirm(&state.app, public_id.clone(), token.clone()).await?;
-    let message = "Confirmed. Your entry is with the organisers; you will hear from us when they decide.";
-    Ok(back_to_entry(&req, &public_id, &token, message))
+    let message = t(&req, "flash-submission-confirmed", &[]);
+    Ok(back_to_entry(&req, &public_id, &token, &message))
 }
 
 #[derive(Serialize)]
@@ -100,34 +101,25 @@ struct EditPage<'a> {
 
 fn render_edit(
     req: &HttpRequest,
-    state: &AppState,
     submission: &Submission,
     token: &str,
     (form, errors, status): (&SubmissionInput, &FieldErrors, StatusCode),
 ) -> Result<HttpResponse, AppError> {
     let data = EditPage {
-        submission: EntryView::new(submission, state.app.tz()),
+        submission: EntryView::new(submission),
         editable: app::submissions::is_editable(submission.status),
         token,
         form,
-        kinds: kind_choices(&form.kind),
+        kinds: kind_choices(&form.kind, |k| t(req, &format!("kind-{}", k.as_str()), &[])),
         errors,
         has_errors: !errors.is_empty(),
         max_summary: MAX_SUMMARY_CHARS,
     };
-    Page::new("pages/submission_edit.html", "Your submission").status(status).render(req, &data)
+    Page::new("pages/submission_edit.html", t(req, "title-submission-edit", &[])).status(status).render(req, &data)
 }
 
 fn as_input(s: &Submission) -> SubmissionInput {
-    SubmissionInput::from_entry(
-        s.kind,
-        &s.title,
-        &s.url,
-        &s.summary,
-        &s.author_name,
-        &s.author_email,
-        s.author_link.as_deref(),
-    )
+    SubmissionInput::from_entry(s)
 }
 
 async fn edit_page(
@@ -139,7 +131,7 @@ async fn edit_page(
     let token = query.into_inner().token;
     let (submission, _) = app::submissions::private(&state.app, public_id.into_inner(), token.clone()).await?;
     let form = as_input(&submission);
-    render_edit(&req, &state, &submission, &token, (&form, &FieldErrors::new(), StatusCode::OK))
+    render_edit(&req, &submission, &token, (&form, &FieldErrors::new(), StatusCode::OK))
 }
 
 #[derive(Deserialize)]
@@ -163,12 +155,12 @@ async fn edit_entry(
     let EditForm { token, entry, .. } = form.into_inner();
     let public_id = public_id.into_inner();
     match app::submissions::edit(&state.app, public_id.clone(), token.clone(), entry.clone()).await {
-        Ok(_) => Ok(back_to_entry(&req, &public_id, &token, "Your changes are saved.")),
+        Ok(_) => Ok(back_to_entry(&req, &public_id, &token, &t(&req, "flash-submission-saved", &[]))),
         Err(refused) => {
             let status = form_status(&refused);
             let errors = form_errors(refused)?;
             let (submission, _) = app::submissions::private(&state.app, public_id, token.clone()).await?;
-            render_edit(&req, &state, &submission, &token, (&entry, &errors, status))
+            render_edit(&req, &submission, &token, (&entry, &errors, status))
         }
     }
 }
@@ -183,5 +175,5 @@ async fn withdraw_entry(
     csrf.check(&form.csrf_token)?;
     let (public_id, token) = (public_id.into_inner(), form.into_inner().token);
     app::submissions::withdraw(&state.app, public_id.clone(), token.clone()).await?;
-    Ok(back_to_entry(&req, &public_id, &token, "Your submission is withdrawn. It will not be published."))
+    Ok(back_to_entry(&req, &public_id, &token, &t(&req, "flash-submission-withdrawn", &[])))
 }

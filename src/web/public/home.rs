@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::app::schedule;
 use crate::error::AppError;
 use crate::render::views::TopicView;
+use crate::web::http::language::{self, t};
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
 use crate::web::AppState;
@@ -22,12 +23,12 @@ struct HomePage {
 }
 
 async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (schedule, now) = schedule::overview(&state.app).await?;
+    let (schedule, now) = schedule::overview(&state.app, language::of(&req)).await?;
     let tz = state.app.tz();
     let data = HomePage {
         open: schedule.open.as_ref().map(|t| TopicView::new(t, tz, now)),
         upcoming: TopicView::list(schedule.upcoming.iter().take(3), tz, now),
         recent: TopicView::list(schedule.past.iter().take(6), tz, now),
     };
-    Page::new("pages/home.html", "Home").render(&req, &data)
+    Page::new("pages/home.html", t(&req, "title-home", &[])).render(&req, &data)
 }

@@ -9,6 +9,7 @@ use crate::app::{roundups, ExportFormat};
 use crate::error::AppError;
 use crate::render::markdown;
 use crate::render::views::{EntryView, TopicView};
+use crate::web::http::language::t;
 use crate::web::http::page::{topic_feeds, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session;
@@ -40,10 +41,12 @@ async fn roundup_page(
         topic: TopicView::new(topic, tz, state.app.now()),
         intro_html: markdown::to_safe_html(found.intro()),
         published: found.is_published(),
-        entries: EntryView::list(&found.entries, tz),
+        entries: EntryView::list(&found.entries),
     };
-    let title = format!("{}: the round-up", topic.title);
-    Page::new("pages/roundup.html", title).feeds(topic_feeds(&state, &topic.slug, &topic.title)).render(&req, &data)
+    let title = t(&req, "title-roundup", &[("title", topic.title.as_str().into())]);
+    Page::new("pages/roundup.html", title)
+        .feeds(topic_feeds(&req, &state, &topic.slug, &topic.title))
+        .render(&req, &data)
 }
 
 async fn export(

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::app::schedule;
 use crate::error::AppError;
 use crate::render::views::TopicView;
+use crate::web::http::language::{self, t};
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
 use crate::web::AppState;
@@ -32,7 +33,7 @@ struct SchedulePage<'a> {
 }
 
 async fn schedule_page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let all = schedule::announced(&state.app).await?;
+    let all = schedule::announced_in(&state.app, language::of(&req)).await?;
     let (tz, now) = (state.app.tz(), state.app.now());
     let mut years: BTreeMap<String, Vec<TopicView>> = BTreeMap::new();
     for topic in &all {
@@ -44,7 +45,7 @@ async fn schedule_page(req: HttpRequest, state: web::Data<AppState>) -> Result<H
         webcal: format!("webcal://{}/schedule.ics", club.base().split_once("://").map_or("", |(_, rest)| rest)),
         timezone: &club.timezone,
     };
-    Page::new("pages/schedule.html", "Schedule").render(&req, &data)
+    Page::new("pages/schedule.html", t(&req, "title-schedule", &[])).render(&req, &data)
 }
 
 async fn calendar(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

@@ -10,6 +10,7 @@ use crate::app::{self, mask_email, SubmissionInput, Topic, MAX_SUMMARY_CHARS};
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{kind_choices, Choice, TopicView};
 use crate::web::http::forms::{check_stamp, form_stamp};
+use crate::web::http::language::{self, t};
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, Csrf};
@@ -79,9 +80,9 @@ fn render(req: &HttpRequest, state: &AppState, topic: &Topic, outcome: Outcome<'
     let now = state.app.now();
     let data = SubmitPage {
         topic: TopicView::new(topic, state.app.tz(), now),
-        closed: app::submissions::closed_reason(topic, now),
+        closed: closed_text(req, topic, now),
         form: FormEcho { entry: &outcome.form.entry, agree: outcome.form.agree.is_some() },
-        kinds: kind_choices(&outcome.form.entry.kind),
+        kinds: kind_choices(&outcome.form.entry.kind, |k| t(req, &format!("kind-{}", k.as_str()), &[])),
         errors: &outcome.errors,
         has_errors: !outcome.errors.is_empty(),
         notice: outcome.notice,
@@ -89,7 +90,7 @@ fn render(req: &HttpRequest, state: &AppState, topic: &Topic, outcome: Outcome<'
         started: form_stamp(state),
         max_summary: MAX_SUMMARY_CHARS,
     };
-    let title = format!("Submit to “{}”", topic.title);
+    let title = t(req, "title-submit", &[("title", topic.title.as_str().into())]);
     Page::new("pages/submit.html", title).status(outcome.status).render(req, &data)
 }
 
@@ -102,21 +103,31 @@ async fn submit_form(
     render(&req, &state, &topic, Outcome::new(&SubmitForm::default(), StatusCode::OK))
 }
 
+/// Why the topic takes no submissions now, in the reader's language; `None` while it is open.
+fn closed_text(req: &HttpRequest, topic: &Topic, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    let title = [("title", topic.title.as_str().into())];
+    match app::topics::status(topic, now) {
+        app::TopicStatus::Open => None,
+        app::TopicStatus::Upcoming => Some(t(req, "submit-closed-upcoming", &title)),
+        app::TopicStatus::Closed => Some(t(req, "submit-closed-closed", &title)),
+    }
+}
+
 /// Refusals before the entry is looked at: a bot, a closed topic, a form posted too fast.
-fn screen<'a>(state: &AppState, topic: &Topic, form: &'a SubmitForm) -> Option<Outcome<'a>> {
+fn screen<'a>(req: &HttpRequest, state: &AppState, topic: &Topic, form: &'a SubmitForm) -> Option<Outcome<'a>> {
     if !form.website.trim().is_empty() {
         tracing::info!("submission refused: honeypot filled");
-        return Some(Outcome::notice(form, StatusCode::BAD_REQUEST, "Your submission could not be accepted."));
+        return Some(Outcome::notice(form, StatusCode::BAD_REQUEST, t(req, "flash-submission-not-accepted", &[])));
     }
-    if let Some(reason) = app::submissions::closed_reason(topic, state.app.now()) {
+    if let Some(reason) = closed_text(req, topic, state.app.now()) {
         return Some(Outcome::notice(form, StatusCode::CONFLICT, reason));
     }
     if let Err(message) = check_stamp(state, &form.started) {
-        return Some(Outcome::notice(form, StatusCode::BAD_REQUEST, message));
+        return Some(Outcome::notice(form, StatusCode::BAD_REQUEST, t(req, message, &[])));
     }
     let mut errors = app::submissions::field_errors(&form.entry);
     if form.agree.is_none() {
-        errors.insert("agree".into(), "Please confirm that your entry follows the submission rules.".into());
+        errors.insert("agree".into(), t(req, "flash-submission-agree-required", &[]));
     }
     (!errors.is_empty()).then(|| Outcome { errors, ..Outcome::new(form, StatusCode::UNPROCESSABLE_ENTITY) })
 }
@@ -130,20 +141,26 @@ async fn submit_entry(
 ) -> Result<HttpResponse, AppError> {
     csrf.check(&form.csrf_token)?;
     let topic = app::submissions::topic_for_form(&state.app, slug.into_inner()).await?;
-    if let Some(refusal) = screen(&state, &topic, &form) {
+    if let Some(refusal) = screen(&req, &state, &topic, &form) {
         return render(&req, &state, &topic, refusal);
     }
     let client = session::client(&req, &state);
     let email = form.entry.author_email.clone();
     let channel = app::submissions::Channel::Form;
-    match app::submissions::submit(&state.app, topic.slug.clone(), form.entry.clone(), &client, channel).await {
+    match app::submissions::submit(
+        &state.app,
+        topic.slug.clone(),
+        form.entry.clone(),
+        &client,
+        channel,
+        language::of(&req),
+    )
+    .await
+    {
         Ok(_) => Ok(redirect_with_flash(
             &req,
             &format!("/topics/{}", topic.slug),
-            &format!(
-                "Thank you! We sent a confirmation link to {}. Your entry goes to the organisers once you confirm it.",
-                mask_email(email.trim())
-            ),
+            &t(&req, "flash-submission-sent", &[("email", mask_email(email.trim()).into())]),
         )),
         Err(refused) => refused_page(&req, &state, &topic, &form, refused).await,
     }
@@ -160,7 +177,8 @@ async fn refused_page(
     let outcome = match refused {
         AppError::RateLimited { retry_after_seconds: wait } => {
             let minutes = wait.div_ceil(60);
-            let message = format!("Too many submissions from here. Please try again in about {minutes} minute(s).");
+            let minutes = i64::try_from(minutes).unwrap_or(i64::MAX);
+            let message = t(req, "flash-submission-rate-limited", &[("minutes", minutes.into())]);
             let mut response =
                 render(req, state, topic, Outcome::notice(form, StatusCode::TOO_MANY_REQUESTS, message))?;
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(wait));

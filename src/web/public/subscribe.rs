@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{self, mask_email, SubscriberStatus};
 use crate::error::{AppError, FieldErrors};
+use crate::render::views::Choice;
 use crate::web::http::forms::{TokenForm, TokenQuery};
+use crate::web::http::language::{self, t};
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{self, Csrf};
@@ -18,6 +20,7 @@ pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/subscribe", |r| r.get(subscribe_page).post(subscribe));
     routes.at("/subscribe/confirm", |r| r.get(confirm_page).post(confirm_subscription));
     routes.at("/unsubscribe", |r| r.get(unsubscribe_page).post(unsubscribe));
+    routes.at("/subscription", |r| r.get(subscription_page).post(change_language));
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -36,7 +39,7 @@ struct SubscribePage<'a> {
 }
 
 fn render_subscribe(req: &HttpRequest, data: SubscribePage<'_>, status: StatusCode) -> Result<HttpResponse, AppError> {
-    Page::new("pages/subscribe.html", "Subscribe to the digest").status(status).render(req, &data)
+    Page::new("pages/subscribe.html", t(req, "title-subscribe", &[])).status(status).render(req, &data)
 }
 
 async fn subscribe_page(req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -52,7 +55,8 @@ async fn subscribe(
     csrf.check(&form.csrf_token)?;
     let email = form.into_inner().email;
     let client = session::client(&req, &state);
-    let (errors, status) = match app::subscriptions::subscribe(&state.app, email.clone(), &client).await {
+    let language = language::of(&req).to_owned();
+    let (errors, status) = match app::subscriptions::subscribe(&state.app, email.clone(), language, &client).await {
         // The same answer whether the address was new, pending or already subscribed.
         Ok(_) => {
             let data = SubscribePage { email: "", errors: &FieldErrors::new(), sent: true };
@@ -60,8 +64,8 @@ async fn subscribe(
         }
         Err(AppError::Validation(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
         Err(AppError::RateLimited { .. }) => {
-            let message = "Too many requests from here; please try again later.";
-            (FieldErrors::from([("email".to_owned(), message.to_owned())]), StatusCode::TOO_MANY_REQUESTS)
+            let message = t(&req, "flash-subscribe-rate-limited", &[]);
+            (FieldErrors::from([("email".to_owned(), message)]), StatusCode::TOO_MANY_REQUESTS)
         }
         Err(other) => return Err(other),
     };
@@ -83,7 +87,7 @@ async fn confirm_page(
     let token = query.into_inner().token;
     let subscriber = app::subscriptions::pending(&state.app, token.clone()).await?;
     let data = TokenPage { token: &token, email: mask_email(&subscriber.email), done: false };
-    Page::new("pages/subscribe_confirm.html", "Confirm your subscription").render(&req, &data)
+    Page::new("pages/subscribe_confirm.html", t(&req, "title-subscribe-confirm", &[])).render(&req, &data)
 }
 
 async fn confirm_subscription(
@@ -95,7 +99,7 @@ async fn confirm_subscription(
     csrf.check(&form.csrf_token)?;
     let subscriber = app::subscriptions::confirm(&state.app, form.into_inner().token).await?;
     let data = TokenPage { token: "", email: mask_email(&subscriber.email), done: true };
-    Page::new("pages/subscribe_confirm.html", "Subscribed").render(&req, &data)
+    Page::new("pages/subscribe_confirm.html", t(&req, "title-subscribed", &[])).render(&req, &data)
 }
 
 async fn unsubscribe_page(
@@ -107,7 +111,7 @@ async fn unsubscribe_page(
     let subscriber = app::subscriptions::unsubscribe_subject(&state.app, token.clone()).await?;
     let done = subscriber.status == SubscriberStatus::Unsubscribed;
     let data = TokenPage { token: &token, email: mask_email(&subscriber.email), done };
-    Page::new("pages/unsubscribe.html", "Unsubscribe").render(&req, &data)
+    Page::new("pages/unsubscribe.html", t(&req, "title-unsubscribe", &[])).render(&req, &data)
 }
 
 async fn unsubscribe(
@@ -117,5 +121,69 @@ async fn unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     let subscriber = app::subscriptions::unsubscribe(&state.app, query.into_inner().token).await?;
     let data = TokenPage { token: "", email: mask_email(&subscriber.email), done: true };
-    Page::new("pages/unsubscribe.html", "Unsubscribed").render(&req, &data)
+    Page::new("pages/unsubscribe.html", t(&req, "title-unsubscribed", &[])).render(&req, &data)
+}
+
+#[derive(Serialize)]
+struct SubscriptionPage<'a> {
+    token: &'a str,
+    email: String,
+    languages: Vec<Choice>,
+    saved: bool,
+    errors: &'a FieldErrors,
+}
+
+fn render_subscription(
+    req: &HttpRequest,
+    subscriber: &app::Subscriber,
+    token: &str,
+    saved: bool,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let current = if subscriber.language.is_empty() { language::of(req) } else { subscriber.language.as_str() };
+    let languages = crate::i18n::LANGUAGES
+        .iter()
+        .map(|l| Choice { value: l.tag.into(), label: l.name.into(), selected: l.tag == current })
+        .collect();
+    let data = SubscriptionPage { token, email: mask_email(&subscriber.email), languages, saved, errors };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Page::new("pages/subscription.html", t(req, "subscription-title", &[])).status(status).render(req, &data)
+}
+
+/// A subscriber's own page, linked from every digest: the language of their digest, and a way out.
+async fn subscription_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let token = query.into_inner().token;
+    let subscriber = app::subscriptions::unsubscribe_subject(&state.app, token.clone()).await?;
+    render_subscription(&req, &subscriber, &token, false, &FieldErrors::new())
+}
+
+#[derive(Debug, Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    language: String,
+}
+
+async fn change_language(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    csrf: Csrf,
+    query: web::Query<TokenQuery>,
+    form: web::Form<LanguageForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf.check(&form.csrf_token)?;
+    let token = query.into_inner().token;
+    match app::subscriptions::change_language(&state.app, token.clone(), form.into_inner().language).await {
+        Ok(subscriber) => render_subscription(&req, &subscriber, &token, true, &FieldErrors::new()),
+        Err(AppError::Validation(errors)) => {
+            let subscriber = app::subscriptions::unsubscribe_subject(&state.app, token.clone()).await?;
+            render_subscription(&req, &subscriber, &token, false, &errors)
+        }
+        Err(other) => Err(other),
+    }
 }

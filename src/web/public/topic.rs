@@ -1,14 +1,16 @@
-//! `/topics/{slug}`: a topic's page and its archive of published entries, filterable by kind.
+//! `/topics/{slug}`: a topic's page and its archive of published entries, filterable by kind
+//! and by the language they are written in; the topic in the reader's language when it has it.
 //! A renamed topic's old address answers with a permanent redirect.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use crate::app::schedule::{self, ArchiveAnswer};
+use crate::app::schedule::{self, ArchiveAnswer, ArchiveQuery as Wanted};
 use crate::app::SubmissionKind;
 use crate::error::AppError;
 use crate::render::markdown;
-use crate::render::views::{capitalise, EntryView, TopicView};
+use crate::render::views::{EntryView, TopicView};
+use crate::web::http::language::{self, t};
 use crate::web::http::page::{moved_permanently, topic_feeds, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session;
@@ -21,6 +23,7 @@ pub fn configure(routes: &mut Routes<'_>) {
 #[derive(Deserialize)]
 struct ArchiveQuery {
     kind: Option<String>,
+    language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -28,6 +31,8 @@ struct Filter {
     label: String,
     href: String,
     current: bool,
+    /// The language a language filter is for.
+    tag: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -38,19 +43,41 @@ struct TopicPage<'a> {
     entries: Vec<EntryView>,
     total: i64,
     filters: Vec<Filter>,
+    /// One link per language the entries are written in, when there is more than one.
+    language_filters: Vec<Filter>,
     kind: Option<SubmissionKind>,
+    language: Option<String>,
     /// The published round-up's introduction, at the head of a closed topic's page.
     roundup_html: Option<String>,
 }
 
-fn filters(url: &str, kind: Option<SubmissionKind>) -> Vec<Filter> {
-    let all = Filter { label: "All".into(), href: url.to_owned(), current: kind.is_none() };
+/// "All", then one link per kind (named in the plural, as the digest groups them).
+fn filters(req: &HttpRequest, url: &str, kind: Option<SubmissionKind>) -> Vec<Filter> {
+    let all =
+        Filter { label: t(req, "label-filter-all", &[]), href: url.to_owned(), current: kind.is_none(), tag: None };
     std::iter::once(all)
         .chain(SubmissionKind::ALL.iter().map(|k| Filter {
-            label: format!("{}s", capitalise(k.as_str())),
+            label: t(req, &format!("digest-group-{}", k.as_str()), &[]),
             href: format!("{url}?kind={k}"),
             current: kind == Some(*k),
+            tag: None,
         }))
+        .collect()
+}
+
+/// One link per language the published entries are written in, each named in itself.
+fn language_filters(url: &str, languages: &[String], current: Option<&str>) -> Vec<Filter> {
+    if languages.len() < 2 && current.is_none() {
+        return Vec::new();
+    }
+    languages
+        .iter()
+        .map(|tag| Filter {
+            label: crate::i18n::name_of(tag),
+            href: format!("{url}?language={tag}"),
+            current: current == Some(tag.as_str()),
+            tag: Some(tag.clone()),
+        })
         .collect()
 }
 
@@ -60,9 +87,12 @@ async fn topic_page(
     slug: web::Path<String>,
     query: web::Query<ArchiveQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let kind = query.into_inner().kind.and_then(|k| SubmissionKind::parse(&k).ok());
+    let query = query.into_inner();
+    let kind = query.kind.and_then(|k| SubmissionKind::parse(&k).ok());
+    let language = query.language.filter(|l| !l.trim().is_empty());
     let organiser = session::logged_in(&req).is_some();
-    let archive = match schedule::archive(&state.app, slug.into_inner(), kind, organiser).await? {
+    let wanted = Wanted { kind, language: language.clone(), reader: language::of(&req).to_owned() };
+    let archive = match schedule::archive(&state.app, slug.into_inner(), wanted, organiser).await? {
         ArchiveAnswer::Found(archive) => archive,
         ArchiveAnswer::Moved(current) => {
             let query = Some(req.query_string()).filter(|q| !q.is_empty()).map(|q| format!("?{q}"));
@@ -73,16 +103,18 @@ async fn topic_page(
     let view = TopicView::new(topic, tz, state.app.now());
     let roundup_html = archive.roundup.as_ref().filter(|_| view.is_closed).map(|r| markdown::to_safe_html(&r.intro));
     let data = TopicPage {
-        filters: filters(&view.url, kind),
+        filters: filters(&req, &view.url, kind),
+        language_filters: language_filters(&view.url, &archive.languages, language.as_deref()),
         topic: view,
         timezone: &state.app.settings.club.timezone,
         is_draft: !topic.announced,
-        entries: EntryView::list(&archive.entries, tz),
+        entries: EntryView::list(&archive.entries),
         total: archive.total,
         kind,
+        language,
         roundup_html,
     };
     Page::new("pages/topic.html", topic.title.clone())
-        .feeds(topic_feeds(&state, &topic.slug, &topic.title))
+        .feeds(topic_feeds(&req, &state, &topic.slug, &topic.title))
         .render(&req, &data)
 }

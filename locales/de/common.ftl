@@ -1,0 +1,14 @@
+format-date = %-d. %B %Y
+format-datetime = %a, %-d. %b %Y, %H:%M %Z
+format-month = %B %Y
+nav-schedule = Themenplan
+nav-dashboard = Übersicht
+nav-organisers = Organisation
+site-skip-link = Zum Inhalt springen
+language-switcher-label = Sprache
+kind-article = Artikel
+kind-video = Video
+kind-post = Beitrag
+kind-podcast = Podcast
+kind-talk = Vortrag
+kind-other = Sonstiges

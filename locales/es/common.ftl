@@ -1,0 +1,14 @@
+format-date = %-d de %B de %Y
+format-datetime = %a %-d %b %Y, %H:%M %Z
+format-month = %B de %Y
+nav-schedule = Calendario
+nav-dashboard = Panel
+nav-organisers = Organización
+site-skip-link = Saltar al contenido
+language-switcher-label = Idioma
+kind-article = Artículo
+kind-video = Vídeo
+kind-post = Publicación
+kind-podcast = Pódcast
+kind-talk = Charla
+kind-other = Otro

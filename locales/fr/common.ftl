@@ -1,0 +1,14 @@
+format-date = %-d %B %Y
+format-datetime = %a %-d %b %Y, %H:%M %Z
+format-month = %B %Y
+nav-schedule = Programme
+nav-dashboard = Tableau de bord
+nav-organisers = Organisation
+site-skip-link = Aller au contenu
+language-switcher-label = Langue
+kind-article = Article
+kind-video = Vidéo
+kind-post = Publication
+kind-podcast = Podcast
+kind-talk = Conférence
+kind-other = Autre

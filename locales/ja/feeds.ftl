@@ -1,0 +1,11 @@
+feed-note-label = 運営者のひとこと：
+feed-roundup-title = { $title }：{ $month }のまとめ
+feed-topic-description = 「{ $title }」へのエントリー
+feed-club-description = { $club } で公開されたすべて（新しい順）
+feed-schedule-window = 募集期間：{ $opens } から { $closes } まで。
+feed-schedule-item-title = { $month }：{ $title }
+feed-schedule-description = { $club } の毎月のテーマと募集
+feed-opml-title = { $club } のフィード
+calendar-submit = エントリーはこちら：{ $url }
+calendar-deadline-title = 応募締め切り：{ $club }：{ $title }
+calendar-deadline-description = 「{ $title }」の応募は { $closes } に締め切ります。エントリーはこちら：{ $url }

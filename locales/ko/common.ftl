@@ -1,0 +1,14 @@
+format-date = %Y년 %-m월 %-d일
+format-datetime = %Y년 %-m월 %-d일 (%a) %H:%M %Z
+format-month = %Y년 %-m월
+nav-schedule = 일정
+nav-dashboard = 대시보드
+nav-organisers = 운영진
+site-skip-link = 본문으로 건너뛰기
+language-switcher-label = 언어
+kind-article = 글
+kind-video = 동영상
+kind-post = 게시물
+kind-podcast = 팟캐스트
+kind-talk = 발표
+kind-other = 기타

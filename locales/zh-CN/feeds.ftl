@@ -1,0 +1,11 @@
+feed-note-label = 组织者点评：
+feed-roundup-title = { $title }：{ $month }月度回顾
+feed-topic-description = 关于“{ $title }”的投稿
+feed-club-description = { $club } 发布的全部内容，最新的在前
+feed-schedule-window = 投稿时间：{ $opens } 至 { $closes }。
+feed-schedule-item-title = { $month }：{ $title }
+feed-schedule-description = { $club } 每月的主题与征稿
+feed-opml-title = { $club } 的订阅源
+calendar-submit = 提交你的内容：{ $url }
+calendar-deadline-title = 投稿截止日：{ $club }：{ $title }
+calendar-deadline-description = “{ $title }”的投稿将于 { $closes } 截止。提交你的内容：{ $url }
