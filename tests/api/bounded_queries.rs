@@ -38,6 +38,7 @@ fn fill(app: &TestApp, month: &str, count: usize, offset: usize) {
             added_by: None,
             canonical_url: &format!("https://example.org/fill/{i}"),
             thumbnail: None,
+            mail_language: "",
         }
         .insert(&mut conn)
         .expect("insert");
@@ -51,6 +52,7 @@ fn fill(app: &TestApp, month: &str, count: usize, offset: usize) {
             created_at: at,
             updated_at: at,
             public_id: &content_club::domain::subscriptions::new_public_id(),
+            language: "",
         }
         .insert(&mut conn)
         .expect("subscriber");

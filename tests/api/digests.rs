@@ -313,6 +313,7 @@ async fn queued_digest(app: &TestApp, token: &str, subscribers: usize, prefix: &
                     created_at: now,
                     updated_at: now,
                     public_id: &content_club::domain::subscriptions::new_public_id(),
+                    language: "",
                 }
                 .insert(conn)?;
             }
@@ -529,4 +530,105 @@ async fn the_dashboard_draws_accessible_charts_with_table_fallbacks() {
     assert_eq!(html.matches("(table)</caption>").count(), 3, "every chart has a data table");
     assert!(html.contains("<th scope=\"row\">2025-03</th><td>1</td><td>1</td>"), "March: one article, one video");
     assert!(html.contains("No topic planned for"), "gaps in the next months are flagged");
+}
+
+/// A received message, parsed as a mail client does.
+fn parsed(raw: &str) -> mail_parser::Message<'_> {
+    mail_parser::MessageParser::default().parse(raw.as_bytes()).expect("a parseable message")
+}
+
+#[tokio::test]
+async fn a_subscriber_who_subscribed_in_japanese_gets_a_japanese_digest_and_can_change_its_language() {
+    let sink = SmtpSink::start().await;
+    let (app, token) = club(sink.url(), |_| {}).await;
+    app.approved_entry(&token, "metrics-that-matter", entry("article", "DORA done right", "https://example.org/dora"))
+        .await;
+    // Ann subscribes on the page read in Japanese; Bob by API, in English.
+    let (status, html) = app.get_text("/subscribe?lang=ja").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<html lang="ja">"#));
+    let res = app.post_form("/subscribe", &[("csrf_token", &csrf_from(&html)), ("email", "ann@example.org")]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(subscriber(&app, "ann@example.org").language, "ja");
+    let link = path_of(&queued_link(&app, "/subscribe/confirm?token="));
+    let (_, confirm) = app.get_text(&link).await;
+    let confirm_token = link.split("token=").nth(1).expect("token").to_owned();
+    let res =
+        app.post_form("/subscribe/confirm", &[("csrf_token", &csrf_from(&confirm)), ("token", &confirm_token)]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = app
+        .api(Method::POST, "/api/v1/subscribers", None, Some(json!({"email": "bob@example.org", "language": "en"})))
+        .await;
+    assert_eq!(res.status().as_u16(), 202);
+    {
+        let mut conn = app.state.app.db.get().expect("conn");
+        let bob = subscriber(&app, "bob@example.org");
+        assert_eq!(bob.language, "en");
+        Subscriber::activate(&mut conn, bob.id, Utc::now().naive_utc()).expect("activate");
+    }
+    // A language nobody offers is refused and changes nothing.
+    let res = app
+        .api(Method::POST, "/api/v1/subscribers", None, Some(json!({"email": "cy@example.org", "language": "tlh"})))
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(subscriber_missing(&app, "cy@example.org"));
+
+    app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
+    app.deliver_all().await;
+    let messages = sink.messages();
+    let to = |who: &str| {
+        messages
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t == who))
+            .map(|m| m.data.clone())
+            .find(|d| header(d, "Message-ID").is_some_and(|id| id.starts_with("<digest-")))
+            .unwrap_or_else(|| panic!("{who} got a digest"))
+    };
+    let (ann_raw, bob_raw) = (to("ann@example.org"), to("bob@example.org"));
+    let (ann, bob) = (parsed(&ann_raw), parsed(&bob_raw));
+    assert_eq!(header(&ann_raw, "Content-Language").as_deref(), Some("ja"));
+    assert_eq!(header(&bob_raw, "Content-Language").as_deref(), Some("en"));
+    let ann_subject = ann.subject().expect("subject");
+    assert!(ann_subject.contains("Metrics That Matter") && ann_subject.contains("2025年3月"), "{ann_subject}");
+    assert!(ann_subject.contains("新着 1 件"), "{ann_subject}");
+    let bob_subject = bob.subject().expect("subject");
+    assert!(bob_subject.contains("March 2025") && !bob_subject.contains('年'), "{bob_subject}");
+    let ann_text = ann.body_text(0).expect("text part");
+    assert!(ann_text.contains("ワンクリックで購読を解除") && ann_text.contains("DORA done right"), "{ann_text}");
+    assert!(ann.body_html(0).expect("html part").contains(r#"lang="ja""#));
+    assert!(bob.body_text(0).expect("text").contains("Unsubscribe with one click"));
+    assert_eq!(app.count("digest_editions"), 1, "the Japanese edition was built once and stored");
+
+    // From the digest's footer Ann reaches her own page and switches to Chinese.
+    let manage = ann_text
+        .split_whitespace()
+        .find(|w| w.contains("/subscription?token="))
+        .expect("the footer links to the subscriber's own page")
+        .to_owned();
+    let stranger = new_client();
+    let page = stranger.get(app.url(&path_of(&manage))).send().await.expect("get");
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.expect("body");
+    assert!(html.contains("a•••@example.org"), "masked address");
+    let res = stranger
+        .post(app.url(&path_of(&manage)))
+        .form(&[("csrf_token", csrf_from(&html).as_str()), ("language", "zh-CN")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(subscriber(&app, "ann@example.org").language, "zh-CN");
+    let res = stranger
+        .post(app.url(&path_of(&manage)))
+        .form(&[("csrf_token", csrf_from(&html).as_str()), ("language", "xx-YY")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(subscriber(&app, "ann@example.org").language, "zh-CN", "a refused language changes nothing");
+}
+
+fn subscriber_missing(app: &TestApp, email: &str) -> bool {
+    let mut conn = app.state.app.db.get().expect("conn");
+    Subscriber::by_email(&mut conn, email).expect("query").is_none()
 }

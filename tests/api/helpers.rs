@@ -275,6 +275,7 @@ impl TestApp {
                 created_at: now,
                 updated_at: now,
                 public_id: &content_club::domain::subscriptions::new_public_id(),
+                language: "",
             }
             .insert(&mut conn)
             .expect("subscriber");

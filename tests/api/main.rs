@@ -13,6 +13,7 @@ mod feed_cache;
 mod feeds;
 mod fixture_site;
 mod helpers;
+mod languages;
 mod links;
 mod migrations;
 mod notifications;

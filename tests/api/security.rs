@@ -412,6 +412,7 @@ async fn a_digest_left_built_but_not_queued_goes_out_on_the_next_round() {
         created_at: at,
         updated_at: at,
         public_id: "sreader0000000000000000000",
+        language: "",
     }
     .insert(&mut conn)
     .expect("subscriber");
@@ -434,6 +435,7 @@ async fn a_digest_left_built_but_not_queued_goes_out_on_the_next_round() {
         added_by: None,
         canonical_url: "https://example.org/entry",
         thumbnail: None,
+        mail_language: "",
     }
     .insert(&mut conn)
     .expect("entry");
