@@ -34,6 +34,7 @@ fuzz_target!(|input: &str| {
             categories: vec!["video".into(), next()],
             media: true,
             thumbnail: Some(format!("https://club.example.org/media/thumbnails/{n}.jpg")),
+            language: Some(next()).filter(|l| !l.is_empty()),
         });
     }
     let rss = rss_document(&channel, &items);
