@@ -6,36 +6,125 @@
 //! error handlers turn it into an HTML page.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
+
+use crate::i18n::{Arg, Catalog};
 
 /// Messages from libpq, SQLite or SMTP span lines; an operator's error line must not.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Words for a person: a message id and the values it names, written in the reader's
+/// language where it is shown (pages, problem bodies); `Display` writes English (logs, the
+/// command line). `Text` is words already written, in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Id { id: &'static str, args: Vec<(&'static str, Arg)> },
+    Text(String),
+}
+
+impl Message {
+    /// The message `id` (in `locales/*/errors.ftl`).
+    pub fn new(id: &'static str) -> Message {
+        Message::Id { id, args: Vec::new() }
+    }
+
+    /// Words already written for the reader.
+    pub fn text(words: impl Into<String>) -> Message {
+        Message::Text(words.into())
+    }
+
+    /// Names a value the message shows: `Message::new("error-title-too-long").arg("max", 200)`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        if let Message::Id { args, .. } = &mut self {
+            args.push((name, value.into()));
+        }
+        self
+    }
+
+    /// The words in `lang`.
+    pub fn in_language(&self, catalog: &Catalog, lang: &str) -> String {
+        match self {
+            Message::Id { id, args } => catalog.message(lang, id, args),
+            Message::Text(words) => words.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_language(crate::i18n::english(), crate::i18n::SOURCE))
+    }
+}
+
+impl From<String> for Message {
+    fn from(words: String) -> Message {
+        Message::Text(words)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(words: &str) -> Message {
+        Message::Text(words.to_owned())
+    }
+}
+
+/// Templates see a message as `{"id": …, "args": {…}}` (or `{"text": …}`); `{{msg x}}` writes it.
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        match self {
+            Message::Id { id, args } => {
+                map.serialize_entry("id", id)?;
+                let values: BTreeMap<&str, serde_json::Value> = args
+                    .iter()
+                    .map(|(name, value)| {
+                        let json = match value {
+                            Arg::Text(text) => serde_json::Value::from(text.as_str()),
+                            Arg::Number(n) => serde_json::Value::from(*n),
+                        };
+                        (*name, json)
+                    })
+                    .collect();
+                map.serialize_entry("args", &values)?;
+            }
+            Message::Text(words) => map.serialize_entry("text", words)?,
+        }
+        map.end()
+    }
+}
+
 /// Per-field messages for a 422: field name → message a person can act on.
-pub type FieldErrors = BTreeMap<String, String>;
+pub type FieldErrors = BTreeMap<String, Message>;
+
+/// Field messages written in one language, as problem bodies carry them.
+pub fn written(errors: &FieldErrors, catalog: &Catalog, lang: &str) -> BTreeMap<String, String> {
+    errors.iter().map(|(field, message)| (field.clone(), message.in_language(catalog, lang))).collect()
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
     NotFound,
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Message),
     #[error("the request has invalid fields")]
     Validation(FieldErrors),
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
     /// A conflict caused by one field's value (a month or slug that is taken).
     #[error("{message}")]
-    FieldConflict { field: &'static str, message: String },
+    FieldConflict { field: &'static str, message: Message },
     #[error("authentication required")]
     Unauthorized,
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Message),
     #[error("too many requests; try again in {retry_after_seconds} seconds")]
     RateLimited { retry_after_seconds: u64 },
     #[error("database unavailable: {0}")]
@@ -47,7 +136,7 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn field(name: &str, message: impl Into<String>) -> AppError {
+    pub fn field(name: &str, message: impl Into<Message>) -> AppError {
         let mut errors = FieldErrors::new();
         errors.insert(name.to_owned(), message.into());
         AppError::Validation(errors)
@@ -57,30 +146,57 @@ impl AppError {
         AppError::Internal(err.to_string())
     }
 
+    /// The problem's title, as a message id.
     fn title(&self) -> &'static str {
         match self {
-            AppError::NotFound => "Not found",
-            AppError::BadRequest(_) => "Bad request",
-            AppError::Validation(_) => "Invalid input",
-            AppError::Conflict(_) | AppError::FieldConflict { .. } => "Conflict",
-            AppError::Unauthorized => "Unauthorized",
-            AppError::Forbidden(_) => "Forbidden",
-            AppError::RateLimited { .. } => "Too many requests",
-            AppError::Unavailable(_) => "Service unavailable",
-            AppError::Database(_) | AppError::Internal(_) => "Internal server error",
+            AppError::NotFound => "problem-title-not-found",
+            AppError::BadRequest(_) => "problem-title-bad-request",
+            AppError::Validation(_) => "problem-title-invalid",
+            AppError::Conflict(_) | AppError::FieldConflict { .. } => "problem-title-conflict",
+            AppError::Unauthorized => "problem-title-unauthorized",
+            AppError::Forbidden(_) => "problem-title-forbidden",
+            AppError::RateLimited { .. } => "problem-title-rate-limited",
+            AppError::Unavailable(_) => "problem-title-unavailable",
+            AppError::Database(_) | AppError::Internal(_) => "problem-title-internal",
         }
     }
 
     /// What may be shown to the client; internal details stay in the log.
-    pub fn public_detail(&self) -> String {
+    pub fn public_message(&self) -> Message {
         match self {
-            AppError::Database(_) | AppError::Internal(_) => {
-                "Something went wrong on our side. It has been logged; please try again.".into()
+            AppError::Database(_) | AppError::Internal(_) => Message::new("problem-detail-internal"),
+            AppError::Unavailable(_) => Message::new("problem-detail-unavailable"),
+            AppError::NotFound => Message::new("problem-detail-not-found"),
+            AppError::Unauthorized => Message::new("problem-detail-unauthorized"),
+            AppError::Validation(_) => Message::new("problem-detail-invalid"),
+            AppError::RateLimited { retry_after_seconds } => {
+                Message::new("problem-detail-rate-limited").arg("seconds", *retry_after_seconds as i64)
             }
-            AppError::Unavailable(_) => {
-                "The club is too busy to answer right now; please try again in a few seconds.".into()
-            }
-            other => other.to_string(),
+            AppError::BadRequest(m) | AppError::Conflict(m) | AppError::Forbidden(m) => m.clone(),
+            AppError::FieldConflict { message, .. } => message.clone(),
+        }
+    }
+
+    /// The same in English.
+    pub fn public_detail(&self) -> String {
+        self.public_message().to_string()
+    }
+
+    /// The RFC 9457 problem document, written in `lang`.
+    pub fn problem(&self, catalog: &Catalog, lang: &str) -> Problem {
+        Problem {
+            kind: "about:blank".into(),
+            title: catalog.message(lang, self.title(), &[]),
+            status: self.status_code().as_u16(),
+            detail: self.public_message().in_language(catalog, lang),
+            errors: match self {
+                AppError::Validation(errors) => Some(written(errors, catalog, lang)),
+                AppError::FieldConflict { field, message } => {
+                    Some(BTreeMap::from([((*field).to_owned(), message.in_language(catalog, lang))]))
+                }
+                _ => None,
+            },
+            request_id: crate::context::request_id(),
         }
     }
 }
@@ -131,7 +247,7 @@ pub struct Problem {
     pub status: u16,
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<FieldErrors>,
+    pub errors: Option<BTreeMap<String, String>>,
     /// The request's id, to quote when asking the club's operator.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -157,20 +273,8 @@ impl ResponseError for AppError {
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
-        let problem = Problem {
-            kind: "about:blank".into(),
-            title: self.title().into(),
-            status: status.as_u16(),
-            detail: self.public_detail(),
-            errors: match self {
-                AppError::Validation(errors) => Some(errors.clone()),
-                AppError::FieldConflict { field, message } => {
-                    Some(FieldErrors::from([((*field).to_owned(), message.clone())]))
-                }
-                _ => None,
-            },
-            request_id: crate::context::request_id(),
-        };
+        // English here; the web layer writes it again in the request's language.
+        let problem = self.problem(crate::i18n::english(), crate::i18n::SOURCE);
         let mut response = HttpResponse::build(status);
         response.content_type("application/problem+json");
         match self {

@@ -23,7 +23,7 @@ use crate::db::AnyConnection;
 use crate::domain::suppressions::{address_hash, bare_address, effect, masked, Effect};
 use crate::domain::EmailAddress;
 use crate::email::reports::{self, Happened, MailEvent, Source};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::outbound::Want;
 
 /// What a batch of reports did.
@@ -71,7 +71,7 @@ async fn record_signed(
             let now = app.now().naive_utc();
             let fresh = suppressions::take_event(conn, source, value, kind_of(first.happened), now)?;
             if !fresh && !all_taken(conn, &events)? {
-                return Err(AppError::Forbidden("this signature was used before for other reports".into()));
+                return Err(AppError::Forbidden(Message::new("refused-hook-signature-reused")));
             }
         }
         let mut taken = Taken::default();
@@ -156,6 +156,17 @@ fn whom(conn: &mut AnyConnection, event: &MailEvent) -> Result<Option<(String, O
     }
 }
 
+/// A webhook body that is not JSON; the parser's words say where.
+fn not_json(err: serde_json::Error) -> AppError {
+    AppError::BadRequest(Message::new("refused-hook-not-json").arg("detail", err.to_string()))
+}
+
+/// A provider's report the club cannot read; the reader's words are technical and stay as they
+/// are.
+fn unreadable(detail: String) -> AppError {
+    AppError::BadRequest(Message::text(detail))
+}
+
 /// An Amazon SNS message to `/hooks/mail/ses`: from a configured topic, signed by a certificate
 /// from Amazon's SNS host. A subscription confirmation is confirmed; a notification's SES bounce
 /// or complaint is taken.
@@ -166,7 +177,7 @@ pub async fn from_sns(app: &App, body: &[u8]) -> Result<Taken, AppError> {
         return Err(AppError::NotFound);
     }
     let envelope: Value = serde_json::from_slice(body)
-        .map_err(|e| AppError::BadRequest(format!("the body is not an SNS message: {e}")))?;
+        .map_err(|e| AppError::BadRequest(Message::new("refused-hook-not-sns").arg("detail", e.to_string())))?;
     let field = |name: &str| envelope.get(name).and_then(Value::as_str).unwrap_or("").to_owned();
     let (signature, certificate_url) = (field("Signature"), field("SigningCertURL"));
     if signature.is_empty() || certificate_url.is_empty() {
@@ -174,23 +185,23 @@ pub async fn from_sns(app: &App, body: &[u8]) -> Result<Taken, AppError> {
     }
     let topic = field("TopicArn");
     if !topics.contains(&topic.as_str()) {
-        return Err(AppError::Forbidden("this SNS topic is not one the club takes".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-sns-topic")));
     }
     let origins = list(&settings.sns_certificate_origins);
     if !reports::sns_link_allowed(&certificate_url, &topic, &origins, true) {
-        return Err(AppError::Forbidden("the signing certificate is not Amazon SNS's".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-sns-certificate")));
     }
     let signed = reports::sns_string_to_sign(&envelope)
-        .ok_or_else(|| AppError::BadRequest("the SNS message lacks fields its signature covers".into()))?;
+        .ok_or_else(|| AppError::BadRequest(Message::new("refused-hook-sns-unsigned-fields")))?;
     let certificate = certificate(app, &certificate_url).await?;
     if !crypto::sns_signature_valid(&certificate, &field("SignatureVersion"), &signed, &signature) {
-        return Err(AppError::Forbidden("the SNS signature does not fit".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-sns-signature")));
     }
     match field("Type").as_str() {
         "SubscriptionConfirmation" => {
             let confirm = field("SubscribeURL");
             if !reports::sns_link_allowed(&confirm, &topic, &origins, false) {
-                return Err(AppError::Forbidden("the subscription link is not Amazon SNS's".into()));
+                return Err(AppError::Forbidden(Message::new("refused-hook-sns-subscription-link")));
             }
             app.outbound
                 .fetch(&confirm, Want::Probe, None)
@@ -200,7 +211,7 @@ pub async fn from_sns(app: &App, body: &[u8]) -> Result<Taken, AppError> {
             Ok(Taken::default())
         }
         "Notification" => {
-            let events = reports::from_ses(&field("Message"), &field("MessageId")).map_err(AppError::BadRequest)?;
+            let events = reports::from_ses(&field("Message"), &field("MessageId")).map_err(unreadable)?;
             record(app, events).await
         }
         _ => Ok(Taken::default()),
@@ -235,19 +246,18 @@ pub async fn from_mailgun(app: &App, body: &[u8]) -> Result<Taken, AppError> {
     if key.is_empty() {
         return Err(AppError::NotFound);
     }
-    let payload: Value =
-        serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("the body is not JSON: {e}")))?;
+    let payload: Value = serde_json::from_slice(body).map_err(not_json)?;
     let (timestamp, token, signature) = reports::mailgun_signature(&payload).ok_or(AppError::Unauthorized)?;
     if !crypto::mailgun_signature_valid(key, &timestamp, &token, &signature) {
-        return Err(AppError::Forbidden("the Mailgun signature does not fit".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-mailgun-signature")));
     }
     // The signature covers the timestamp and token only, not the report: it must be recent, and
     // its token is used once.
     let signed_at = timestamp.trim().parse::<i64>().unwrap_or(0);
     if (app.now().timestamp() - signed_at).abs() > MAILGUN_SIGNATURE_SECONDS {
-        return Err(AppError::Forbidden("the Mailgun signature is too old".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-mailgun-signature-old")));
     }
-    let events = reports::from_mailgun(&payload).map_err(AppError::BadRequest)?;
+    let events = reports::from_mailgun(&payload).map_err(unreadable)?;
     record_signed(app, events, Some(("mailgun-token", token))).await
 }
 
@@ -271,11 +281,10 @@ pub async fn from_postmark(app: &App, credentials: Option<(String, String)>, bod
     let user_fits = fits(&user, &settings.postmark_username);
     let password_fits = fits(&password, &settings.postmark_password);
     if !(user_fits && password_fits) {
-        return Err(AppError::Forbidden("the Postmark credentials do not fit".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-postmark-credentials")));
     }
-    let payload: Value =
-        serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("the body is not JSON: {e}")))?;
-    record(app, reports::from_postmark(&payload).map_err(AppError::BadRequest)?).await
+    let payload: Value = serde_json::from_slice(body).map_err(not_json)?;
+    record(app, reports::from_postmark(&payload).map_err(unreadable)?).await
 }
 
 /// A SendGrid Event Webhook batch, signed with the account's verification key.
@@ -290,21 +299,17 @@ pub async fn from_sendgrid(
     }
     let (Some(signature), Some(timestamp)) = (signature, timestamp) else { return Err(AppError::Unauthorized) };
     if !crypto::sendgrid_signature_valid(key, &signature, &timestamp, body) {
-        return Err(AppError::Forbidden("the SendGrid signature does not fit".into()));
+        return Err(AppError::Forbidden(Message::new("refused-hook-sendgrid-signature")));
     }
-    let payload: Value =
-        serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("the body is not JSON: {e}")))?;
-    record(app, reports::from_sendgrid(&payload).map_err(AppError::BadRequest)?).await
+    let payload: Value = serde_json::from_slice(body).map_err(not_json)?;
+    record(app, reports::from_sendgrid(&payload).map_err(unreadable)?).await
 }
 
 /// A message from the bounce mailbox: a delivery status notification or an abuse report.
 pub async fn read_report(app: &App, raw: &[u8]) -> Result<Taken, AppError> {
     let events = reports::from_report(raw);
     if events.is_empty() {
-        return Err(AppError::BadRequest(
-            "this is not a delivery status notification (RFC 3464) or an abuse report (RFC 5965) about a failed recipient"
-                .into(),
-        ));
+        return Err(AppError::BadRequest(Message::new("refused-report-not-a-report")));
     }
     record(app, events).await
 }
@@ -330,7 +335,7 @@ pub async fn suppress(app: &App, actor: &Organiser, email: &str) -> Result<(), A
             created_at: now,
         };
         if !row.insert(conn)? {
-            return Err(AppError::field("email", "That address is on the list already."));
+            return Err(AppError::field("email", Message::new("refused-address-suppressed-already")));
         }
         audit(app, conn, Some(&actor), "address suppressed", &shown, "")
     })

@@ -11,7 +11,7 @@ use crate::db::topics::Topic;
 use crate::db::AnyConnection;
 use crate::domain::month::Month;
 use crate::domain::topics::TopicInput;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// The 2025 programme: month, title, call for content.
 const PROGRAMME_2025: [(&str, &str, &str); 6] = [
@@ -201,7 +201,7 @@ pub async fn load(app: &App, entries: u32) -> Result<(usize, usize), AppError> {
             add_roundups(conn)?;
             if entries > 0 {
                 let open = Topic::by_month(conn, &current.to_string())?
-                    .ok_or_else(|| AppError::BadRequest("this month has no topic to fill".into()))?;
+                    .ok_or_else(|| AppError::BadRequest(Message::new("refused-demo-no-topic")))?;
                 samples += add_bulk_entries(app, conn, &open, entries)?;
                 Topic::content_changed(conn, open.id, app.now().naive_utc())?;
             }

@@ -21,7 +21,7 @@ pub use crate::domain::digests::{can_send, is_public};
 use crate::domain::roundups as roundup_rules;
 use crate::domain::EmailAddress;
 use crate::email::compose::{self, DigestContent, DigestSource};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// The next announced topic after `topic` in the schedule.
 fn next_topic(conn: &mut AnyConnection, topic: &Topic) -> Result<Option<Topic>, AppError> {
@@ -177,7 +177,7 @@ fn queue(app: &App, conn: &mut AnyConnection, digest: &Digest) -> Result<usize, 
         .collect();
     let inserted = NewDelivery::insert_all(conn, &rows)?;
     if !Digest::mark_queued(conn, digest.id, inserted as i32, now)? {
-        return Err(AppError::Conflict("This digest has been sent already.".into()));
+        return Err(AppError::Conflict(Message::new("refused-digest-already-sent")));
     }
     Ok(inserted)
 }

@@ -23,7 +23,7 @@ use crate::domain::links::{canonical, normalise_url};
 use crate::domain::submissions::new_public_id;
 use crate::domain::submissions::{MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::email::compose;
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors, Message};
 
 /// The most entries an organiser's list of a topic shows.
 pub const MAX_LISTED: i64 = 1000;
@@ -175,11 +175,55 @@ pub struct LineResult {
     /// The entry that has the link already.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    /// What is wrong with the line; written in the reader's language by [`LineResult::written`].
+    #[serde(skip)]
+    pub error: Option<LineError>,
     /// The fields as they would be stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<ParsedEntry>,
+}
+
+/// What is wrong with a line: one message, or its fields' messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineError {
+    Line(Message),
+    Fields(FieldErrors),
+}
+
+/// A line's outcome with its problem in words, as pages and API bodies show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WrittenLine {
+    #[serde(flatten)]
+    pub result: LineResult,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl LineResult {
+    /// The line's problem in words, `write` giving each message in the reader's language (English
+    /// through `Message::to_string`): a field's problem is named by the field, as in
+    /// "title: Enter a title.; url: …".
+    pub fn problem(&self, write: impl Fn(&Message) -> String) -> Option<String> {
+        match self.error.as_ref()? {
+            LineError::Line(message) => Some(write(message)),
+            LineError::Fields(errors) => {
+                let each = errors.iter().map(|(field, message)| {
+                    write(
+                        &Message::new("refused-list-line-field")
+                            .arg("field", field.as_str())
+                            .arg("problem", write(message)),
+                    )
+                });
+                Some(each.collect::<Vec<_>>().join(&write(&Message::new("refused-list-line-separator"))))
+            }
+        }
+    }
+
+    /// The outcome with its problem written by `write`.
+    pub fn written(self, write: impl Fn(&Message) -> String) -> WrittenLine {
+        let error = self.problem(write);
+        WrittenLine { result: self, error }
+    }
 }
 
 /// The fields of a line as they would be stored.
@@ -195,7 +239,7 @@ pub struct ParsedEntry {
 /// A list to add: the lines (a pasted text, or entries sent as JSON), whether to store
 /// anything, and which lines the organiser kept (none named: all).
 pub struct ListRequest {
-    pub lines: Vec<(usize, String, Result<EntryInput, String>)>,
+    pub lines: Vec<(usize, String, Result<EntryInput, Message>)>,
     pub dry_run: bool,
     pub only: Option<Vec<usize>>,
 }
@@ -240,10 +284,6 @@ fn result(line: usize, text: String, status: LineStatus) -> LineResult {
     LineResult { line, text, status, id: None, duplicate_of: None, error: None, entry: None }
 }
 
-fn first_error(errors: crate::error::FieldErrors) -> String {
-    errors.into_iter().map(|(field, message)| format!("{field}: {message}")).collect::<Vec<_>>().join("; ")
-}
-
 /// Reads a list against the topic: each line valid or not, new or a duplicate (of an entry, or
 /// of an earlier line), and in a real run adds the new ones. The same list sent again adds
 /// nothing.
@@ -259,7 +299,10 @@ fn add_lines(
     let checked: Vec<_> = request
         .lines
         .into_iter()
-        .map(|(line, text, input)| (line, text, input.and_then(|i| i.validate().map_err(first_error))))
+        .map(|(line, text, input)| {
+            let valid = input.map_err(LineError::Line).and_then(|i| i.validate().map_err(LineError::Fields));
+            (line, text, valid)
+        })
         .collect();
     let urls: Vec<String> = checked
         .iter()
@@ -296,7 +339,7 @@ fn add_lines(
             results.push(LineResult {
                 status: LineStatus::Duplicate,
                 duplicate_of,
-                error: Some(format!("the same link as line {earlier}")),
+                error: Some(LineError::Line(Message::new("refused-list-line-repeated").arg("line", *earlier))),
                 ..base
             });
             continue;
@@ -382,7 +425,7 @@ pub async fn edit(
     patch: EntryPatch,
 ) -> Result<(Submission, Topic), AppError> {
     if patch.is_empty() {
-        return Err(AppError::BadRequest("Nothing to change: name at least one field.".into()));
+        return Err(AppError::BadRequest(Message::new("refused-entry-patch-empty")));
     }
     let actor = actor.cloned();
     // A new link is read (before the transaction) like any other.
@@ -398,8 +441,9 @@ pub async fn edit(
         let before = Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)?;
         let from = Topic::by_id(conn, before.topic_id)?.ok_or(AppError::NotFound)?;
         let to = match &patch.topic {
-            Some(slug) if *slug != from.slug => Topic::by_slug(conn, slug)?
-                .ok_or_else(|| AppError::field("topic", format!("There is no topic “{slug}”.")))?,
+            Some(slug) if *slug != from.slug => Topic::by_slug(conn, slug)?.ok_or_else(|| {
+                AppError::field("topic", Message::new("refused-entry-topic-unknown").arg("slug", slug.as_str()))
+            })?,
             _ => from.clone(),
         };
         let entry = patch.apply_to(&before).validate().map_err(AppError::Validation)?;
@@ -438,7 +482,7 @@ pub async fn edit(
         };
         Submission::update_by_organiser(conn, before.id, &changes).map_err(|e| {
             if is_unique_violation(&e) {
-                AppError::field("url", "This topic has this link already.")
+                AppError::field("url", Message::new("refused-entry-link-taken"))
             } else {
                 AppError::from(e)
             }

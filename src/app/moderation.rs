@@ -11,7 +11,7 @@ use crate::db::submissions::{self as rows, Submission, SubmissionEvent, Submissi
 use crate::db::topics::Topic;
 pub use crate::domain::submissions::Decision;
 use crate::email::compose;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// Entries a page of the queue or the API shows at most.
 pub const MAX_PAGE: i64 = 200;
@@ -97,7 +97,7 @@ pub fn decision(action: &str, listed_reason: &str, own_words: &str) -> Result<De
     match action {
         "approve" => Ok(Decision::Approve),
         "reject" => Ok(Decision::Reject(crate::domain::submissions::rejection_reason(listed_reason, own_words)?)),
-        _ => Err(AppError::BadRequest("Choose approve or reject.".into())),
+        _ => Err(AppError::BadRequest(Message::new("refused-decision-unknown"))),
     }
 }
 
@@ -173,10 +173,8 @@ pub async fn decide_one(
         }
     };
     if !decided {
-        return Err(AppError::Conflict(format!(
-            "This submission is {}; only pending submissions can be decided.",
-            submission.status
-        )));
+        let status = submission.status.to_string();
+        return Err(AppError::Conflict(Message::new("refused-decision-not-pending").arg("status", status)));
     }
     let topic_id = submission.topic_id;
     let slug = app.read(move |_, conn| Ok(Topic::by_id(conn, topic_id)?.map(|t| t.slug))).await?;

@@ -29,7 +29,7 @@ use crate::db::topics::Topic;
 use crate::db::AnyConnection;
 pub use crate::domain::notifications::CHOOSABLE;
 use crate::domain::notifications::{self as rules, Answer, DestinationInput};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::outbound::Posted;
 use crate::render::{dates, markdown, notifications as chat};
 
@@ -490,7 +490,7 @@ pub async fn rotate_secret(app: &App, actor: Option<&Organiser>, id: i64) -> Res
     app.write_unseen(move |app, conn| {
         let destination = Destination::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         if destination.kind != DestinationKind::Webhook {
-            return Err(AppError::Conflict("Only generic webhooks are signed.".into()));
+            return Err(AppError::Conflict(Message::new("refused-destination-not-signed")));
         }
         let until = app.now() + Duration::hours(i64::from(app.settings.notifications.secret_overlap_hours));
         Destination::rotate_secret(conn, id, &stored, until.naive_utc())?;

@@ -14,12 +14,12 @@ use crate::db::{is_unique_violation, sessions, AnyConnection};
 use crate::domain::organisers::{self as rules, LINK_VALID_HOURS};
 use crate::domain::EmailAddress;
 use crate::email::compose;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 
 fn email_taken(email: &EmailAddress) -> AppError {
     AppError::FieldConflict {
         field: "email",
-        message: format!("An organiser with the email {} exists already.", email.key()),
+        message: Message::new("refused-organiser-email-taken").arg("email", email.key()),
     }
 }
 
@@ -85,7 +85,8 @@ pub async fn list(app: &App) -> Result<Vec<Organiser>, AppError> {
 /// The organiser with this email.
 fn by_email(conn: &mut AnyConnection, email: &str) -> Result<Organiser, AppError> {
     let key = EmailAddress::parse(email).map_err(|m| AppError::field("email", m))?.key();
-    Organiser::by_email(conn, &key)?.ok_or_else(|| AppError::BadRequest(format!("no organiser with the email {key}")))
+    Organiser::by_email(conn, &key)?
+        .ok_or_else(|| AppError::BadRequest(Message::new("refused-organiser-unknown-email").arg("email", key)))
 }
 
 /// Creates an API token for the organiser and returns it in clear, the only time it is seen.
@@ -195,7 +196,8 @@ pub async fn send_password_link(app: &App, actor: &Organiser, id: i64) -> Result
     app.write(move |app, conn| {
         let organiser = Organiser::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         if organiser.disabled {
-            return Err(AppError::Conflict(format!("{} is disabled; enable the account first.", organiser.email)));
+            let refusal = Message::new("refused-organiser-disabled").arg("email", organiser.email.as_str());
+            return Err(AppError::Conflict(refusal));
         }
         let invited = organiser.password_hash.is_empty();
         let purpose = if invited { LinkPurpose::Invite } else { LinkPurpose::Reset };
@@ -217,7 +219,7 @@ pub async fn change_role(app: &App, actor: &Organiser, id: i64, role: String) ->
             return Ok(organiser);
         }
         if role != Role::Admin {
-            rules::keep_an_admin(&organiser, Organiser::count_active_admins(conn)?, "making them a moderator")?;
+            rules::keep_an_admin(&organiser, Organiser::count_active_admins(conn)?, rules::AdminChange::Demote)?;
         }
         Organiser::set_role(conn, id, role, app.now().naive_utc())?;
         let detail = format!("{} → {}", organiser.role, role);
@@ -238,9 +240,9 @@ pub async fn set_disabled(app: &App, actor: &Organiser, id: i64, disabled: bool)
         }
         if disabled {
             if organiser.id == actor.id {
-                return Err(AppError::Conflict("You cannot disable your own account.".into()));
+                return Err(AppError::Conflict(Message::new("refused-organiser-disable-self")));
             }
-            rules::keep_an_admin(&organiser, Organiser::count_active_admins(conn)?, "disabling them")?;
+            rules::keep_an_admin(&organiser, Organiser::count_active_admins(conn)?, rules::AdminChange::Disable)?;
             sessions::delete_for_organiser(conn, id)?;
             OrganiserLink::close_all(conn, id, now)?;
         }
@@ -282,13 +284,13 @@ pub async fn change_password(
 ) -> Result<String, AppError> {
     rules::check_password(&password).map_err(|m| AppError::field("password", m))?;
     if password != repeated {
-        return Err(AppError::field("repeat", "The two passwords differ."));
+        return Err(AppError::field("repeat", Message::new("refused-passwords-differ")));
     }
     let stored = organiser.password_hash.clone();
     // Hashing is slow on purpose; it happens before the write transaction.
     let hash = tokio::task::spawn_blocking(move || {
         if !crypto::verify_password(&current, &stored) {
-            return Err(AppError::field("current", "That is not your current password."));
+            return Err(AppError::field("current", Message::new("refused-password-not-current")));
         }
         crypto::hash_password(&password).map_err(AppError::internal)
     })
@@ -305,9 +307,7 @@ pub async fn change_password(
 }
 
 fn expired_link() -> AppError {
-    AppError::Forbidden(
-        "This link has expired or was used already. Ask an admin of the club to send you a new one.".into(),
-    )
+    AppError::Forbidden(Message::new("refused-organiser-link-expired"))
 }
 
 /// The organiser a live invitation or reset link belongs to.
@@ -332,7 +332,7 @@ pub async fn set_password(app: &App, token: String, password: String, repeated: 
     link(app, token.clone()).await?;
     rules::check_password(&password).map_err(|m| AppError::field("password", m))?;
     if password != repeated {
-        return Err(AppError::field("repeat", "The two passwords differ."));
+        return Err(AppError::field("repeat", Message::new("refused-passwords-differ")));
     }
     // Hashing is slow on purpose; it happens before the write transaction.
     let hash = tokio::task::spawn_blocking(move || crypto::hash_password(&password))

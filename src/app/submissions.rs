@@ -13,7 +13,7 @@ use crate::db::{is_unique_violation, AnyConnection};
 use crate::domain::rate_limits::Use;
 use crate::domain::submissions::{self as rules, SubmissionInput, ValidSubmission};
 use crate::email::compose;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// The announced topic at exactly `slug` (submissions go to current addresses only).
 pub fn public_topic(conn: &mut AnyConnection, slug: &str) -> Result<Topic, AppError> {
@@ -213,9 +213,7 @@ fn with_token(conn: &mut AnyConnection, public_id: &str, token: &str) -> Result<
     if token.is_empty()
         || !crypto::constant_time_eq(crypto::token_hash(token).as_bytes(), submission.edit_token_hash.as_bytes())
     {
-        return Err(AppError::Forbidden(
-            "This private link is not valid. Use the link from your email exactly as it was sent.".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new("refused-private-link-invalid")));
     }
     Ok(submission)
 }
@@ -243,7 +241,7 @@ pub async fn confirm(app: &App, public_id: String, token: String) -> Result<Subm
                 super::notify::emit(app, conn, &super::notify::entry_pending(app, &submission, &topic))?;
             }
         } else if submission.status == SubmissionStatus::Withdrawn {
-            return Err(AppError::Conflict("This submission was withdrawn.".into()));
+            return Err(AppError::Conflict(Message::new("refused-submission-withdrawn")));
         }
         Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)
     })
@@ -259,7 +257,7 @@ pub async fn edit(app: &App, public_id: String, token: String, input: Submission
         let input = SubmissionInput { author_email: submission.author_email.clone(), ..input };
         let entry = input.validate().map_err(AppError::Validation)?;
         if !rules::is_editable(submission.status) {
-            return Err(rules::not_editable(submission.status, "changed"));
+            return Err(rules::not_editable(submission.status, rules::AuthorChange::Edit));
         }
         let urls = vec![entry.url.clone(), crate::domain::links::canonical(&entry.url)];
         if Submission::by_topic_and_urls(conn, submission.topic_id, &urls)?.iter().any(|o| o.id != submission.id) {
@@ -297,7 +295,7 @@ pub async fn withdraw(app: &App, public_id: String, token: String) -> Result<Sub
         let submission = with_token(conn, &public_id, &token)?;
         let from = [SubmissionStatus::Unconfirmed, SubmissionStatus::Pending];
         if !Submission::transition(conn, submission.id, &from, SubmissionStatus::Withdrawn, now)? {
-            return Err(rules::not_editable(submission.status, "withdrawn"));
+            return Err(rules::not_editable(submission.status, rules::AuthorChange::Withdraw));
         }
         rows::record_event(conn, submission.id, SubmissionAction::Withdrawn, None, None, now)?;
         Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)

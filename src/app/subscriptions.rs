@@ -12,7 +12,7 @@ use crate::domain::rate_limits::Use;
 use crate::domain::subscriptions::{self as rules, SubscribeOutcome, UnsubscribeSubject};
 use crate::domain::EmailAddress;
 use crate::email::compose;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// Registers interest and queues a confirmation, within the per-address limit. The outcome is
 /// for logs only: callers answer the same whatever it is.
@@ -40,7 +40,7 @@ pub fn mail_language(tag: &str) -> Result<&'static str, AppError> {
     }
     crate::i18n::chosen(tag).ok_or_else(|| {
         let tags: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.tag).collect();
-        AppError::field("language", format!("Choose one of these languages: {}.", tags.join(", ")))
+        AppError::field("language", Message::new("refused-mail-language-unknown").arg("languages", tags.join(", ")))
     })
 }
 
@@ -92,7 +92,7 @@ fn request(
 }
 
 fn invalid_link() -> AppError {
-    AppError::Forbidden("This link is not valid, or has expired. Subscribe again to get a new one.".into())
+    AppError::Forbidden(Message::new("refused-subscription-link-invalid"))
 }
 
 fn pending_for_token(conn: &mut AnyConnection, token: &str) -> Result<Subscriber, AppError> {

@@ -8,7 +8,7 @@ use crate::db::translations::TopicTranslation;
 use crate::db::{is_unique_violation, AnyConnection};
 use crate::domain::month::Month;
 use crate::domain::topics::{self as rules, NewTopicPlan, TopicInput, TopicPatch, TopicUpdate, TranslationInput};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 pub use crate::domain::topics::status;
 
@@ -24,7 +24,7 @@ fn explain_unique(conn: &mut AnyConnection, month: Month, slug: &str, own_id: Op
             return rules::slug_taken(slug, &other);
         }
     }
-    AppError::Conflict("Another change to the schedule happened at the same time; try again.".into())
+    AppError::Conflict(Message::new("refused-schedule-changed-meanwhile"))
 }
 
 /// Schedules a topic. 409 when the month or an explicit slug is taken; 422 for invalid fields.

@@ -7,7 +7,7 @@ use super::{feeds, App};
 use crate::config::{DatabaseKind, Settings};
 use crate::db::transfer::{self, Export, Imported};
 use crate::db::{backup, Db};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 pub use crate::db::transfer::FORMAT;
 
@@ -41,7 +41,8 @@ pub async fn import(app: &App, data: Export) -> Result<Imported, AppError> {
 
 /// A consistent copy of the SQLite database while the service runs.
 pub async fn backup(app: &App, to: PathBuf) -> Result<(), AppError> {
-    app.read(move |_, conn| backup::sqlite_snapshot(conn, &to).map_err(AppError::BadRequest)).await
+    app.read(move |_, conn| backup::sqlite_snapshot(conn, &to).map_err(|e| AppError::BadRequest(Message::text(e))))
+        .await
 }
 
 /// Puts a backup in place of an empty SQLite database (the service must be stopped), then

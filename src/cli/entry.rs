@@ -156,8 +156,8 @@ fn import(app: &App, topic: String, from: &std::path::Path, dry_run: bool, pendi
     let request = ListRequest::from_text(&text, if pending { "pending" } else { "published" }, dry_run);
     let (_, results) = block_on(entries::add_list(app, None, topic, request))?.map_err(refused)?;
     for r in &results {
-        let what = match (&r.entry, &r.error) {
-            (_, Some(error)) => error.clone(),
+        let what = match (&r.entry, r.problem(|m| m.to_string())) {
+            (_, Some(error)) => error,
             (Some(entry), None) => format!("{} — {}", entry.title, entry.url),
             (None, None) => r.text.clone(),
         };

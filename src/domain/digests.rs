@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::db::states::DigestStatus;
 use crate::db::topics::Topic;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// The state a digest starts in, from how many entries it has.
 pub fn initial_status(entries: usize) -> DigestStatus {
@@ -41,11 +41,9 @@ pub fn can_send(status: Option<DigestStatus>) -> bool {
 pub fn check_sendable(status: DigestStatus) -> Result<(), AppError> {
     match status {
         DigestStatus::Queued | DigestStatus::Sent => {
-            Err(AppError::Conflict("This digest has been sent already.".into()))
+            Err(AppError::Conflict(Message::new("refused-domain-digest-sent")))
         }
-        DigestStatus::Empty => {
-            Err(AppError::Conflict("This topic has no approved entries; there is nothing to send.".into()))
-        }
+        DigestStatus::Empty => Err(AppError::Conflict(Message::new("refused-domain-digest-empty"))),
         DigestStatus::Waiting => Ok(()),
     }
 }
@@ -53,10 +51,9 @@ pub fn check_sendable(status: DigestStatus) -> Result<(), AppError> {
 /// Refuses to build the digest of a topic that is still open.
 pub fn check_closed(topic: &Topic, now: DateTime<Utc>) -> Result<(), AppError> {
     if topic.closes_at > now.naive_utc() {
-        return Err(AppError::Conflict(format!(
-            "“{}” is still open; its digest is built when it closes.",
-            topic.title
-        )));
+        return Err(AppError::Conflict(
+            Message::new("refused-domain-topic-still-open").arg("title", topic.title.as_str()),
+        ));
     }
     Ok(())
 }

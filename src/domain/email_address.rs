@@ -2,25 +2,30 @@
 
 use std::fmt;
 
+use crate::error::Message;
+
+/// RFC 5321's limit on a whole address.
+pub const MAX_EMAIL_CHARS: usize = 254;
+
 /// An address that passed [`EmailAddress::parse`]: trimmed, domain lower-cased, no control
 /// characters or spaces, one `@`, a dotted domain, within RFC 5321's length limits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(input: &str) -> Result<EmailAddress, String> {
+    pub fn parse(input: &str) -> Result<EmailAddress, Message> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err("Enter an email address.".into());
+            return Err(Message::new("invalid-email-empty"));
         }
-        if trimmed.len() > 254 {
-            return Err("That email address is too long (254 characters at most).".into());
+        if trimmed.len() > MAX_EMAIL_CHARS {
+            return Err(Message::new("invalid-email-too-long").arg("max", MAX_EMAIL_CHARS));
         }
         if trimmed.chars().any(|c| c.is_control() || c.is_whitespace()) || super::text::has_hidden(trimmed) {
-            return Err("An email address cannot contain spaces, invisible or control characters.".into());
+            return Err(Message::new("invalid-email-hidden-characters"));
         }
         let Some((local, domain)) = trimmed.rsplit_once('@') else {
-            return Err("Enter an email address like name@example.org.".into());
+            return Err(Message::new("invalid-email-shape"));
         };
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
@@ -32,7 +37,7 @@ impl EmailAddress {
             && !local.contains('@')
             && !local.contains(['<', '>', '(', ')', ',', ';', ':', '\\', '"', '[', ']']);
         if !domain_ok || !local_ok {
-            return Err("Enter an email address like name@example.org.".into());
+            return Err(Message::new("invalid-email-shape"));
         }
         Ok(EmailAddress(format!("{local}@{}", domain.to_lowercase())))
     }

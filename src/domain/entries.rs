@@ -6,12 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::links::{guess_kind, normalise_url, title_from_url};
-use super::submissions::{single_line, MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
+use super::submissions::{single_line, AUTHOR_NAME, MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, TITLE};
 use super::text::{emoji_shortcodes, visible};
 use super::EmailAddress;
 use crate::db::states::{SubmissionKind, SubmissionStatus};
 use crate::db::submissions::Submission;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 
 pub const MAX_NOTE_CHARS: usize = 500;
 
@@ -52,14 +52,26 @@ pub struct ValidEntry {
     pub notify_author: bool,
 }
 
+/// What [`paragraph`] says about one field, as message ids: too long (naming `$max`), or
+/// holding control characters.
+struct ParagraphMessages {
+    too_long: &'static str,
+    control: &'static str,
+}
+
+const SUMMARY: ParagraphMessages =
+    ParagraphMessages { too_long: "invalid-summary-too-long", control: "invalid-summary-control" };
+const NOTE: ParagraphMessages =
+    ParagraphMessages { too_long: "invalid-note-too-long", control: "invalid-note-control" };
+
 /// Free text of a paragraph or two: hidden characters removed, line breaks kept, bounded.
-fn paragraph(field: &str, label: &str, value: &str, max: usize, errors: &mut FieldErrors) -> String {
+fn paragraph(field: &str, say: &ParagraphMessages, value: &str, max: usize, errors: &mut FieldErrors) -> String {
     let text = visible(&value.replace("\r\n", "\n"));
     let text = text.trim();
     if text.chars().count() > max {
-        errors.insert(field.into(), format!("{label} may have at most {max} characters."));
+        errors.insert(field.into(), Message::new(say.too_long).arg("max", max));
     } else if text.chars().any(|c| c.is_control() && c != '\n') {
-        errors.insert(field.into(), format!("{label} cannot contain control characters."));
+        errors.insert(field.into(), Message::new(say.control));
     }
     text.to_owned()
 }
@@ -68,7 +80,7 @@ fn paragraph(field: &str, label: &str, value: &str, max: usize, errors: &mut Fie
 fn note(value: &str, errors: &mut FieldErrors) -> String {
     let converted = emoji_shortcodes(value);
     let tidy: Vec<String> = converted.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    paragraph("note", "The note", &tidy.join("\n"), MAX_NOTE_CHARS, errors)
+    paragraph("note", &NOTE, &tidy.join("\n"), MAX_NOTE_CHARS, errors)
 }
 
 /// The language a piece seems to be written in, from its title and summary: a tag when the
@@ -105,12 +117,12 @@ pub fn guess_language(title: &str, summary: &str) -> String {
 
 /// A language tag (BCP 47, e.g. `en`, `pt-BR`, `zh-Hant`): empty, or a 2–3 letter language and
 /// optional subtags; returned in its usual case.
-pub fn check_language(tag: &str) -> Result<String, String> {
+pub fn check_language(tag: &str) -> Result<String, Message> {
     let tag = tag.trim();
     if tag.is_empty() {
         return Ok(String::new());
     }
-    let refuse = || format!("“{tag}” is not a language tag; use one like en, de, pt-BR or zh-Hant.");
+    let refuse = || Message::new("invalid-language-tag").arg("tag", tag);
     let mut parts = tag.split(['-', '_']);
     let language = parts.next().unwrap_or_default();
     if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) || tag.len() > 35 {
@@ -150,7 +162,7 @@ pub const PUBLISHED: &str = "published";
 
 /// The status an organiser may give an entry: published (approved), pending, rejected or
 /// withdrawn; never "unconfirmed", which only a member's own submission has.
-pub fn parse_status(text: &str) -> Result<SubmissionStatus, String> {
+pub fn parse_status(text: &str) -> Result<SubmissionStatus, Message> {
     let text = text.trim();
     let parsed = if text.is_empty() || text == PUBLISHED {
         Ok(SubmissionStatus::Approved)
@@ -158,9 +170,7 @@ pub fn parse_status(text: &str) -> Result<SubmissionStatus, String> {
         SubmissionStatus::parse(text)
     };
     match parsed {
-        Ok(SubmissionStatus::Unconfirmed) | Err(_) => Err(format!(
-            "“{text}” is not a status an organiser can set: use published, pending, rejected or withdrawn."
-        )),
+        Ok(SubmissionStatus::Unconfirmed) | Err(_) => Err(Message::new("invalid-entry-status").arg("status", text)),
         Ok(status) => Ok(status),
     }
 }
@@ -175,7 +185,7 @@ impl EntryInput {
             text => SubmissionKind::parse(text)
                 .map_err(|_| {
                     let names: Vec<&str> = SubmissionKind::ALL.iter().map(|k| k.as_str()).collect();
-                    errors.insert("kind".into(), format!("Choose a kind: {}.", names.join(", ")))
+                    errors.insert("kind".into(), Message::new("invalid-entry-kind").arg("kinds", names.join(", ")))
                 })
                 .unwrap_or(SubmissionKind::Other),
         };
@@ -183,25 +193,25 @@ impl EntryInput {
         let title = if typed.trim().is_empty() && !url.is_empty() {
             title_from_url(&url).chars().take(MAX_TITLE_CHARS).collect()
         } else {
-            single_line("title", "a title", &typed, MAX_TITLE_CHARS, &mut errors)
+            single_line("title", &TITLE, &typed, MAX_TITLE_CHARS, &mut errors)
         };
         let author_name = if visible(&self.author_name).trim().is_empty() {
             String::new()
         } else {
-            single_line("author_name", "the author's name", &self.author_name, MAX_NAME_CHARS, &mut errors)
+            single_line("author_name", &AUTHOR_NAME, &self.author_name, MAX_NAME_CHARS, &mut errors)
         };
         let author_email = match self.author_email.trim() {
             "" => None,
             text => EmailAddress::parse(text).map_err(|m| errors.insert("author_email".into(), m)).ok(),
         };
         if self.notify_author && author_email.is_none() && !errors.contains_key("author_email") {
-            errors.insert("author_email".into(), "Give the author's address to tell them.".into());
+            errors.insert("author_email".into(), Message::new("invalid-author-email-needed"));
         }
         let author_link = match self.author_link.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             Some(link) => normalise_url(link).map_err(|m| errors.insert("author_link".into(), m)).ok(),
             None => None,
         };
-        let summary = paragraph("summary", "The summary", &self.summary, MAX_SUMMARY_CHARS, &mut errors);
+        let summary = paragraph("summary", &SUMMARY, &self.summary, MAX_SUMMARY_CHARS, &mut errors);
         let note = note(&self.note, &mut errors);
         let language =
             check_language(&self.language).map_err(|m| errors.insert("language".into(), m)).unwrap_or_default();
@@ -211,6 +221,12 @@ impl EntryInput {
         if !errors.is_empty() {
             return Err(errors);
         }
+        // Not said: recognised from the title and what describes the piece, when that is clear.
+        let language = if language.is_empty() {
+            guess_language(&title, if summary.is_empty() { &note } else { &summary })
+        } else {
+            language
+        };
         Ok(ValidEntry {
             kind,
             url,
@@ -338,12 +354,10 @@ pub fn changes(
 pub fn duplicate_of(existing: &Submission) -> AppError {
     AppError::FieldConflict {
         field: "url",
-        message: format!(
-            "This topic has this link already: “{}” (/submissions/{}, {}).",
-            existing.title,
-            existing.public_id,
-            status_name(existing.status)
-        ),
+        message: Message::new("refused-domain-link-in-topic")
+            .arg("title", existing.title.as_str())
+            .arg("id", existing.public_id.as_str())
+            .arg("status", status_name(existing.status)),
     }
 }
 

@@ -14,6 +14,7 @@
 //! specification.
 
 use super::entries::EntryInput;
+use crate::error::Message;
 
 /// One line of a pasted list and what was read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +22,8 @@ pub struct ListLine {
     /// 1-based, counting blank lines, so that it matches the organiser's editor.
     pub number: usize,
     pub text: String,
-    pub parsed: Result<ListEntry, String>,
+    /// What was read, or why the line is not an entry (shown on the admin preview).
+    pub parsed: Result<ListEntry, Message>,
 }
 
 /// What a line said: the link, and whatever else it named.
@@ -135,10 +137,10 @@ fn title_by_author(text: &str) -> Option<(String, String)> {
     (!title.is_empty() && !author.is_empty()).then_some((title, author))
 }
 
-fn parse_line(line: &str) -> Result<ListEntry, String> {
+fn parse_line(line: &str) -> Result<ListEntry, Message> {
     let body = without_marker(line);
     let Some((start, end)) = find_link(body) else {
-        return Err("no link".into());
+        return Err(Message::new("invalid-list-line-no-link"));
     };
     let url = body[start..end].to_owned();
     let mut before = body[..start].to_owned();
@@ -289,8 +291,10 @@ mod tests {
     fn lines_without_a_link_are_invalid_and_blank_ones_skipped() {
         let lines = parse("## March\n\n- Ada - https://example.org/a\n- just words\n");
         assert_eq!(lines.len(), 3);
-        assert_eq!(lines[0].parsed, Err("no link".into()));
+        let no_link = Message::new("invalid-list-line-no-link");
+        assert_eq!(lines[0].parsed, Err(no_link.clone()));
+        assert_eq!(no_link.to_string(), "no link");
         assert_eq!((lines[1].number, lines[1].parsed.is_ok()), (3, true));
-        assert_eq!((lines[2].number, lines[2].parsed.clone()), (4, Err("no link".into())));
+        assert_eq!((lines[2].number, lines[2].parsed.clone()), (4, Err(no_link)));
     }
 }

@@ -4,6 +4,7 @@
 use url::Url;
 
 use crate::db::states::{LinkState, SubmissionKind};
+use crate::error::Message;
 
 pub const MAX_URL_CHARS: usize = 2000;
 
@@ -58,29 +59,29 @@ fn is_tracking_parameter(name: &str) -> bool {
 }
 
 /// The canonical form of a submitted link, or a message saying what is wrong with it.
-pub fn normalise_url(input: &str) -> Result<String, String> {
+pub fn normalise_url(input: &str) -> Result<String, Message> {
     let text = input.trim();
     if text.is_empty() {
-        return Err("Enter the link to your content.".into());
+        return Err(Message::new("invalid-url-empty"));
     }
     if text.chars().count() > MAX_URL_CHARS {
-        return Err(format!("The link may have at most {MAX_URL_CHARS} characters."));
+        return Err(Message::new("invalid-url-too-long").arg("max", MAX_URL_CHARS));
     }
     if text.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err("The link cannot contain spaces or control characters.".into());
+        return Err(Message::new("invalid-url-spaces"));
     }
-    let mut url = Url::parse(text).map_err(|_| "Enter a full link starting with https:// or http://.".to_owned())?;
+    let mut url = Url::parse(text).map_err(|_| Message::new("invalid-url-not-absolute"))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err("Only http:// and https:// links can be submitted.".into());
+        return Err(Message::new("invalid-url-scheme"));
     }
     let Some(host) = url.host_str() else {
-        return Err("The link needs a host name, e.g. https://example.org/post.".into());
+        return Err(Message::new("invalid-url-no-host"));
     };
     if !host.contains('.') && host != "localhost" && !host.starts_with('[') {
-        return Err("The link's host name looks incomplete.".into());
+        return Err(Message::new("invalid-url-host-incomplete"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err("Links with a user name or password in them cannot be submitted.".into());
+        return Err(Message::new("invalid-url-credentials"));
     }
     // The url crate already lower-cases the scheme and host and drops default ports.
     url.set_fragment(None);
@@ -106,7 +107,7 @@ pub fn normalise_url(input: &str) -> Result<String, String> {
     }
     // Percent-encoding can lengthen a link; the limit holds for what is stored.
     if out.chars().count() > MAX_URL_CHARS {
-        return Err(format!("The link may have at most {MAX_URL_CHARS} characters once encoded."));
+        return Err(Message::new("invalid-url-too-long-encoded").arg("max", MAX_URL_CHARS));
     }
     Ok(out)
 }
@@ -413,7 +414,8 @@ mod tests {
         let typed = format!("https://example.org/?q={}", "\"".repeat(1870));
         assert!(typed.chars().count() < MAX_URL_CHARS);
         let err = normalise_url(&typed).expect_err("too long once encoded");
-        assert!(err.contains("once encoded"), "{err}");
+        assert_eq!(err, Message::new("invalid-url-too-long-encoded").arg("max", MAX_URL_CHARS));
+        assert!(err.to_string().contains("once encoded"), "{err}");
         // Whatever is accepted normalises to itself.
         let ok = normalise_url(&format!("https://example.org/?q={}", "\"".repeat(300))).expect("fits");
         assert_eq!(normalise_url(&ok), Ok(ok.clone()));

@@ -5,6 +5,8 @@ use std::fmt;
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::error::Message;
+
 /// A calendar month, `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
@@ -13,9 +15,9 @@ pub struct Month {
 }
 
 impl Month {
-    pub fn parse(text: &str) -> Result<Month, String> {
+    pub fn parse(text: &str) -> Result<Month, Message> {
         let text = text.trim();
-        let bad = || format!("'{text}' is not a month; use YYYY-MM, e.g. 2025-03.");
+        let bad = || Message::new("invalid-month").arg("value", text);
         let (y, m) = text.split_once('-').ok_or_else(bad)?;
         if y.len() != 4 || m.len() != 2 {
             return Err(bad());
@@ -88,26 +90,24 @@ impl fmt::Display for Month {
 
 /// A wall-clock time in `tz` (as typed into a form, `YYYY-MM-DDTHH:MM`) as UTC. Refuses times
 /// skipped by a DST change; an ambiguous time (clocks going back) means the first of the two.
-pub fn local_to_utc(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
+pub fn local_to_utc(text: &str, tz: Tz) -> Result<DateTime<Utc>, Message> {
     let text = text.trim();
     let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
-        .map_err(|_| format!("'{text}' is not a date and time; use YYYY-MM-DDTHH:MM."))?;
+        .map_err(|_| Message::new("invalid-local-time").arg("value", text))?;
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => {
-            Err(format!("{text} does not exist in {} (the clocks skip it); choose another time.", tz.name()))
-        }
+        LocalResult::None => Err(Message::new("invalid-local-time-skipped").arg("value", text).arg("zone", tz.name())),
     }
 }
 
 /// A timestamp given as RFC 3339 (API and CLI), as UTC.
-pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
+pub fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, Message> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("'{}' is not an RFC 3339 time, e.g. 2025-03-01T00:00:00+01:00.", text.trim()))
+        .map_err(|_| Message::new("invalid-rfc3339-time").arg("value", text.trim()))
 }
 
 #[cfg(test)]

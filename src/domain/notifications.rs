@@ -9,7 +9,14 @@ use chrono_tz::Tz;
 use super::links::normalise_url;
 use crate::db::states::{DestinationKind, EventKind};
 use crate::db::topics::Topic;
-use crate::error::FieldErrors;
+use crate::error::{FieldErrors, Message};
+
+/// The longest name an organiser may give a destination.
+pub const MAX_LABEL_CHARS: usize = 100;
+
+/// How many days before a topic closes its reminder may go out.
+pub const MIN_REMINDER_DAYS: i32 = 1;
+pub const MAX_REMINDER_DAYS: i32 = 30;
 
 /// The events an organiser can choose (the test message is not one).
 pub const CHOOSABLE: [EventKind; 8] = [
@@ -52,7 +59,7 @@ impl DestinationInput {
         let kind = DestinationKind::parse(self.kind.trim())
             .map_err(|_| {
                 let names: Vec<&str> = DestinationKind::ALL.iter().map(|k| k.as_str()).collect();
-                errors.insert("kind".into(), format!("Choose one of: {}.", names.join(", ")))
+                errors.insert("kind".into(), Message::new("invalid-destination-kind").arg("kinds", names.join(", ")))
             })
             .ok();
         let url = match normalise_url(&self.url) {
@@ -64,8 +71,8 @@ impl DestinationInput {
             }
         };
         let label = super::text::visible(&self.label).trim().to_owned();
-        if label.chars().count() > 100 || label.chars().any(char::is_control) {
-            errors.insert("label".into(), "The name may have at most 100 characters on one line.".into());
+        if label.chars().count() > MAX_LABEL_CHARS || label.chars().any(char::is_control) {
+            errors.insert("label".into(), Message::new("invalid-destination-label").arg("max", MAX_LABEL_CHARS));
         }
         let mut events = Vec::new();
         for name in &self.events {
@@ -76,21 +83,28 @@ impl DestinationInput {
                     let names: Vec<&str> = CHOOSABLE.iter().map(|k| k.as_str()).collect();
                     errors.insert(
                         "events".into(),
-                        format!("“{name}” is not an event; choose from {}.", names.join(", ")),
+                        Message::new("invalid-destination-event")
+                            .arg("event", name.as_str())
+                            .arg("events", names.join(", ")),
                     );
                 }
             }
         }
         if events.is_empty() && !errors.contains_key("events") {
-            errors.insert("events".into(), "Choose at least one event.".into());
+            errors.insert("events".into(), Message::new("invalid-destination-events-empty"));
         }
         let language = super::entries::check_language(&self.language)
             .map_err(|m| errors.insert("language".into(), m))
             .unwrap_or_default();
         let language = if language.is_empty() { default_language.to_owned() } else { language };
         let reminder_days = match self.reminder_days {
-            Some(days) if !(1..=30).contains(&days) => {
-                errors.insert("reminder_days".into(), "Remind between 1 and 30 days before the close.".into());
+            Some(days) if !(MIN_REMINDER_DAYS..=MAX_REMINDER_DAYS).contains(&days) => {
+                errors.insert(
+                    "reminder_days".into(),
+                    Message::new("invalid-destination-reminder-days")
+                        .arg("min", MIN_REMINDER_DAYS)
+                        .arg("max", MAX_REMINDER_DAYS),
+                );
                 None
             }
             Some(days) => Some(days),

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::text::visible;
 use crate::db::roundups::Roundup;
 use crate::db::submissions::Submission;
-use crate::error::FieldErrors;
+use crate::error::{FieldErrors, Message};
 
 pub const MAX_INTRO_CHARS: usize = 20_000;
 /// What a LinkedIn post may hold; the plain-text export stays within it.
@@ -42,20 +42,23 @@ impl RoundupInput {
         let mut errors = FieldErrors::new();
         let intro = visible(&self.intro.replace("\r\n", "\n")).trim().to_owned();
         if intro.chars().count() > MAX_INTRO_CHARS {
-            errors.insert("intro".into(), format!("The introduction may have at most {MAX_INTRO_CHARS} characters."));
+            errors.insert("intro".into(), Message::new("invalid-intro-too-long").arg("max", MAX_INTRO_CHARS));
         }
         if self.published && intro.is_empty() {
-            errors.insert("intro".into(), "Write the introduction before publishing the round-up.".into());
+            errors.insert("intro".into(), Message::new("invalid-intro-missing"));
         }
         let known: HashSet<&str> = entries.iter().map(|e| e.public_id.as_str()).collect();
         for (field, ids) in [("order", &self.order), ("highlighted", &self.highlighted)] {
             let unknown: Vec<&str> = ids.iter().map(String::as_str).filter(|id| !known.contains(id)).collect();
             if !unknown.is_empty() {
-                errors.insert(field.into(), format!("Not entries of this topic: {}.", unknown.join(", ")));
+                errors.insert(
+                    field.into(),
+                    Message::new("invalid-roundup-unknown-entries").arg("ids", unknown.join(", ")),
+                );
             }
             let distinct: HashSet<&String> = ids.iter().collect();
             if distinct.len() != ids.len() && !errors.contains_key(field) {
-                errors.insert(field.into(), "Name each entry once.".into());
+                errors.insert(field.into(), Message::new("invalid-roundup-repeated-entry"));
             }
         }
         if !errors.is_empty() {

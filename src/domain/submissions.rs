@@ -9,7 +9,7 @@ use super::topics::{self, TopicStatus};
 use super::EmailAddress;
 use crate::db::states::{SubmissionKind, SubmissionStatus};
 use crate::db::topics::Topic;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SUMMARY_CHARS: usize = 500;
@@ -55,34 +55,54 @@ pub struct ValidSubmission {
     pub language: String,
 }
 
+/// What [`single_line`] says about one kind of line, as message ids: when it is empty, too long
+/// (the message names `$max`), or holds control characters.
+#[derive(Debug, Clone, Copy)]
+pub struct LineMessages {
+    pub empty: &'static str,
+    pub too_long: &'static str,
+    pub control: &'static str,
+}
+
+/// A title (of a submission, or an organiser's entry).
+pub const TITLE: LineMessages =
+    LineMessages { empty: "invalid-title-empty", too_long: "invalid-title-too-long", control: "invalid-title-control" };
+
+/// The member's own name on the submission form.
+pub const YOUR_NAME: LineMessages = LineMessages {
+    empty: "invalid-your-name-empty",
+    too_long: "invalid-your-name-too-long",
+    control: "invalid-your-name-control",
+};
+
+/// An author's name as an organiser types it.
+pub const AUTHOR_NAME: LineMessages = LineMessages {
+    empty: "invalid-author-name-empty",
+    too_long: "invalid-author-name-too-long",
+    control: "invalid-author-name-control",
+};
+
 /// A line of text a person typed: trimmed, required, bounded, without control characters.
-pub fn single_line(field: &str, label: &str, value: &str, max: usize, errors: &mut FieldErrors) -> String {
+pub fn single_line(field: &str, say: &LineMessages, value: &str, max: usize, errors: &mut FieldErrors) -> String {
     let value = super::text::visible(value);
     let value = value.trim();
     if value.is_empty() {
-        errors.insert(field.into(), format!("Enter {label}."));
+        errors.insert(field.into(), Message::new(say.empty));
     } else if value.chars().count() > max {
-        errors.insert(field.into(), format!("{} may have at most {max} characters.", capitalise(label)));
+        errors.insert(field.into(), Message::new(say.too_long).arg("max", max));
     } else if value.chars().any(char::is_control) {
-        errors.insert(field.into(), format!("{} cannot contain control characters or line breaks.", capitalise(label)));
+        errors.insert(field.into(), Message::new(say.control));
     }
     value.to_owned()
 }
 
 /// Titles and names are shown in mail to addresses not yet confirmed; a link in them would be
-/// made clickable there, so they may hold none (the link field is for the link).
-fn no_links(field: &str, label: &str, value: &str, errors: &mut FieldErrors) {
+/// made clickable there, so they may hold none (the link field is for the link). `message` is
+/// the id of the refusal.
+fn no_links(field: &str, message: &'static str, value: &str, errors: &mut FieldErrors) {
     let lower = value.to_lowercase();
     if !errors.contains_key(field) && (lower.contains("://") || lower.contains("www.")) {
-        errors.insert(field.into(), format!("{label} cannot contain a web address; put the link in the link field."));
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        errors.insert(field.into(), Message::new(message));
     }
 }
 
@@ -107,22 +127,22 @@ impl SubmissionInput {
         let kind = SubmissionKind::parse(self.kind.trim())
             .map_err(|_| {
                 let names: Vec<&str> = SubmissionKind::ALL.iter().map(|k| k.as_str()).collect();
-                errors.insert("kind".into(), format!("Choose what you are sharing: {}.", names.join(", ")))
+                errors.insert("kind".into(), Message::new("invalid-submission-kind").arg("kinds", names.join(", ")))
             })
             .ok();
-        let title = single_line("title", "a title", &self.title, MAX_TITLE_CHARS, &mut errors);
-        no_links("title", "A title", &title, &mut errors);
+        let title = single_line("title", &TITLE, &self.title, MAX_TITLE_CHARS, &mut errors);
+        no_links("title", "invalid-title-link", &title, &mut errors);
         let url = normalise_url(&self.url).map_err(|m| errors.insert("url".into(), m)).unwrap_or_default();
         let summary = super::text::visible(&self.summary.replace("\r\n", "\n")).trim().to_owned();
         if summary.is_empty() {
-            errors.insert("summary".into(), "Enter a short summary.".into());
+            errors.insert("summary".into(), Message::new("invalid-summary-empty"));
         } else if summary.chars().count() > MAX_SUMMARY_CHARS {
-            errors.insert("summary".into(), format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."));
+            errors.insert("summary".into(), Message::new("invalid-summary-too-long").arg("max", MAX_SUMMARY_CHARS));
         } else if summary.chars().any(|c| c.is_control() && c != '\n') {
-            errors.insert("summary".into(), "The summary cannot contain control characters.".into());
+            errors.insert("summary".into(), Message::new("invalid-summary-control"));
         }
-        let author_name = single_line("author_name", "your name", &self.author_name, MAX_NAME_CHARS, &mut errors);
-        no_links("author_name", "A name", &author_name, &mut errors);
+        let author_name = single_line("author_name", &YOUR_NAME, &self.author_name, MAX_NAME_CHARS, &mut errors);
+        no_links("author_name", "invalid-name-link", &author_name, &mut errors);
         let author_email =
             EmailAddress::parse(&self.author_email).map_err(|m| errors.insert("author_email".into(), m)).ok();
         let author_link = match self.author_link.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
@@ -150,17 +170,19 @@ pub fn new_public_id() -> String {
 }
 
 /// Why a topic takes no submissions now, or `None` when it does.
-pub fn closed_reason(topic: &Topic, now: DateTime<Utc>) -> Option<String> {
+pub fn closed_reason(topic: &Topic, now: DateTime<Utc>) -> Option<Message> {
     match topics::status(topic, now) {
         TopicStatus::Open => None,
-        TopicStatus::Upcoming => Some(format!("“{}” does not take submissions yet.", topic.title)),
-        TopicStatus::Closed => Some(format!("“{}” is closed; it no longer takes submissions.", topic.title)),
+        TopicStatus::Upcoming => {
+            Some(Message::new("refused-domain-topic-not-open-yet").arg("title", topic.title.as_str()))
+        }
+        TopicStatus::Closed => Some(Message::new("refused-domain-topic-closed").arg("title", topic.title.as_str())),
     }
 }
 
 /// The refusal for a link that the topic has already.
 pub fn duplicate_error() -> AppError {
-    AppError::FieldConflict { field: "url", message: "This link has already been submitted for this topic.".into() }
+    AppError::FieldConflict { field: "url", message: Message::new("refused-domain-link-submitted") }
 }
 
 /// Whether the author may still change or withdraw it.
@@ -173,9 +195,21 @@ pub fn is_public(status: SubmissionStatus, topic: &Topic) -> bool {
     status == SubmissionStatus::Approved && topic.announced
 }
 
+/// What an author tried to do to their entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthorChange {
+    Edit,
+    Withdraw,
+}
+
 /// The refusal for an author who tries to change an entry that is no longer theirs to change.
-pub fn not_editable(status: SubmissionStatus, what: &str) -> AppError {
-    AppError::Conflict(format!("This submission is {status} and can no longer be {what}."))
+/// The message names the status as `$status`.
+pub fn not_editable(status: SubmissionStatus, change: AuthorChange) -> AppError {
+    let id = match change {
+        AuthorChange::Withdraw => "refused-domain-submission-not-withdrawable",
+        AuthorChange::Edit => "refused-domain-submission-not-changeable",
+    };
+    AppError::Conflict(Message::new(id).arg("status", status.as_str()))
 }
 
 /// A moderator's decision.
@@ -201,13 +235,13 @@ pub fn rejection_reason(listed: &str, free_text: &str) -> Result<String, AppErro
     let free = super::text::visible(free_text);
     let free = free.trim();
     if !listed.is_empty() && !REJECTION_REASONS.contains(&listed) {
-        return Err(AppError::field("reason", "Choose one of the listed reasons, or write your own."));
+        return Err(AppError::field("reason", Message::new("invalid-reason-unlisted")));
     }
     if free.chars().count() > MAX_REASON_CHARS || free.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(AppError::field("reason", "The reason may have at most 1000 printable characters."));
+        return Err(AppError::field("reason", Message::new("invalid-reason-too-long").arg("max", MAX_REASON_CHARS)));
     }
     match (listed.is_empty(), free.is_empty()) {
-        (true, true) => Err(AppError::field("reason", "Give the author a reason for the rejection.")),
+        (true, true) => Err(AppError::field("reason", Message::new("invalid-reason-missing"))),
         (false, true) => Ok(listed.to_owned()),
         (true, false) => Ok(free.to_owned()),
         (false, false) => Ok(format!("{listed}. {free}")),

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use super::month::Month;
 use crate::db::topics::Topic;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SLUG_CHARS: usize = 80;
@@ -110,20 +110,20 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-pub fn check_slug(slug: &str) -> Result<(), String> {
+pub fn check_slug(slug: &str) -> Result<(), Message> {
     if slug.is_empty() {
-        return Err("Enter a slug, or leave it empty to derive one from the title.".into());
+        return Err(Message::new("invalid-slug-empty"));
     }
     if slug.len() > MAX_SLUG_CHARS {
-        return Err(format!("A slug may have at most {MAX_SLUG_CHARS} characters."));
+        return Err(Message::new("invalid-slug-too-long").arg("max", MAX_SLUG_CHARS));
     }
     let shape_ok =
         slug.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     if !shape_ok {
-        return Err("Use lowercase letters, digits and single hyphens, e.g. metrics-that-matter.".into());
+        return Err(Message::new("invalid-slug-shape"));
     }
     if ["feed", "new", "admin"].contains(&slug) {
-        return Err(format!("'{slug}' is reserved; choose another slug."));
+        return Err(Message::new("invalid-slug-reserved").arg("slug", slug));
     }
     Ok(())
 }
@@ -132,11 +132,11 @@ pub fn check_title(title: &str, errors: &mut FieldErrors) -> String {
     let title = super::text::visible(title);
     let title = title.trim();
     if title.is_empty() {
-        errors.insert("title".into(), "Enter a title.".into());
+        errors.insert("title".into(), Message::new("invalid-title-empty"));
     } else if title.chars().count() > MAX_TITLE_CHARS {
-        errors.insert("title".into(), format!("A title may have at most {MAX_TITLE_CHARS} characters."));
+        errors.insert("title".into(), Message::new("invalid-title-too-long").arg("max", MAX_TITLE_CHARS));
     } else if title.chars().any(char::is_control) {
-        errors.insert("title".into(), "A title cannot contain control characters or line breaks.".into());
+        errors.insert("title".into(), Message::new("invalid-title-control"));
     }
     title.to_owned()
 }
@@ -144,9 +144,9 @@ pub fn check_title(title: &str, errors: &mut FieldErrors) -> String {
 pub fn check_summary(summary: &str, errors: &mut FieldErrors) -> String {
     let summary = super::text::visible(&summary.replace("\r\n", "\n"));
     if summary.chars().count() > MAX_SUMMARY_CHARS {
-        errors.insert("summary".into(), format!("The summary may have at most {MAX_SUMMARY_CHARS} characters."));
+        errors.insert("summary".into(), Message::new("invalid-summary-too-long").arg("max", MAX_SUMMARY_CHARS));
     } else if summary.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        errors.insert("summary".into(), "The summary cannot contain control characters.".into());
+        errors.insert("summary".into(), Message::new("invalid-summary-control"));
     }
     summary.trim().to_owned()
 }
@@ -175,13 +175,13 @@ impl TranslationInput {
         match tag {
             None => {
                 let tags: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.tag).filter(|t| *t != own).collect();
-                errors.insert("language".into(), format!("Translate into one of: {}.", tags.join(", ")));
-            }
-            Some(t) if t == own => {
                 errors.insert(
                     "language".into(),
-                    format!("The topic itself is written in {own}; change its own title and summary instead."),
+                    Message::new("invalid-translation-language").arg("languages", tags.join(", ")),
                 );
+            }
+            Some(t) if t == own => {
+                errors.insert("language".into(), Message::new("invalid-translation-own-language").arg("language", own));
             }
             Some(_) => {}
         }
@@ -198,7 +198,11 @@ impl TranslationInput {
 pub fn month_taken(month: Month, other: &Topic) -> AppError {
     AppError::FieldConflict {
         field: "month",
-        message: format!("{} already has a topic: “{}” ({}).", month.long_name(), other.title, other.slug),
+        message: Message::new("refused-domain-month-taken")
+            .arg("year", month.year)
+            .arg("month", month.month)
+            .arg("title", other.title.as_str())
+            .arg("slug", other.slug.as_str()),
     }
 }
 
@@ -206,7 +210,10 @@ pub fn month_taken(month: Month, other: &Topic) -> AppError {
 pub fn slug_taken(slug: &str, other: &Topic) -> AppError {
     AppError::FieldConflict {
         field: "slug",
-        message: format!("The slug '{slug}' is taken by “{}” ({}).", other.title, other.month),
+        message: Message::new("refused-domain-slug-taken")
+            .arg("slug", slug)
+            .arg("title", other.title.as_str())
+            .arg("month", other.month.as_str()),
     }
 }
 
@@ -242,7 +249,7 @@ pub fn plan_new(input: TopicInput, tz: Tz) -> Result<NewTopicPlan, AppError> {
     let opens_at = input.opens_at.unwrap_or(default_opens);
     let closes_at = input.closes_at.unwrap_or(default_closes);
     if opens_at >= closes_at {
-        return Err(AppError::field("closes_at", "The window must close after it opens."));
+        return Err(AppError::field("closes_at", Message::new("invalid-window-order")));
     }
     Ok(NewTopicPlan { month, title, summary, slug, opens_at, closes_at, announced: input.announced })
 }
@@ -317,7 +324,7 @@ pub fn plan_change(topic: &Topic, patch: &TopicPatch, tz: Tz) -> Result<TopicUpd
     let opens_at = window(patch.opens_at, topic.opens_at, default_opens);
     let closes_at = window(patch.closes_at, topic.closes_at, default_closes);
     if opens_at >= closes_at {
-        return Err(AppError::field("closes_at", "The window must close after it opens."));
+        return Err(AppError::field("closes_at", Message::new("invalid-window-order")));
     }
     let announced = patch.announced.unwrap_or(topic.announced);
     Ok(TopicUpdate { month, slug, title, summary, opens_at, closes_at, announced })
@@ -338,11 +345,11 @@ impl TopicUpdate {
 
 /// The refusal to delete a topic that has submissions.
 pub fn deletion_refused(topic: &Topic, submissions: i64) -> AppError {
-    AppError::Conflict(format!(
-        "“{}” has {submissions} submission{}; it cannot be deleted. Move it to another month, or make it a draft, instead.",
-        topic.title,
-        if submissions == 1 { "" } else { "s" }
-    ))
+    AppError::Conflict(
+        Message::new("refused-domain-topic-has-submissions")
+            .arg("title", topic.title.as_str())
+            .arg("count", submissions),
+    )
 }
 
 /// The public view of the schedule at `now`.

@@ -47,7 +47,7 @@ pub const LANGUAGES: &[Language] = &[
 pub type Args<'a> = Vec<(&'a str, Arg)>;
 
 /// One value for a message: numbers choose plural forms.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Text(String),
     Number(f64),
@@ -67,6 +67,24 @@ impl From<String> for Arg {
 
 impl From<i64> for Arg {
     fn from(value: i64) -> Arg {
+        Arg::Number(value as f64)
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(value: i32) -> Arg {
+        Arg::Number(f64::from(value))
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(value: u32) -> Arg {
+        Arg::Number(f64::from(value))
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(value: u64) -> Arg {
         Arg::Number(value as f64)
     }
 }
@@ -155,6 +173,13 @@ impl Catalog {
 /// A language's name in itself for the languages readers can choose ("日本語"), else its tag.
 pub fn name_of(tag: &str) -> String {
     LANGUAGES.iter().find(|l| l.tag.eq_ignore_ascii_case(tag)).map_or_else(|| tag.to_owned(), |l| l.name.to_owned())
+}
+
+/// The messages with English as the club's language: for words written where no reader's
+/// language is known (logs, the command line).
+pub fn english() -> &'static Catalog {
+    static ENGLISH: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| Catalog::load(SOURCE).expect("the compiled-in messages parse"))
 }
 
 /// The tag of a language readers can choose, or the pseudo-language, for an explicit choice.

@@ -57,6 +57,7 @@ impl Renderer {
         for registry in [&mut html, &mut text] {
             registry.register_helper("t", Box::new(Translate { catalog: catalog.clone() }));
             registry.register_helper("reason", Box::new(Reason { catalog: catalog.clone() }));
+            registry.register_helper("msg", Box::new(WriteMessage { catalog: catalog.clone() }));
             for (name, style) in
                 [("date", DateStyle::Date), ("datetime", DateStyle::DateTime), ("month", DateStyle::Month)]
             {
@@ -175,19 +176,7 @@ impl HelperDef for Translate {
         if id.is_empty() {
             return Err(RenderErrorReason::ParamNotFoundForIndex("t", 0).into());
         }
-        let args: Vec<(&str, Arg)> = h
-            .hash()
-            .iter()
-            .map(|(name, value)| {
-                let arg = match value.value() {
-                    serde_json::Value::Number(n) => Arg::Number(n.as_f64().unwrap_or_default()),
-                    serde_json::Value::String(s) => Arg::Text(s.clone()),
-                    serde_json::Value::Null => Arg::Text(String::new()),
-                    other => Arg::Text(other.to_string()),
-                };
-                (*name, arg)
-            })
-            .collect();
+        let args: Vec<(&str, Arg)> = h.hash().iter().map(|(name, value)| (*name, json_arg(value.value()))).collect();
         let text = self.catalog.message(language_of(ctx, &self.catalog), &id, &args);
         Ok(ScopedJson::Derived(serde_json::Value::String(text)))
     }
@@ -262,6 +251,47 @@ impl HelperDef for Reason {
             None => text.to_owned(),
         };
         Ok(ScopedJson::Derived(serde_json::Value::String(shown)))
+    }
+}
+
+/// `{{msg x}}`: a message as code gave it (`{"id", "args"}`, or `{"text"}` already written),
+/// in the template's language: the field errors of forms.
+struct WriteMessage {
+    catalog: Arc<Catalog>,
+}
+
+impl HelperDef for WriteMessage {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let value = h.param(0).map(|p| p.value()).ok_or(RenderErrorReason::ParamNotFoundForIndex("msg", 0))?;
+        let written = match (value.get("id").and_then(|v| v.as_str()), value.get("text").and_then(|v| v.as_str())) {
+            (Some(id), _) => {
+                let args: Vec<(&str, Arg)> = value
+                    .get("args")
+                    .and_then(|a| a.as_object())
+                    .map(|a| a.iter().map(|(name, v)| (name.as_str(), json_arg(v))).collect())
+                    .unwrap_or_default();
+                self.catalog.message(language_of(ctx, &self.catalog), id, &args)
+            }
+            (None, Some(text)) => text.to_owned(),
+            (None, None) => value.as_str().unwrap_or_default().to_owned(),
+        };
+        Ok(ScopedJson::Derived(serde_json::Value::String(written)))
+    }
+}
+
+/// A template value as a message argument: numbers stay numbers (for plurals).
+fn json_arg(value: &serde_json::Value) -> Arg {
+    match value {
+        serde_json::Value::Number(n) => Arg::Number(n.as_f64().unwrap_or_default()),
+        serde_json::Value::String(s) => Arg::Text(s.clone()),
+        serde_json::Value::Null => Arg::Text(String::new()),
+        other => Arg::Text(other.to_string()),
     }
 }
 

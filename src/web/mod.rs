@@ -129,12 +129,22 @@ impl Application {
 }
 
 /// Framework errors reading a body or a query become the app's own 400s (413 stays 413).
-fn body_error(err: impl actix_web::ResponseError + 'static, what: &str) -> actix_web::Error {
+/// How forms, JSON bodies and query strings are read: bounded, and refused in the app's words.
+fn body_configs(limit: usize) -> (web::FormConfig, web::JsonConfig, web::QueryConfig) {
+    (
+        web::FormConfig::default().limit(limit).error_handler(|e, _| body_error(e, "refused-form-unreadable")),
+        web::JsonConfig::default().limit(limit).error_handler(|e, _| body_error(e, "refused-json-unreadable")),
+        web::QueryConfig::default().error_handler(|e, _| body_error(e, "refused-query-unreadable")),
+    )
+}
+
+/// `message` names what could not be read.
+fn body_error(err: impl actix_web::ResponseError + 'static, message: &'static str) -> actix_web::Error {
     let status = err.status_code();
     if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
         actix_web::error::InternalError::new(err.to_string(), status).into()
     } else {
-        AppError::BadRequest(format!("The {what} could not be read: {err}")).into()
+        AppError::BadRequest(crate::error::Message::new(message).arg("detail", err.to_string())).into()
     }
 }
 
@@ -152,12 +162,13 @@ fn application(
     >,
 > {
     let (https, body_limit) = (state.https, state.app.settings.server.body_limit_bytes);
+    let (form, json, query) = body_configs(body_limit);
     ActixApp::new()
         .app_data(state)
         .app_data(web::PayloadConfig::new(body_limit))
-        .app_data(web::FormConfig::default().limit(body_limit).error_handler(|e, _| body_error(e, "form")))
-        .app_data(web::JsonConfig::default().limit(body_limit).error_handler(|e, _| body_error(e, "JSON body")))
-        .app_data(web::QueryConfig::default().error_handler(|e, _| body_error(e, "query string")))
+        .app_data(form)
+        .app_data(json)
+        .app_data(query)
         .wrap(actix_web::middleware::from_fn(middleware::observe))
         .service(
             web::scope("")

@@ -324,8 +324,12 @@ fn english_words(html: &str) -> BTreeSet<String> {
     readable
         .split_whitespace()
         .filter(|token| !token.contains('@') && !token.contains("://") && !token.contains('/') && !token.contains('.'))
+        // `{site}`: a placeholder the page's script fills.
+        .filter(|token| !token.contains('{'))
         .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()).map(str::to_owned).collect::<Vec<_>>())
         .filter(|w| w.len() >= 3 && !CALENDAR.contains(&w.to_ascii_lowercase().as_str()))
+        // The values a refusal lists as the ones to send ("article, video, …") are codes.
+        .filter(|w| !content_club::app::SubmissionKind::ALL.iter().any(|k| k.as_str() == w))
         .collect()
 }
 
@@ -426,6 +430,40 @@ async fn in_the_pseudo_language_no_page_or_mail_has_english_left_over() {
         checked += 1;
     }
     assert!(checked >= 30, "pages checked: {checked}");
+    // A form refused with every field wrong, and the API's problem body for it.
+    let (_, html) = app.get_text("/topics/mar/submit").await;
+    let csrf = crate::helpers::csrf_from(&html);
+    let started = html.split(r#"name="started" value=""#).nth(1).and_then(|r| r.split('"').next()).expect("stamp");
+    app.clock.advance(chrono::Duration::seconds(30));
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("started", started),
+        ("kind", "novel"),
+        ("url", "javascript:alert(1)"),
+        ("title", " "),
+        ("summary", " "),
+        ("author_name", " "),
+        ("author_email", "x"),
+        ("language", "?"),
+    ];
+    let refused = app.post_form("/topics/mar/submit", &form).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let refused_html = refused.text().await.expect("body");
+    let words = english_words(&refused_html);
+    if !words.is_empty() {
+        leftovers.push(format!("refused form: {words:?}"));
+    }
+    let bad =
+        json!({"kind": "novel", "title": "", "url": "nope", "summary": "", "author_name": "", "author_email": "x"});
+    let problem =
+        app.api(Method::POST, "/api/v1/topics/mar/submissions", None, Some(bad)).await.text().await.expect("body");
+    let problem: serde_json::Value = serde_json::from_str(&problem).expect("json");
+    let errors: Vec<String> =
+        problem["errors"].as_object().map(|e| e.values().map(|v| v.to_string()).collect()).unwrap_or_default();
+    let words = english_words(&format!("{} {} {}", problem["title"], problem["detail"], errors.join(" ")));
+    if !words.is_empty() {
+        leftovers.push(format!("problem body: {words:?}"));
+    }
     // Every kind of mail the club sends, subject and both parts: confirmations of an entry
     // (4) and of a subscription, the approval, the rejection, the entry added, the invitation,
     // the login alert, and the digest.
@@ -576,4 +614,58 @@ async fn organisers_translate_a_topic_from_its_page() {
     // Emptied: removed.
     assert_eq!(post("ja", String::new()).await, 303);
     assert_eq!(app.count("topic_translations"), 0);
+}
+
+#[tokio::test]
+async fn refusals_speak_the_readers_language_on_pages_and_in_problem_bodies() {
+    let (app, _) = club(|_| {}).await;
+    // A member's form with every field wrong, read in Japanese: the errors beside the fields
+    // are Japanese; the same in English is English.
+    let client = new_client();
+    let (_, html) = page(&client, &app, "/topics/metrics-that-matter/submit?lang=ja", "en").await;
+    let csrf = crate::helpers::csrf_from(&html);
+    let started = html.split(r#"name="started" value=""#).nth(1).and_then(|r| r.split('"').next()).expect("stamp");
+    app.clock.advance(chrono::Duration::seconds(30));
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("started", started),
+        ("kind", "novel"),
+        ("url", "javascript:alert(1)"),
+        ("title", " "),
+        ("summary", " "),
+        ("author_name", " "),
+        ("author_email", "not-an-address"),
+        ("agree", "on"),
+    ];
+    let res = client.post(app.url("/topics/metrics-that-matter/submit")).form(&form).send().await.expect("post");
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.expect("body");
+    let errors: Vec<&str> = html.split(r#"class="field-error""#).skip(1).collect();
+    assert!(errors.len() >= 4, "{html}");
+    for error in &errors {
+        let text = error.split('>').nth(1).and_then(|t| t.split('<').next()).unwrap_or_default();
+        assert!(
+            text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{text}"
+        );
+    }
+    // The API's problem body in the language asked for, English by default.
+    let bad =
+        json!({"kind": "novel", "title": "", "url": "nope", "summary": "", "author_name": "", "author_email": "x"});
+    let ja = reqwest::Client::new()
+        .post(app.url("/api/v1/topics/metrics-that-matter/submissions"))
+        .header("accept-language", "ja")
+        .json(&bad)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(ja.status().as_u16(), 422);
+    assert_eq!(ja.headers()["content-type"], "application/problem+json");
+    let problem: serde_json::Value = ja.json().await.expect("json");
+    assert_eq!(problem["title"], "入力が正しくありません", "{problem}");
+    assert!(problem["errors"]["author_email"].as_str().is_some_and(|e| !e.is_ascii()), "{problem}");
+    let en = app.api(Method::POST, "/api/v1/topics/metrics-that-matter/submissions", None, Some(bad)).await;
+    let problem: serde_json::Value = en.json().await.expect("json");
+    assert_eq!(problem["title"], "Invalid input");
+    assert!(problem["errors"]["author_email"].as_str().is_some_and(|e| e.is_ascii()), "{problem}");
 }

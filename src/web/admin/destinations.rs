@@ -8,7 +8,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::app::{notify, Destination, DestinationInput, DestinationKind, EventKind};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::render::views::Choice;
 use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
@@ -93,7 +93,7 @@ impl AddForm {
         let reminder_days = match self.reminder_days.trim() {
             "" => None,
             text => Some(text.parse::<i32>().map_err(|_| {
-                FieldErrors::from([("reminder_days".to_owned(), "Give the days as a number.".to_owned())])
+                FieldErrors::from([("reminder_days".to_owned(), Message::new("refused-reminder-days-not-number"))])
             })?),
         };
         Ok(DestinationInput {
@@ -260,7 +260,7 @@ async fn rotate(
 ) -> Result<HttpResponse, AppError> {
     let secret = match notify::rotate_secret(&state.app, Some(&admin.0), id.into_inner()).await {
         Ok(secret) => Some(secret),
-        Err(refused) => return Ok(redirect_with_flash(&req, "/admin/destinations", &refusal_message(refused)?)),
+        Err(refused) => return Ok(redirect_with_flash(&req, "/admin/destinations", &refusal_message(&req, refused)?)),
     };
     let blank = AddForm { kind: "slack".into(), ..AddForm::default() };
     render_list(&req, &state, &blank, (&FieldErrors::new(), StatusCode::OK), secret).await

@@ -132,7 +132,7 @@ async fn send_digest(
 ) -> Result<HttpResponse, AppError> {
     let message = match digests::send(&state.app, slug.into_inner()).await {
         Ok(n) => t(&req, "flash-digest-sending", &[("count", n.into())]),
-        Err(refused @ AppError::Conflict(_)) => refusal_message(refused)?,
+        Err(refused @ AppError::Conflict(_)) => refusal_message(&req, refused)?,
         Err(other) => return Err(other),
     };
     Ok(redirect_with_flash(&req, "/admin/digests", &message))
@@ -160,7 +160,7 @@ async fn send_test(
     let back = format!("/admin/digests/{slug}");
     let message = match digests::send_test(&state.app, slug, form.into_inner().email).await {
         Ok(_) => t(&req, "flash-digest-test-sent", &[]),
-        Err(refused @ (AppError::Validation(_) | AppError::Conflict(_))) => refusal_message(refused)?,
+        Err(refused @ (AppError::Validation(_) | AppError::Conflict(_))) => refusal_message(&req, refused)?,
         Err(other) => return Err(other),
     };
     Ok(redirect_with_flash(&req, &back, &message))

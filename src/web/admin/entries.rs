@@ -6,11 +6,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use crate::app::entries::{self, LineResult, LineStatus, ListRequest};
+use crate::app::entries::{self, LineResult, LineStatus, ListRequest, WrittenLine};
 use crate::app::{self, status_name, EntryInput, EntryPatch, Submission, Topic};
 use crate::error::{AppError, FieldErrors};
 use crate::render::views::{kind_choices, Choice, EntryView, TopicView};
-use crate::web::http::language::t;
+use crate::web::http::language::{self, t};
 use crate::web::http::page::{form_refusal, redirect_with_flash, refusal_message, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{Csrf, CurrentOrganiser};
@@ -162,7 +162,7 @@ struct Row {
 
 #[derive(Serialize)]
 struct Preview {
-    lines: Vec<LineResult>,
+    lines: Vec<WrittenLine>,
     addable: usize,
     duplicates: usize,
     invalid: usize,
@@ -192,10 +192,12 @@ struct Shown<'a> {
     status: StatusCode,
 }
 
-fn preview_of(lines: Vec<LineResult>) -> Preview {
+/// The lines of a dry run, their problems in the reader's language.
+fn preview_of(req: &HttpRequest, lines: Vec<LineResult>) -> Preview {
     let count = |s| lines.iter().filter(|l| l.status == s).count();
     let (addable, duplicates, invalid) =
         (count(LineStatus::Created), count(LineStatus::Duplicate), count(LineStatus::Invalid));
+    let lines = lines.into_iter().map(|l| l.written(|m| language::write(req, m))).collect();
     Preview { lines, addable, duplicates, invalid }
 }
 
@@ -226,7 +228,7 @@ async fn render_entries(
         statuses: status_choices(req, if shown.form.status.is_empty() { "published" } else { &shown.form.status }),
         list_statuses: status_choices(req, &shown.list.status).into_iter().take(2).collect(),
         list: shown.list,
-        preview: shown.preview.map(preview_of),
+        preview: shown.preview.map(|lines| preview_of(req, lines)),
     };
     let title = t(req, "title-entries", &[("title", topic.title.as_str().into())]);
     Page::new("pages/admin/entries.html", title).status(shown.status).render(req, &data)
@@ -411,7 +413,7 @@ async fn replace_link(
     csrf.check(&form.csrf_token)?;
     let message = match app::links::replace(&state.app, Some(&who.0), public_id.into_inner(), form.url.clone()).await {
         Ok(entry) => t(&req, "flash-link-replaced", &[("title", entry.title.into())]),
-        Err(refused) => refusal_message(refused)?,
+        Err(refused) => refusal_message(&req, refused)?,
     };
     Ok(redirect_with_flash(&req, "/admin", &message))
 }

@@ -9,7 +9,7 @@ use crate::app::{self, SubmissionStatus, REJECTION_REASONS};
 use crate::error::AppError;
 use crate::render::dates;
 use crate::render::views::{utc, Choice, EntryView};
-use crate::web::http::language::t;
+use crate::web::http::language::{self, t};
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
 use crate::web::http::session::{Csrf, CurrentOrganiser};
@@ -212,7 +212,7 @@ async fn decide(
     let decision = match app::moderation::decision(&form.action, &form.reason, &form.reason_text) {
         Ok(decision) => decision,
         Err(AppError::Validation(errors)) => {
-            let message = errors.into_values().next().unwrap_or_default();
+            let message = errors.values().next().map(|m| language::write(&req, m)).unwrap_or_default();
             let message = t(&req, "flash-decided-nothing-rejected", &[("reason", message.into())]);
             return Ok(redirect_with_flash(&req, &back, &message));
         }

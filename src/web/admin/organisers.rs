@@ -211,7 +211,7 @@ async fn after_action(
         Err(AppError::Validation(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    let message = refusal_message(result.err().unwrap_or(AppError::NotFound))?;
+    let message = refusal_message(req, result.err().unwrap_or(AppError::NotFound))?;
     render_list(req, state, who, status, (&InviteFormData::default(), &FieldErrors::new(), Some(&message))).await
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::app::roundups::{self, RoundupView};
 use crate::app::RoundupInput;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::render::views::{EntryView, TopicView};
 use crate::web::http::language::t;
 use crate::web::http::page::{form_refusal, redirect_with_flash, Page};
@@ -61,7 +61,7 @@ impl RoundupForm {
                 number => match number.parse::<u32>() {
                     Ok(n) => placed.push((n, index, id.clone())),
                     Err(_) => {
-                        let message = format!("“{number}” is not a place number; use 1, 2, 3 … or leave it empty.");
+                        let message = Message::new("refused-roundup-place-not-number").arg("number", number);
                         return Err(FieldErrors::from([("order".to_owned(), message)]));
                     }
                 },

@@ -308,7 +308,7 @@ async fn delete_topic(
 ) -> Result<HttpResponse, AppError> {
     let message = match app::topics::delete(&state.app, slug.into_inner()).await {
         Ok(topic) => t(&req, "flash-topic-deleted", &[("title", topic.title.into())]),
-        Err(refused @ AppError::Conflict(_)) => refusal_message(refused)?,
+        Err(refused @ AppError::Conflict(_)) => refusal_message(&req, refused)?,
         Err(other) => return Err(other),
     };
     Ok(redirect_with_flash(&req, "/admin/topics", &message))

@@ -6,10 +6,10 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use crate::app::entries::{self, LineResult, ListRequest};
+use crate::app::entries::{self, ListRequest, WrittenLine};
 use crate::app::moderation::{self, Decision, QueueFilter};
 use crate::app::{self, EntryInput, EntryPatch, Submission, SubmissionInput, SubmissionKind, SubmissionStatus};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::web::http::forms::json_body;
 use crate::web::http::json::{next_link, rfc3339, Paging};
 use crate::web::http::language;
@@ -151,7 +151,7 @@ async fn list_submissions(
     let status = match &query.status {
         Some(text) => Some(SubmissionStatus::parse(text).map_err(|_| {
             let names: Vec<&str> = SubmissionStatus::ALL.iter().map(|s| s.as_str()).collect();
-            AppError::field("status", format!("Use one of: {}.", names.join(", ")))
+            AppError::field("status", Message::new("refused-status-unknown").arg("statuses", names.join(", ")))
         })?),
         None => None,
     };
@@ -235,10 +235,11 @@ struct BulkBody {
 #[derive(Serialize)]
 struct BulkAnswer {
     dry_run: bool,
-    results: Vec<LineResult>,
+    results: Vec<WrittenLine>,
 }
 
 async fn add_entries(
+    req: HttpRequest,
     state: web::Data<AppState>,
     who: ApiOrganiser,
     slug: web::Path<String>,
@@ -248,12 +249,16 @@ async fn add_entries(
     let request = match (body.text, body.entries) {
         (Some(text), None) => ListRequest::from_text(&text, &body.status, body.dry_run),
         (None, Some(list)) => ListRequest::from_entries(list, body.dry_run),
-        _ => return Err(AppError::BadRequest("Send either \"text\" or \"entries\".".into())),
+        _ => return Err(AppError::BadRequest(Message::new("refused-bulk-text-or-entries"))),
     };
     if request.lines.len() > entries::MAX_LIST_LINES {
-        return Err(AppError::field("entries", format!("At most {} entries at once.", entries::MAX_LIST_LINES)));
+        return Err(AppError::field(
+            "entries",
+            Message::new("refused-bulk-too-many").arg("max", entries::MAX_LIST_LINES),
+        ));
     }
     let (_, results) = entries::add_list(&state.app, Some(&who.organiser), slug.into_inner(), request).await?;
+    let results = results.into_iter().map(|r| r.written(|m| language::write(&req, m))).collect();
     Ok(HttpResponse::Ok().json(BulkAnswer { dry_run: body.dry_run, results }))
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::app::topics::Lookup;
 use crate::app::{self, parse_rfc3339, Topic, TopicInput, TopicPatch, TopicStatus, TopicTranslation, TranslationInput};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::web::http::forms::json_body;
 use crate::web::http::json::{next_link, rfc3339, Paging};
 use crate::web::http::routes::Routes;
@@ -198,10 +198,10 @@ async fn create_topic(
     let body: TopicBody = json_body(&body)?;
     let mut errors = FieldErrors::new();
     if body.month.as_deref().is_none_or(|m| m.trim().is_empty()) {
-        errors.insert("month".into(), "Give the month as YYYY-MM.".into());
+        errors.insert("month".into(), Message::new("refused-topic-month-missing"));
     }
     if body.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        errors.insert("title".into(), "Give a title.".into());
+        errors.insert("title".into(), Message::new("refused-topic-title-missing"));
     }
     let window = body.window();
     if let Err(AppError::Validation(times)) = &window {

@@ -5,12 +5,13 @@ use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::language::t;
+use super::language::{self, t};
 use super::page::{self, Page};
 use crate::error::{AppError, Problem};
+use crate::web::AppState;
 
 pub fn handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
     ErrorHandlers::new().default_handler(reshape)
@@ -31,9 +32,13 @@ fn reshape<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Resu
     let status = res.status();
     let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let req = res.request().clone();
-    // Pages that chose their own HTML (a form shown again with errors) and problem bodies stay.
+    // Pages that chose their own HTML (a form shown again with errors) stay; problem bodies are
+    // written again in the request's language.
     let api = is_api(&req);
-    if content_type.starts_with("text/html") || (api && content_type.starts_with("application/problem+json")) {
+    if api && content_type.starts_with("application/problem+json") {
+        return Ok(in_request_language(res));
+    }
+    if content_type.starts_with("text/html") {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     if api {
@@ -105,6 +110,26 @@ fn replace<B: MessageBody + 'static>(res: ServiceResponse<B>, new: HttpResponse)
     ErrorHandlerResponse::Response(res)
 }
 
+/// An application's problem body (written in English when it was raised) in the language the
+/// request asked for; its status and headers stay.
+fn in_request_language<B: MessageBody + 'static>(res: ServiceResponse<B>) -> ErrorHandlerResponse<B> {
+    let req = res.request().clone();
+    let lang = language::of(&req);
+    let rewritten =
+        match (res.response().error().and_then(|e| e.as_error::<AppError>()), req.app_data::<web::Data<AppState>>()) {
+            (Some(err), Some(state)) if lang != crate::i18n::SOURCE => {
+                serde_json::to_string(&err.problem(state.app.renderer.catalog(), lang)).ok()
+            }
+            _ => None,
+        };
+    let Some(body) = rewritten else { return ErrorHandlerResponse::Response(res.map_into_left_body()) };
+    let mut new = HttpResponse::build(res.status()).body(body);
+    for (name, value) in res.headers().iter().filter(|(name, _)| *name != header::CONTENT_LENGTH) {
+        new.headers_mut().insert(name.clone(), value.clone());
+    }
+    ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body())
+}
+
 fn framework_detail<B>(res: &ServiceResponse<B>, status: StatusCode) -> String {
     match res.response().error() {
         Some(err) => match err.as_error::<AppError>() {
@@ -133,7 +158,7 @@ fn page_text<B>(req: &HttpRequest, res: &ServiceResponse<B>, status: StatusCode)
         }
         (_, Some(AppError::Unavailable(_))) => "error-page-503-message",
         (_, Some(AppError::Database(_) | AppError::Internal(_))) => "error-page-500-message",
-        (_, Some(err)) => return (page_title(req, status), err.public_detail()),
+        (_, Some(err)) => return (page_title(req, status), language::write(req, &err.public_message())),
         (StatusCode::METHOD_NOT_ALLOWED, None) => "error-page-405-message",
         (StatusCode::PAYLOAD_TOO_LARGE, None) => "error-page-413-message",
         (StatusCode::BAD_REQUEST, None) => "error-page-400-message",

@@ -1,7 +1,7 @@
 //! What forms share: reading a JSON body after authentication, and the signed "form shown at"
 //! stamp that refuses posts sooner than a person can type.
 
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::web::AppState;
 
 /// The `?token=` of a private link.
@@ -23,7 +23,8 @@ pub struct TokenForm {
 /// A JSON body read after the caller is authenticated (an extractor would read it first, and
 /// answer a stranger's malformed body with 400 instead of 401).
 pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
-    serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("The JSON body could not be read: {e}")))
+    serde_json::from_slice(body)
+        .map_err(|e| AppError::BadRequest(Message::new("refused-json-unreadable").arg("detail", e.to_string())))
 }
 
 /// A signed "form shown at" stamp for a hidden field.

@@ -38,6 +38,14 @@ pub fn t(req: &HttpRequest, id: &str, args: &[(&str, Arg)]) -> String {
     }
 }
 
+/// A message from the application (a refusal, a field's problem) in the request's language.
+pub fn write(req: &HttpRequest, message: &crate::error::Message) -> String {
+    match req.app_data::<web::Data<AppState>>() {
+        Some(state) => message.in_language(state.app.renderer.catalog(), of(req)),
+        None => message.to_string(),
+    }
+}
+
 fn negotiate(
     state: &AppState,
     query: Option<&str>,

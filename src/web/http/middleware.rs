@@ -156,9 +156,7 @@ pub async fn same_origin(
     let exempt = req.path() == "/unsubscribe" || req.path().starts_with("/api/") || req.path().starts_with("/hooks/");
     if writes && !exempt && !from_this_site(&req) {
         tracing::warn!(path = %req.path(), "cross-site form post refused");
-        let refusal = crate::error::AppError::Forbidden(
-            "This form was sent from another site. Open the page on this site and send it from there.".into(),
-        );
+        let refusal = crate::error::AppError::Forbidden(crate::error::Message::new("refused-cross-site-form"));
         // Answered here, inside the request's scope, so that the answer carries its id.
         return Ok(req.error_response(refusal).map_into_right_body());
     }

@@ -282,11 +282,13 @@ pub fn form_refusal(err: AppError) -> Result<(FieldErrors, StatusCode), AppError
     Ok((form_errors(err)?, status))
 }
 
-/// A refusal as the one line a flash message shows: fields' messages joined, or the error.
-pub fn refusal_message(err: AppError) -> Result<String, AppError> {
+/// A refusal as the one line a flash message shows, in the request's language: fields'
+/// messages joined, or the error.
+pub fn refusal_message(req: &HttpRequest, err: AppError) -> Result<String, AppError> {
+    let write = |message: &crate::error::Message| language::write(req, message);
     match err {
-        AppError::Validation(errors) => Ok(errors.into_values().collect::<Vec<_>>().join(" ")),
-        AppError::FieldConflict { message, .. } | AppError::Conflict(message) => Ok(message),
+        AppError::Validation(errors) => Ok(errors.values().map(write).collect::<Vec<_>>().join(" ")),
+        AppError::FieldConflict { message, .. } | AppError::Conflict(message) => Ok(write(&message)),
         other => Err(other),
     }
 }

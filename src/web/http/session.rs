@@ -11,7 +11,7 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use crate::app::{self, Client, Organiser, Role};
 use crate::crypto::{self, SigningKey};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::web::AppState;
 
 /// The names of the cookies this site sets.
@@ -85,9 +85,7 @@ impl Csrf {
         if !submitted.is_empty() && crypto::constant_time_eq(submitted.as_bytes(), self.token.as_bytes()) {
             Ok(())
         } else {
-            Err(AppError::Forbidden(
-                "This form has expired or was not sent from this site. Go back, reload the page and try again.".into(),
-            ))
+            Err(AppError::Forbidden(Message::new("refused-form-expired")))
         }
     }
 }
@@ -142,7 +140,7 @@ impl CurrentOrganiser {
         if self.0.role == Role::Admin {
             Ok(())
         } else {
-            Err(AppError::Forbidden("This page is for club admins.".into()))
+            Err(AppError::Forbidden(Message::new("refused-admins-only")))
         }
     }
 }
@@ -229,7 +227,7 @@ impl ApiOrganiser {
         if self.organiser.role == Role::Admin {
             Ok(())
         } else {
-            Err(AppError::Forbidden("This needs an admin's token; moderators only moderate submissions.".into()))
+            Err(AppError::Forbidden(Message::new("refused-admin-token-only")))
         }
     }
 }

@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{self, mask_email, SubmissionInput, Topic, MAX_SUMMARY_CHARS};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::render::views::{kind_choices, Choice, TopicView};
 use crate::web::http::forms::{check_stamp, form_stamp};
 use crate::web::http::language::{self, t};
@@ -127,7 +127,7 @@ fn screen<'a>(req: &HttpRequest, state: &AppState, topic: &Topic, form: &'a Subm
     }
     let mut errors = app::submissions::field_errors(&form.entry);
     if form.agree.is_none() {
-        errors.insert("agree".into(), t(req, "flash-submission-agree-required", &[]));
+        errors.insert("agree".into(), Message::text(t(req, "flash-submission-agree-required", &[])));
     }
     (!errors.is_empty()).then(|| Outcome { errors, ..Outcome::new(form, StatusCode::UNPROCESSABLE_ENTITY) })
 }
@@ -190,7 +190,7 @@ async fn refused_page(
             Outcome { errors, duplicate, ..Outcome::new(form, StatusCode::CONFLICT) }
         }
         AppError::Validation(errors) => Outcome { errors, ..Outcome::new(form, StatusCode::UNPROCESSABLE_ENTITY) },
-        AppError::Conflict(message) => Outcome::notice(form, StatusCode::CONFLICT, message),
+        AppError::Conflict(message) => Outcome::notice(form, StatusCode::CONFLICT, language::write(req, &message)),
         other => return Err(other),
     };
     render(req, state, topic, outcome)

@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{self, mask_email, SubscriberStatus};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::render::views::Choice;
 use crate::web::http::forms::{TokenForm, TokenQuery};
 use crate::web::http::language::{self, t};
@@ -65,7 +65,7 @@ async fn subscribe(
         Err(AppError::Validation(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
         Err(AppError::RateLimited { .. }) => {
             let message = t(&req, "flash-subscribe-rate-limited", &[]);
-            (FieldErrors::from([("email".to_owned(), message)]), StatusCode::TOO_MANY_REQUESTS)
+            (FieldErrors::from([("email".to_owned(), Message::text(message))]), StatusCode::TOO_MANY_REQUESTS)
         }
         Err(other) => return Err(other),
     };

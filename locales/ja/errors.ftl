@@ -1,0 +1,15 @@
+problem-title-not-found = 見つかりません
+problem-title-bad-request = 不正なリクエスト
+problem-title-invalid = 入力が正しくありません
+problem-title-conflict = 競合
+problem-title-unauthorized = 認証されていません
+problem-title-forbidden = アクセスできません
+problem-title-rate-limited = リクエストが多すぎます
+problem-title-unavailable = サービスを利用できません
+problem-title-internal = サーバー内部エラー
+problem-detail-not-found = 見つかりません
+problem-detail-unauthorized = 認証が必要です
+problem-detail-invalid = リクエストに正しくない項目があります
+problem-detail-rate-limited = リクエストが多すぎます。{ $seconds } 秒後にもう一度お試しください
+problem-detail-internal = こちら側で問題が起きました。記録済みです。もう一度お試しください。
+problem-detail-unavailable = 現在混み合っていて応答できません。数秒後にもう一度お試しください。

@@ -1,0 +1,15 @@
+problem-title-not-found = 未找到
+problem-title-bad-request = 请求有误
+problem-title-invalid = 输入无效
+problem-title-conflict = 冲突
+problem-title-unauthorized = 未登录
+problem-title-forbidden = 禁止访问
+problem-title-rate-limited = 请求过多
+problem-title-unavailable = 服务暂不可用
+problem-title-internal = 服务器内部错误
+problem-detail-not-found = 未找到
+problem-detail-unauthorized = 需要身份验证
+problem-detail-invalid = 请求中有无效的字段
+problem-detail-rate-limited = 请求过多，请在 { $seconds } 秒后重试
+problem-detail-internal = 我们这边出了问题，已记录在案，请重试。
+problem-detail-unavailable = 俱乐部现在太忙，暂时无法回应，请几秒后重试。
