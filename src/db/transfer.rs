@@ -112,6 +112,9 @@ pub struct SubscriberRecord {
     pub confirmed_at: Option<NaiveDateTime>,
     pub unsubscribed_at: Option<NaiveDateTime>,
     pub bounce_count: i32,
+    /// The language of their mail; absent (the club's) in exports made before languages.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// Everything, in a stable order.
@@ -194,6 +197,7 @@ pub fn export(conn: &mut AnyConnection, with_emails: bool) -> QueryResult<Export
             confirmed_at: s.confirmed_at,
             unsubscribed_at: s.unsubscribed_at,
             bounce_count: s.bounce_count,
+            language: s.language.clone(),
         })
         .collect();
     let suppression_records = Suppression::all(conn)?
@@ -339,7 +343,7 @@ pub fn import(
                 created_at: s.created_at,
                 updated_at: s.created_at,
                 public_id: &public_id,
-                language: "",
+                language: &s.language,
             }
             .insert(conn)?;
             diesel::update(subscribers::table.find(inserted.id))

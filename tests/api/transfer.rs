@@ -58,7 +58,13 @@ async fn an_export_from_sqlite_imports_into_another_database_the_same_and_idempo
     .await;
     app.approved_entry(&token, "metrics", entry("video", "A talk", "https://www.youtube.com/watch?v=abc")).await;
     app.confirmed_entry("metrics", entry("article", "Pending", "https://example.org/pending")).await;
-    app.api(reqwest::Method::POST, "/api/v1/subscribers", None, Some(json!({"email": "reader@example.org"}))).await;
+    app.api(
+        reqwest::Method::POST,
+        "/api/v1/subscribers",
+        None,
+        Some(json!({"email": "reader@example.org", "language": "ja"})),
+    )
+    .await;
 
     let source = app.settings.database.url.clone();
     let exported = dir.path().join("export.json");
@@ -68,6 +74,7 @@ async fn an_export_from_sqlite_imports_into_another_database_the_same_and_idempo
     assert_eq!(original["topics"][1]["old_slugs"], json!(["metrics-that-matter"]));
     assert_eq!(original["submissions"].as_array().expect("subs").len(), 2);
     assert_eq!(original["subscribers"][0]["email"], "reader@example.org");
+    assert_eq!(original["subscribers"][0]["language"], "ja", "the language of their mail travels");
 
     let target_dir = tempfile::tempdir().expect("tempdir");
     let target = fresh_database_url(&target_dir);
