@@ -431,24 +431,8 @@ async fn in_the_pseudo_language_no_page_or_mail_has_english_left_over() {
     }
     assert!(checked >= 30, "pages checked: {checked}");
     // A form refused with every field wrong, and the API's problem body for it.
-    let (_, html) = app.get_text("/topics/mar/submit").await;
-    let csrf = crate::helpers::csrf_from(&html);
-    let started = html.split(r#"name="started" value=""#).nth(1).and_then(|r| r.split('"').next()).expect("stamp");
-    app.clock.advance(chrono::Duration::seconds(30));
-    let form = [
-        ("csrf_token", csrf.as_str()),
-        ("started", started),
-        ("kind", "novel"),
-        ("url", "javascript:alert(1)"),
-        ("title", " "),
-        ("summary", " "),
-        ("author_name", " "),
-        ("author_email", "x"),
-        ("language", "?"),
-    ];
-    let refused = app.post_form("/topics/mar/submit", &form).await;
-    assert_eq!(refused.status().as_u16(), 422);
-    let refused_html = refused.text().await.expect("body");
+    let (status, refused_html) = refused_submission(&app, &app.client, "/topics/mar/submit").await;
+    assert_eq!(status, 422);
     let words = english_words(&refused_html);
     if !words.is_empty() {
         leftovers.push(format!("refused form: {words:?}"));
@@ -622,24 +606,9 @@ async fn refusals_speak_the_readers_language_on_pages_and_in_problem_bodies() {
     // A member's form with every field wrong, read in Japanese: the errors beside the fields
     // are Japanese; the same in English is English.
     let client = new_client();
-    let (_, html) = page(&client, &app, "/topics/metrics-that-matter/submit?lang=ja", "en").await;
-    let csrf = crate::helpers::csrf_from(&html);
-    let started = html.split(r#"name="started" value=""#).nth(1).and_then(|r| r.split('"').next()).expect("stamp");
-    app.clock.advance(chrono::Duration::seconds(30));
-    let form = [
-        ("csrf_token", csrf.as_str()),
-        ("started", started),
-        ("kind", "novel"),
-        ("url", "javascript:alert(1)"),
-        ("title", " "),
-        ("summary", " "),
-        ("author_name", " "),
-        ("author_email", "not-an-address"),
-        ("agree", "on"),
-    ];
-    let res = client.post(app.url("/topics/metrics-that-matter/submit")).form(&form).send().await.expect("post");
-    assert_eq!(res.status().as_u16(), 422);
-    let html = res.text().await.expect("body");
+    page(&client, &app, "/topics/metrics-that-matter/submit?lang=ja", "en").await;
+    let (status, html) = refused_submission(&app, &client, "/topics/metrics-that-matter/submit").await;
+    assert_eq!(status, 422);
     let errors: Vec<&str> = html.split(r#"class="field-error""#).skip(1).collect();
     assert!(errors.len() >= 4, "{html}");
     for error in &errors {
@@ -668,4 +637,27 @@ async fn refusals_speak_the_readers_language_on_pages_and_in_problem_bodies() {
     let problem: serde_json::Value = en.json().await.expect("json");
     assert_eq!(problem["title"], "Invalid input");
     assert!(problem["errors"]["author_email"].as_str().is_some_and(|e| e.is_ascii()), "{problem}");
+}
+
+/// Sends `path`'s submission form with every field wrong (the minimum fill time waited out);
+/// the status and the page that answers.
+async fn refused_submission(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+    let html = client.get(app.url(path)).send().await.expect("get").text().await.expect("body");
+    let csrf = crate::helpers::csrf_from(&html);
+    let started = html.split(r#"name="started" value=""#).nth(1).and_then(|r| r.split('"').next()).expect("stamp");
+    app.clock.advance(chrono::Duration::seconds(30));
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("started", started),
+        ("kind", "novel"),
+        ("url", "javascript:alert(1)"),
+        ("title", " "),
+        ("summary", " "),
+        ("author_name", " "),
+        ("author_email", "not-an-address"),
+        ("language", "?"),
+        ("agree", "on"),
+    ];
+    let res = client.post(app.url(path)).form(&form).send().await.expect("post");
+    (res.status().as_u16(), res.text().await.expect("body"))
 }
