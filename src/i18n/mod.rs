@@ -4,6 +4,12 @@
 //!
 //! `en-XA` is a pseudo-language: English with every letter accented and lengthened, so a page
 //! shown in it makes any text that does not come from a message stand out.
+//!
+//! The bundles come straight from `fluent-bundle` rather than through `fluent-templates`: the
+//! pseudo-language is a transform on one bundle, the same messages must be escaped for the HTML
+//! templates and not for the text ones (two Handlebars registries), and the coverage check needs
+//! each language's own ids, not the fallback chain. What is written here is the loading (about
+//! forty lines) and the choice of language; formatting, plurals and fallback are Fluent's.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
