@@ -205,6 +205,7 @@ pub async fn load(app: &App, entries: u32) -> Result<(usize, usize), AppError> {
                 samples += add_bulk_entries(app, conn, &open, entries)?;
                 Topic::content_changed(conn, open.id, app.now().naive_utc())?;
             }
+            super::authors::attach_pending(conn, app.now().naive_utc())?;
             feeds::content_changed(conn, None, app.now())?;
             Ok(samples)
         })

@@ -73,6 +73,7 @@ fn insert(
         (true, Ok(Some(existing))) => rules::duplicate_of(&existing),
         _ => AppError::from(e),
     })?;
+    super::authors::attach(conn, added.id, &added.author_name, now)?;
     Submission::mark_confirmed(conn, added.id, now)?;
     if entry.status == SubmissionStatus::Approved {
         Submission::mark_published(conn, added.id, now)?;
@@ -487,6 +488,7 @@ pub async fn edit(
                 AppError::from(e)
             }
         })?;
+        super::authors::attach(conn, before.id, &entry.author_name, now.naive_utc())?;
         if let Some(link) = link.as_ref().filter(|l| l.url == entry.url) {
             Submission::set_thumbnail(conn, before.id, link.thumbnail.as_deref())?;
         }

@@ -6,6 +6,7 @@
 //! writes through the db layer inside one transaction, asks the domain for every rule, writes
 //! mail through the outbox in the same transaction, and returns typed values.
 
+pub mod authors;
 pub mod bounces;
 pub mod dashboard;
 pub mod delivery;
@@ -22,6 +23,7 @@ pub mod organisers;
 pub mod outbox;
 pub mod roundups;
 pub mod schedule;
+pub mod search;
 pub mod sessions;
 pub mod submissions;
 pub mod subscribers;
@@ -44,6 +46,7 @@ use crate::error::AppError;
 use crate::outbound::Outbound;
 use crate::render::Renderer;
 
+pub use crate::db::authors::{Author, Contributor};
 pub use crate::db::destinations::Destination;
 /// What the outer layers may name of the stored values and their states; they reach the db and
 /// domain layers only through here.
@@ -59,11 +62,13 @@ pub use crate::db::subscribers::Subscriber;
 pub use crate::db::suppressions::Suppression;
 pub use crate::db::topics::Topic;
 pub use crate::db::translations::TopicTranslation;
+pub use crate::domain::authors::AuthorInput;
 pub use crate::domain::entries::{status_name, EntryInput, EntryPatch};
 pub use crate::domain::month::{local_to_utc, parse_rfc3339, Month};
 pub use crate::domain::notifications::DestinationInput;
 pub use crate::domain::organisers::{AccountState, LINK_VALID_HOURS, MIN_PASSWORD_CHARS};
 pub use crate::domain::roundups::RoundupInput;
+pub use crate::domain::search::{Term, MAX_PAGE, PAGE_SIZE};
 pub use crate::domain::submissions::{mask_email, SubmissionInput, MAX_SUMMARY_CHARS, REJECTION_REASONS};
 pub use crate::domain::topics::{TopicInput, TopicPatch, TopicStatus, TranslationInput};
 pub use crate::render::roundup::ExportFormat;
@@ -112,7 +117,14 @@ impl App {
         let db = Db::connect(&settings.database)
             .map_err(|e| format!("configuration key database.url: cannot open the database: {e}"))?;
         db.migrate().map_err(|e| format!("database migration: {e}"))?;
-        App::with_db(settings, db, clock)
+        let app = App::with_db(settings, db, clock)?;
+        // Entries written before authors existed (or by an older version) get theirs now.
+        let mut conn = app.db.get().map_err(|e| format!("database: {e}"))?;
+        let now = app.now().naive_utc();
+        crate::db::write_transaction(&mut conn, |conn| authors::attach_pending(conn, now))
+            .map_err(|e| format!("database migration: attaching authors: {e}"))?;
+        drop(conn);
+        Ok(app)
     }
 
     /// The same on a database that is open already.

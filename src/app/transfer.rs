@@ -31,6 +31,7 @@ pub fn read_export(from: &Path) -> Result<Export, String> {
 pub async fn import(app: &App, data: Export) -> Result<Imported, AppError> {
     app.write(move |app, conn| {
         let done = transfer::import(conn, &data, crate::domain::subscriptions::new_public_id)?;
+        super::authors::attach_pending(conn, app.now().naive_utc())?;
         if done.topics + done.submissions > 0 {
             feeds::content_changed(conn, None, app.now())?;
         }

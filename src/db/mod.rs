@@ -3,6 +3,7 @@
 
 pub mod api_tokens;
 pub mod audit_log;
+pub mod authors;
 pub mod backup;
 pub mod deliveries;
 pub mod destinations;
@@ -14,6 +15,7 @@ pub mod organisers;
 pub mod rate_limits;
 pub mod roundups;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod site_state;
 pub mod states;

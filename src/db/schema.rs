@@ -106,6 +106,7 @@ diesel::table! {
         link_failures -> Integer,
         link_checked_at -> Nullable<Timestamp>,
         mail_language -> Text,
+        author_id -> Nullable<BigInt>,
     }
 }
 
@@ -353,6 +354,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_events,
     digest_editions,
     topic_translations,
+    authors,
+    author_spellings,
+    author_redirects,
 );
 
 diesel::table! {
@@ -377,3 +381,34 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    authors (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        bio -> Text,
+        website -> Nullable<Text>,
+        profile -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    author_spellings (spelling) {
+        spelling -> Text,
+        author_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    author_redirects (old_slug) {
+        old_slug -> Text,
+        author_id -> BigInt,
+    }
+}
+
+diesel::joinable!(submissions -> authors (author_id));
+diesel::joinable!(author_spellings -> authors (author_id));
+diesel::joinable!(author_redirects -> authors (author_id));

@@ -48,6 +48,8 @@ pub struct Submission {
     pub link_checked_at: Option<NaiveDateTime>,
     /// The language the member read the site in: their mail is written in it ('' for the club's).
     pub mail_language: String,
+    /// The person behind it, whatever spelling they gave (see `authors`).
+    pub author_id: Option<i64>,
 }
 
 #[derive(Debug, Insertable)]
@@ -557,4 +559,15 @@ pub fn events_for(conn: &mut AnyConnection, submission_ids: &[i64]) -> QueryResu
             organisers::display_name.nullable(),
         ))
         .load(conn)
+}
+
+/// The entries `ids` with their topics, in the order of `ids`.
+pub fn with_topics(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<(Submission, super::topics::Topic)>> {
+    let mut found: Vec<(Submission, super::topics::Topic)> = submissions::table
+        .inner_join(topics::table)
+        .filter(submissions::id.eq_any(ids))
+        .select((Submission::as_select(), super::topics::Topic::as_select()))
+        .load(conn)?;
+    found.sort_by_key(|(s, _)| ids.iter().position(|id| *id == s.id));
+    Ok(found)
 }

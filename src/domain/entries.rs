@@ -54,9 +54,9 @@ pub struct ValidEntry {
 
 /// What [`paragraph`] says about one field, as message ids: too long (naming `$max`), or
 /// holding control characters.
-struct ParagraphMessages {
-    too_long: &'static str,
-    control: &'static str,
+pub struct ParagraphMessages {
+    pub too_long: &'static str,
+    pub control: &'static str,
 }
 
 const SUMMARY: ParagraphMessages =
@@ -65,7 +65,7 @@ const NOTE: ParagraphMessages =
     ParagraphMessages { too_long: "invalid-note-too-long", control: "invalid-note-control" };
 
 /// Free text of a paragraph or two: hidden characters removed, line breaks kept, bounded.
-fn paragraph(field: &str, say: &ParagraphMessages, value: &str, max: usize, errors: &mut FieldErrors) -> String {
+pub fn paragraph(field: &str, say: &ParagraphMessages, value: &str, max: usize, errors: &mut FieldErrors) -> String {
     let text = visible(&value.replace("\r\n", "\n"));
     let text = text.trim();
     if text.chars().count() > max {

@@ -2,6 +2,7 @@
 //! allows, and the decisions a use case asks for. Nothing here opens a transaction; the use
 //! cases in `app` do, and call these.
 
+pub mod authors;
 pub mod digests;
 pub mod email_address;
 pub mod entries;
@@ -12,6 +13,7 @@ pub mod notifications;
 pub mod organisers;
 pub mod rate_limits;
 pub mod roundups;
+pub mod search;
 pub mod submissions;
 pub mod subscriptions;
 pub mod suppressions;

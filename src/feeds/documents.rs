@@ -242,3 +242,60 @@ pub fn opml(site: &SiteInfo<'_>, topics: &[Topic]) -> String {
     }
     opml_document(&site.say("feed-opml-title", &[("club", club.into())]), &feeds)
 }
+
+/// What a feed of a list of entries (an author's, a search's) says about itself.
+pub struct ListChannel {
+    pub title: String,
+    /// The page the list is on.
+    pub link: String,
+    /// Where the feed itself is, as RSS and as JSON Feed.
+    pub self_url: String,
+    pub json_url: String,
+    pub description: String,
+}
+
+/// A list of entries (each with its topic), in the order given.
+pub fn list_feed(
+    site: &SiteInfo<'_>,
+    list: ListChannel,
+    entries: &[(Submission, Topic)],
+    format: FeedFormat,
+) -> String {
+    let items: Vec<FeedItem> = entries.iter().map(|(s, t)| entry_item(site, s, &t.title)).collect();
+    let channel = FeedChannel {
+        title: list.title,
+        link: list.link,
+        self_url: list.self_url,
+        json_url: list.json_url,
+        description: list.description,
+        language: site.language.to_owned(),
+        last_build: items.iter().map(|i| i.published).max(),
+        ttl_minutes: 60,
+        complete: false,
+    };
+    write(format, &channel, &items)
+}
+
+/// The OpenSearch 1.1 description of the site's search: results as pages and as a feed.
+pub fn opensearch(site: &SiteInfo<'_>) -> String {
+    let base = site.base;
+    // ShortName: at most 16 characters.
+    let short: String = site.name.chars().take(16).collect();
+    let description = site.say("opensearch-description", &[("club", site.name.into())]);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n\
+         <ShortName>{short}</ShortName>\n\
+         <Description>{description}</Description>\n\
+         <InputEncoding>UTF-8</InputEncoding>\n\
+         <Language>{language}</Language>\n\
+         <Url type=\"text/html\" method=\"get\" template=\"{base}/search?q={{searchTerms}}\"/>\n\
+         <Url type=\"application/rss+xml\" method=\"get\" template=\"{base}/search/feed.xml?q={{searchTerms}}\"/>\n\
+         <Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\"{base}/opensearch.xml\"/>\n\
+         </OpenSearchDescription>\n",
+        short = escape_html(&short),
+        description = escape_html(&description),
+        language = escape_html(site.language),
+        base = escape_html(base),
+    )
+}

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod markdown;
 pub mod notifications;
 pub mod roundup;
+pub mod search;
 pub mod views;
 
 use std::borrow::Cow;

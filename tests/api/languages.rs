@@ -375,10 +375,13 @@ async fn in_the_pseudo_language_no_page_or_mail_has_english_left_over() {
         })
         .filter(|p| !p.ends_with(".md") && !p.ends_with(".txt"))
         .collect();
-    let entry_id = app.state.app.db.get().map(|mut c| {
-        content_club::db::submissions::Submission::published_for_topic(&mut c, 1, None).expect("q")[0].public_id.clone()
-    });
-    let entry_id = entry_id.expect("conn");
+    let (entry_id, author_slug) = {
+        let mut c = app.state.app.db.get().expect("conn");
+        let entry =
+            content_club::db::submissions::Submission::published_for_topic(&mut c, 1, None).expect("q").remove(0);
+        let author = content_club::db::authors::Author::by_id(&mut c, entry.author_id.expect("an author")).expect("q");
+        (entry.public_id, author.expect("author").slug)
+    };
     // Private links: from the mails the club sent.
     let mails = outbox(&app);
     for mail in &mails {
@@ -395,6 +398,9 @@ async fn in_the_pseudo_language_no_page_or_mail_has_english_left_over() {
         }
     }
     pages.push("/no-such-page".into());
+    // Search results (with a filter in force), and a search that finds nothing.
+    pages.push(format!("/search?author={author_slug}&kind=article"));
+    pages.push("/search?q=zq&kind=video".into());
     let mut checked = 0;
     let mut leftovers = Vec::new();
     for pattern in &pages {
@@ -405,7 +411,8 @@ async fn in_the_pseudo_language_no_page_or_mail_has_english_left_over() {
         {
             continue;
         }
-        let path = pattern.replace("{slug}", "feb").replace("{public_id}", &entry_id).replace("{id}", "1");
+        let slug = if pattern.contains("/authors/") { author_slug.as_str() } else { "feb" };
+        let path = pattern.replace("{slug}", slug).replace("{public_id}", &entry_id).replace("{id}", "1");
         if pattern.starts_with("/submissions/{public_id}/")
             || pattern == "/subscribe/confirm"
             || pattern == "/unsubscribe"

@@ -22,6 +22,7 @@ mod organisers;
 mod outage;
 mod receiver;
 mod requests;
+mod search;
 mod security;
 mod smtp_sink;
 mod submissions;

@@ -3,6 +3,7 @@
 //! page an emailed link leads to.
 
 mod account;
+mod authors;
 mod dashboard;
 mod destinations;
 mod digests;
@@ -22,6 +23,7 @@ use super::http::routes::Routes;
 pub fn configure(routes: &mut Routes<'_>) {
     login::configure(routes);
     account::configure(routes);
+    authors::configure(routes);
     dashboard::configure(routes);
     topics::configure(routes);
     translations::configure(routes);

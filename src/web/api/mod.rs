@@ -2,11 +2,13 @@
 //! Errors are RFC 9457 problem bodies, with per-field details on 422 and 409. Lists come in
 //! pages (`limit`, `cursor`; the next page in a `Link` header).
 
+mod authors;
 mod destinations;
 mod digests;
 mod links;
 mod me;
 mod roundups;
+mod search;
 mod submissions;
 mod subscribers;
 mod topics;
@@ -22,4 +24,6 @@ pub fn configure(routes: &mut Routes<'_>) {
     digests::configure(routes);
     destinations::configure(routes);
     links::configure(routes);
+    search::configure(routes);
+    authors::configure(routes);
 }

@@ -2,6 +2,8 @@
 //! form), check a link; organisers list submissions and decide, add entries for members (one, or
 //! a list with a dry run) and change any entry.
 
+use std::collections::HashMap;
+
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -106,9 +108,11 @@ struct SubmissionResource {
     /// Place in the round-up's order; none: by date.
     position: Option<i32>,
     added_by_organiser: bool,
+    /// The author's slug (`/authors/{slug}`); none for an entry without an author name.
+    author: Option<String>,
 }
 
-fn resource(s: &Submission, topic_slug: &str) -> SubmissionResource {
+fn resource(s: &Submission, topic_slug: &str, authors: &HashMap<i64, String>) -> SubmissionResource {
     SubmissionResource {
         id: s.public_id.clone(),
         topic: topic_slug.to_owned(),
@@ -129,7 +133,16 @@ fn resource(s: &Submission, topic_slug: &str) -> SubmissionResource {
         highlighted: s.highlighted,
         position: s.position,
         added_by_organiser: s.added_by.is_some(),
+        author: s.author_id.and_then(|a| authors.get(&a).cloned()),
     }
+}
+
+/// The slugs of the authors of `entries`.
+async fn authors_of<'a>(
+    state: &AppState,
+    entries: impl IntoIterator<Item = &'a Submission>,
+) -> Result<HashMap<i64, String>, AppError> {
+    app::authors::slugs(&state.app, entries.into_iter().filter_map(|s| s.author_id).collect()).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,8 +173,9 @@ async fn list_submissions(
         QueueFilter { topic: query.topic, status, before: paging.cursor, limit: paging.limit(moderation::MAX_PAGE) };
     let queue = moderation::queue(&state.app, filter).await?;
     let slug = |id| queue.topic(id).map(|t| t.slug.clone()).unwrap_or_default();
+    let authors = authors_of(&state, queue.items.iter().map(|i| &i.submission)).await?;
     let page: Vec<SubmissionResource> =
-        queue.items.iter().map(|i| resource(&i.submission, &slug(i.submission.topic_id))).collect();
+        queue.items.iter().map(|i| resource(&i.submission, &slug(i.submission.topic_id), &authors)).collect();
     let mut response = HttpResponse::Ok();
     next_link(&mut response, &req, queue.next);
     Ok(response.json(page))
@@ -174,7 +188,7 @@ async fn decided(
     decision: Decision,
 ) -> Result<HttpResponse, AppError> {
     let (submission, slug) = moderation::decide_one(&state.app, &who.organiser, id, decision).await?;
-    Ok(HttpResponse::Ok().json(resource(&submission, &slug)))
+    Ok(HttpResponse::Ok().json(resource(&submission, &slug, &authors_of(state, [&submission]).await?)))
 }
 
 async fn approve_submission(
@@ -216,7 +230,7 @@ async fn add_entry(
     let entry = entries::add(&state.app, Some(&who.organiser), slug.clone(), input).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/submissions/{}", entry.public_id)))
-        .json(resource(&entry, &slug)))
+        .json(resource(&entry, &slug, &authors_of(&state, [&entry]).await?)))
 }
 
 /// A list to add: its text in the club's list shapes, or the entries one by one.
@@ -270,5 +284,5 @@ async fn edit_entry(
 ) -> Result<HttpResponse, AppError> {
     let patch: EntryPatch = json_body(&body)?;
     let (entry, topic) = entries::edit(&state.app, Some(&who.organiser), id.into_inner(), patch).await?;
-    Ok(HttpResponse::Ok().json(resource(&entry, &topic.slug)))
+    Ok(HttpResponse::Ok().json(resource(&entry, &topic.slug, &authors_of(&state, [&entry]).await?)))
 }

@@ -68,7 +68,9 @@ pub async fn choose(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let query = query_choice(req.query_string());
+    // Under /api, `lang` is the API's own parameter (the search's language filter); the API
+    // answers in the language of `Accept-Language`.
+    let query = if req.path().starts_with("/api/") { None } else { query_choice(req.query_string()) };
     let remembered = query.as_deref().and_then(i18n::chosen);
     let lang = match req.app_data::<web::Data<AppState>>() {
         Some(state) => negotiate(state, query.as_deref(), req.cookie(COOKIE).as_ref(), req.headers()),

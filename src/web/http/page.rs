@@ -58,6 +58,8 @@ pub struct PageContext {
     flash: Option<String>,
     asset_version: String,
     feeds: Vec<FeedLink>,
+    /// What the search box holds: the query, on the results page.
+    search: String,
 }
 
 #[derive(Serialize)]
@@ -188,6 +190,17 @@ fn language_links(req: &HttpRequest, base: &str, current: &str) -> (Vec<Language
     (links, format!("{base}{}", with(None)))
 }
 
+/// The query of a search results page, for the search box.
+fn searched_for(req: &HttpRequest) -> String {
+    if req.path() != "/search" {
+        return String::new();
+    }
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(name, _)| name == "q")
+        .map(|(_, q)| q.chars().take(200).collect())
+        .unwrap_or_default()
+}
+
 fn page_context(
     req: &HttpRequest,
     state: &AppState,
@@ -216,6 +229,7 @@ fn page_context(
         flash,
         asset_version: state.asset_version.clone(),
         feeds,
+        search: searched_for(req),
     }
 }
 

@@ -3,12 +3,14 @@
 //! a digest, and the stylesheet.
 
 mod assets;
+mod authors;
 mod digest;
 mod entry;
 mod home;
 mod media;
 mod roundup;
 mod schedule;
+mod search;
 mod submit;
 mod subscribe;
 mod topic;
@@ -19,6 +21,8 @@ pub fn configure(routes: &mut Routes<'_>) {
     assets::configure(routes);
     home::configure(routes);
     schedule::configure(routes);
+    search::configure(routes);
+    authors::configure(routes);
     topic::configure(routes);
     submit::configure(routes);
     entry::configure(routes);

@@ -1,0 +1,16 @@
+DROP TRIGGER search_link_described ON link_previews;
+DROP FUNCTION search_link_described();
+DROP TRIGGER search_author_renamed ON authors;
+DROP FUNCTION search_author_renamed();
+DROP TRIGGER search_topic_renamed ON topics;
+DROP FUNCTION search_topic_renamed();
+DROP TRIGGER search_submission_written ON submissions;
+DROP FUNCTION search_submission_written();
+DROP FUNCTION search_refresh(BIGINT[]);
+DROP TABLE search_index;
+DROP VIEW search_source;
+DROP INDEX submissions_author;
+ALTER TABLE submissions DROP COLUMN author_id;
+DROP TABLE author_redirects;
+DROP TABLE author_spellings;
+DROP TABLE authors;

@@ -1,0 +1,13 @@
+DROP TRIGGER search_link_described;
+DROP TRIGGER search_author_renamed;
+DROP TRIGGER search_topic_renamed;
+DROP TRIGGER search_submission_removed;
+DROP TRIGGER search_submission_changed;
+DROP TRIGGER search_submission_added;
+DROP TABLE search_index;
+DROP VIEW search_source;
+DROP INDEX submissions_author;
+ALTER TABLE submissions DROP COLUMN author_id;
+DROP TABLE author_redirects;
+DROP TABLE author_spellings;
+DROP TABLE authors;

@@ -1,0 +1,275 @@
+//! Searching the archive: the query and its filters checked, the entries found (best first,
+//! a page at a time), and, when nothing is, the same search with misspelt words corrected.
+
+use serde::Deserialize;
+
+use super::App;
+use crate::db::authors::Author;
+use crate::db::search::{self, SearchFilter};
+use crate::db::states::SubmissionKind;
+use crate::db::submissions::{with_topics, Submission};
+use crate::db::topics::Topic;
+use crate::db::AnyConnection;
+use crate::domain::search::{closest_word, fuzzy_fragments, parse, stem, Term, MAX_PAGE, PAGE_SIZE};
+use crate::error::{AppError, FieldErrors, Message};
+use crate::feeds::documents::{list_feed, FeedFormat, ListChannel, SiteInfo};
+
+/// Entries read to find the word a misspelt term meant.
+const CORRECTION_SAMPLE: i64 = 200;
+
+/// A search as asked (from `/search` or the API): every field as text, checked here.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SearchRequest {
+    pub q: String,
+    pub topic: Option<String>,
+    pub kind: Option<String>,
+    pub lang: Option<String>,
+    pub year: Option<String>,
+    pub author: Option<String>,
+    pub page: Option<String>,
+}
+
+impl SearchRequest {
+    /// Whether anything was asked: words, or a filter.
+    pub fn is_asked(&self) -> bool {
+        !self.q.trim().is_empty()
+            || [&self.topic, &self.kind, &self.lang, &self.year, &self.author].iter().any(|f| given(f).is_some())
+    }
+}
+
+/// A checked search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Search {
+    pub terms: Vec<Term>,
+    pub topic: Option<String>,
+    pub kind: Option<SubmissionKind>,
+    pub lang: Option<String>,
+    pub year: Option<i32>,
+    pub author: Option<String>,
+    pub page: i64,
+    /// Newest first rather than best first.
+    pub newest_first: bool,
+}
+
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A slug-like filter value: bounded and plain, or the field is refused.
+fn slug_filter(field: &str, value: &Option<String>, errors: &mut FieldErrors) -> Option<String> {
+    let value = given(value)?;
+    if value.len() > 100 || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        errors.insert(field.into(), Message::new("invalid-search-filter").arg("value", value.to_owned()));
+        return None;
+    }
+    Some(value.to_owned())
+}
+
+impl SearchRequest {
+    /// The search, or every field that is wrong.
+    pub fn check(&self) -> Result<Search, AppError> {
+        let mut errors = FieldErrors::new();
+        let filtered =
+            [&self.topic, &self.kind, &self.lang, &self.year, &self.author].iter().any(|f| given(f).is_some());
+        // Filters alone browse the archive; otherwise there must be something to look for.
+        let terms = match parse(&self.q) {
+            Ok(terms) => terms,
+            Err(_) if filtered && self.q.trim().is_empty() => Vec::new(),
+            Err(message) => {
+                errors.insert("q".into(), message);
+                Vec::new()
+            }
+        };
+        let kind = given(&self.kind).and_then(|k| {
+            SubmissionKind::parse(k)
+                .map_err(|_| {
+                    errors.insert("kind".into(), Message::new("invalid-search-filter").arg("value", k.to_owned()))
+                })
+                .ok()
+        });
+        let year = given(&self.year).and_then(|y| match y.parse::<i32>() {
+            Ok(year) if (1970..=2200).contains(&year) => Some(year),
+            _ => {
+                errors.insert("year".into(), Message::new("invalid-search-year").arg("value", y.to_owned()));
+                None
+            }
+        });
+        let page = match given(&self.page).map(str::parse::<i64>) {
+            None => 1,
+            Some(Ok(page)) if (1..=MAX_PAGE).contains(&page) => page,
+            Some(_) => {
+                errors.insert("page".into(), Message::new("invalid-search-page").arg("max", MAX_PAGE));
+                1
+            }
+        };
+        let topic = slug_filter("topic", &self.topic, &mut errors);
+        let lang = slug_filter("lang", &self.lang, &mut errors);
+        let author = slug_filter("author", &self.author, &mut errors);
+        if errors.is_empty() {
+            Ok(Search { terms, topic, kind, lang, year, author, page, newest_first: false })
+        } else {
+            Err(AppError::Validation(errors))
+        }
+    }
+}
+
+/// One entry found.
+pub struct Found {
+    pub entry: Submission,
+    pub topic: Topic,
+    pub author_slug: Option<String>,
+}
+
+pub struct Results {
+    pub search: Search,
+    pub total: i64,
+    pub found: Vec<Found>,
+    /// When nothing matched as typed: the query as corrected, which these results are for.
+    pub corrected: Option<String>,
+    /// The author the search is filtered to, by name.
+    pub author_name: Option<String>,
+}
+
+impl Results {
+    pub fn pages(&self) -> i64 {
+        ((self.total + PAGE_SIZE - 1) / PAGE_SIZE).clamp(1, MAX_PAGE)
+    }
+}
+
+fn run(conn: &mut AnyConnection, s: &Search, club_language: &str, limit: i64) -> Result<(Vec<i64>, i64), AppError> {
+    let languages: Vec<String> = match &s.lang {
+        None => Vec::new(),
+        // Entries nobody tagged are in the club's language.
+        Some(lang) if lang.eq_ignore_ascii_case(club_language) => vec![lang.clone(), String::new()],
+        Some(lang) => vec![lang.clone()],
+    };
+    let filter = SearchFilter {
+        terms: &s.terms,
+        topic: s.topic.as_deref(),
+        kind: s.kind,
+        languages: &languages,
+        year: s.year,
+        author: s.author.as_deref(),
+        newest_first: s.newest_first,
+        limit,
+        offset: (s.page - 1) * PAGE_SIZE,
+    };
+    Ok(search::search(conn, &filter)?)
+}
+
+/// The words of the archive misspelt terms meant: `terms` with each term that finds nothing on
+/// its own replaced by the closest word of the entries containing part of it; none when no
+/// term could be corrected.
+fn corrected(conn: &mut AnyConnection, s: &Search, club_language: &str) -> Result<Option<Vec<Term>>, AppError> {
+    let mut terms = s.terms.clone();
+    let mut any = false;
+    for term in terms.iter_mut() {
+        let Some(fragments) = fuzzy_fragments(term) else { continue };
+        let alone = Search { terms: vec![term.clone()], page: 1, ..s.clone() };
+        if run(conn, &alone, club_language, 1)?.1 > 0 {
+            continue;
+        }
+        let ids = search::containing_any(conn, &fragments, CORRECTION_SAMPLE)?;
+        let entries = with_topics(conn, &ids)?;
+        let texts = entries.iter().flat_map(|(e, t)| {
+            [e.title.as_str(), e.summary.as_str(), e.note.as_str(), e.author_name.as_str(), t.title.as_str()]
+        });
+        if let Some(word) = closest_word(&term.text, texts) {
+            *term = Term { fragment: stem(&word), text: word, phrase: false };
+            any = true;
+        }
+    }
+    Ok(any.then_some(terms))
+}
+
+/// Searches the published archive.
+pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppError> {
+    let mut search = request.check()?;
+    app.read(move |app, conn| {
+        let club_language = app.settings.club.language.clone();
+        let (mut ids, mut total) = run(conn, &search, &club_language, PAGE_SIZE)?;
+        let mut corrected_query = None;
+        if total == 0 && search.page == 1 {
+            if let Some(terms) = corrected(conn, &search, &club_language)? {
+                let retry = Search { terms, ..search.clone() };
+                (ids, total) = run(conn, &retry, &club_language, PAGE_SIZE)?;
+                if total > 0 {
+                    corrected_query = Some(
+                        retry
+                            .terms
+                            .iter()
+                            .map(|t| if t.phrase { format!("\"{}\"", t.text) } else { t.text.clone() })
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                    search = retry;
+                }
+            }
+        }
+        let entries = with_topics(conn, &ids)?;
+        let author_ids: Vec<i64> = entries.iter().filter_map(|(e, _)| e.author_id).collect();
+        let slugs = Author::slugs_of(conn, &author_ids)?;
+        let found = entries
+            .into_iter()
+            .map(|(entry, topic)| Found {
+                author_slug: entry.author_id.and_then(|a| slugs.get(&a).cloned()),
+                entry,
+                topic,
+            })
+            .collect();
+        let author_name = match &search.author {
+            Some(slug) => Author::by_slug(conn, slug)?.map(|a| a.name),
+            None => None,
+        };
+        Ok(Results { search, total, found, corrected: corrected_query, author_name })
+    })
+    .await
+}
+
+/// The newest entries a search finds, as a feed (`json`: JSON Feed, else RSS), so that a
+/// reader can follow it.
+pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<String, AppError> {
+    let search = Search { page: 1, newest_first: true, ..request.check()? };
+    let query = request.q.clone();
+    let address = feed_query(&request);
+    app.read(move |app, conn| {
+        let (ids, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE)?;
+        let entries = with_topics(conn, &ids)?;
+        let site = SiteInfo::of(&app.settings, app.renderer.catalog());
+        let base = site.base;
+        let named = || vec![("club", site.name.into()), ("query", query.as_str().into())];
+        let list = ListChannel {
+            title: site.say("feed-search-title", &named()),
+            link: format!("{base}/search?{address}"),
+            self_url: format!("{base}/search/feed.xml?{address}"),
+            json_url: format!("{base}/search/feed.json?{address}"),
+            description: site.say("feed-search-description", &named()),
+        };
+        Ok(list_feed(&site, list, &entries, if json { FeedFormat::Json } else { FeedFormat::Rss }))
+    })
+    .await
+}
+
+/// The query string of a search (its filters included, the page left out).
+pub fn feed_query(request: &SearchRequest) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    out.append_pair("q", request.q.trim());
+    for (name, value) in [
+        ("topic", &request.topic),
+        ("kind", &request.kind),
+        ("language", &request.lang),
+        ("year", &request.year),
+        ("author", &request.author),
+    ] {
+        if let Some(value) = given(value) {
+            out.append_pair(name, value);
+        }
+    }
+    out.finish()
+}
+
+/// The site's OpenSearch description.
+pub fn opensearch(app: &App) -> String {
+    crate::feeds::documents::opensearch(&SiteInfo::of(&app.settings, app.renderer.catalog()))
+}

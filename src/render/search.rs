@@ -1,0 +1,165 @@
+//! Search results and authors as pages, feeds and the API show them: matched words marked with
+//! `<mark>` in text that is escaped first, so a title can never become markup.
+
+use serde::Serialize;
+
+use super::dates;
+use super::escape_html;
+use super::views::{utc, EntryView};
+use crate::db::authors::{Author, Contributor};
+use crate::db::states::SubmissionKind;
+use crate::db::submissions::Submission;
+use crate::db::topics::Topic;
+use crate::domain::search::{excerpt, marked, Term};
+
+/// Characters of text a result shows around its first match.
+const SNIPPET_CHARS: usize = 180;
+
+/// `text` escaped, with every match of `terms` in `<mark>`.
+pub fn highlighted(text: &str, terms: &[Term]) -> String {
+    marked(text, terms)
+        .into_iter()
+        .map(|(run, hit)| if hit { format!("<mark>{}</mark>", escape_html(&run)) } else { escape_html(&run) })
+        .collect()
+}
+
+/// One entry found, as a results page and the API show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct HitView {
+    pub id: String,
+    pub title: String,
+    pub title_html: String,
+    pub url: String,
+    pub permalink: String,
+    pub topic: String,
+    pub topic_title: String,
+    pub author: String,
+    pub author_slug: Option<String>,
+    pub kind: SubmissionKind,
+    pub language: String,
+    pub language_name: String,
+    pub published: Option<String>,
+    /// Plain text around the first match (summary, note, else nothing).
+    pub snippet: String,
+    pub snippet_html: String,
+}
+
+impl HitView {
+    pub fn new(entry: &Submission, topic: &Topic, author_slug: Option<&str>, terms: &[Term]) -> HitView {
+        let text = [entry.summary.as_str(), entry.note.as_str()]
+            .into_iter()
+            .find(|t| marked(t, terms).iter().any(|(_, hit)| *hit))
+            .unwrap_or(entry.summary.as_str());
+        let snippet = excerpt(text, terms, SNIPPET_CHARS);
+        HitView {
+            id: entry.public_id.clone(),
+            title_html: highlighted(&entry.title, terms),
+            title: entry.title.clone(),
+            url: entry.url.clone(),
+            permalink: format!("/submissions/{}", entry.public_id),
+            topic: topic.slug.clone(),
+            topic_title: topic.title.clone(),
+            author: entry.author_name.clone(),
+            author_slug: author_slug.map(str::to_owned),
+            kind: entry.kind,
+            language: entry.language.clone(),
+            language_name: crate::i18n::name_of(&entry.language),
+            published: entry.published_at.map(|p| dates::iso(utc(p))),
+            snippet_html: highlighted(&snippet, terms),
+            snippet,
+        }
+    }
+}
+
+/// An author as their page shows them; never an email address.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuthorView {
+    pub slug: String,
+    pub name: String,
+    pub bio: String,
+    pub website: Option<String>,
+    pub profile: Option<String>,
+    pub url: String,
+}
+
+impl AuthorView {
+    pub fn new(author: &Author) -> AuthorView {
+        AuthorView {
+            slug: author.slug.clone(),
+            name: author.name.clone(),
+            bio: author.bio.clone(),
+            website: author.website.clone(),
+            profile: author.profile.clone(),
+            url: format!("/authors/{}", author.slug),
+        }
+    }
+}
+
+/// An author's entry, with the topic it was for.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuthoredView {
+    pub entry: EntryView,
+    pub topic_title: String,
+    pub topic_url: String,
+}
+
+impl AuthoredView {
+    pub fn list(entries: &[(Submission, Topic)]) -> Vec<AuthoredView> {
+        entries
+            .iter()
+            .map(|(s, t)| AuthoredView {
+                entry: EntryView::new(s),
+                topic_title: t.title.clone(),
+                topic_url: format!("/topics/{}", t.slug),
+            })
+            .collect()
+    }
+}
+
+/// A row of the authors' directory.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributorView {
+    pub author: AuthorView,
+    pub entries: i64,
+    /// (title, address) of the topics they contributed to, most recent first.
+    pub topics: Vec<TopicLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicLink {
+    pub title: String,
+    pub url: String,
+}
+
+impl ContributorView {
+    pub fn list(contributors: &[Contributor]) -> Vec<ContributorView> {
+        contributors
+            .iter()
+            .map(|c| ContributorView {
+                author: AuthorView::new(&c.author),
+                entries: c.entries,
+                topics: c
+                    .topics
+                    .iter()
+                    .map(|(slug, title)| TopicLink { title: title.clone(), url: format!("/topics/{slug}") })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::search::parse;
+
+    #[test]
+    fn marks_go_around_escaped_text_only() {
+        let terms = parse("script").expect("parse");
+        let html = highlighted("<script>alert('x')</script> & scripts", &terms);
+        assert_eq!(
+            html,
+            "&lt;<mark>script</mark>&gt;alert(&#x27;x&#x27;)&lt;/<mark>script</mark>&gt; &amp; <mark>script</mark>s"
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! `GET /api/v1/search?q=&topic=&kind=&lang=&year=&author=&page=`: the public archive searched,
+//! best first, twenty results a page. Matched words are marked in `title_html` and
+//! `snippet_html` (escaped text with `<mark>`); `title` and `snippet` are plain text.
+
+use actix_web::{web, HttpResponse};
+use serde::Serialize;
+
+use crate::app::search::{self, SearchRequest};
+use crate::app::PAGE_SIZE;
+use crate::error::AppError;
+use crate::render::search::HitView;
+use crate::web::http::routes::Routes;
+use crate::web::AppState;
+
+pub fn configure(routes: &mut Routes<'_>) {
+    routes.at("/api/v1/search", |r| r.get(search_api));
+}
+
+#[derive(Serialize)]
+struct SearchAnswer {
+    total: i64,
+    page: i64,
+    pages: i64,
+    per_page: i64,
+    /// When nothing matched as typed: the query these results are for.
+    corrected: Option<String>,
+    results: Vec<HitView>,
+}
+
+async fn search_api(state: web::Data<AppState>, query: web::Query<SearchRequest>) -> Result<HttpResponse, AppError> {
+    let results = search::search(&state.app, query.into_inner()).await?;
+    let terms = &results.search.terms;
+    let answer = SearchAnswer {
+        total: results.total,
+        page: results.search.page,
+        pages: results.pages(),
+        per_page: PAGE_SIZE,
+        corrected: results.corrected.clone(),
+        results: results
+            .found
+            .iter()
+            .map(|f| HitView::new(&f.entry, &f.topic, f.author_slug.as_deref(), terms))
+            .collect(),
+    };
+    Ok(HttpResponse::Ok().json(answer))
+}

@@ -1,0 +1,448 @@
+//! Searching the archive on either engine: English, Chinese and Japanese entries found by
+//! words, stems, phrases and the parts of sentences written without spaces; filters that
+//! combine; results escaped; the index kept in step by the writes; authors as one identity
+//! whatever the spelling, merged and renamed with their old addresses redirecting.
+
+use chrono::{TimeZone, Utc};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{entry, new_client, spawn_app_with, TestApp};
+
+/// A club on 15 March 2025 with February (closed), March (open) and a draft for May.
+async fn club() -> (TestApp, String) {
+    let app = spawn_app_with(|s| {
+        s.submissions.per_ip_per_hour = 10_000;
+        s.submissions.per_email_per_day = 10_000;
+        s.submissions.api_per_ip_per_hour = 10_000;
+        s.submissions.api_per_email_per_day = 10_000;
+    })
+    .await;
+    app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));
+    let token = app.admin_token();
+    for (month, slug, title, announced) in [
+        ("2025-02", "teams", "Team Topologies", true),
+        ("2025-03", "metrics", "Metrics That Matter", true),
+        ("2025-05", "secret", "Unannounced Kubernetes Month", false),
+    ] {
+        app.create_topic(&token, json!({"month": month, "slug": slug, "title": title, "announced": announced})).await;
+    }
+    (app, token)
+}
+
+/// An organiser's entry, published; returns its id.
+async fn add(app: &TestApp, token: &str, topic: &str, fields: Value) -> String {
+    let res = app.api(Method::POST, &format!("/api/v1/topics/{topic}/entries"), Some(token), Some(fields)).await;
+    let status = res.status().as_u16();
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(status, 201, "{body}");
+    body["id"].as_str().expect("id").to_owned()
+}
+
+/// The mixed-language archive every test searches.
+async fn corpus(app: &TestApp, token: &str) {
+    let entries = [
+        (
+            "teams",
+            json!({"kind": "article", "url": "https://example.org/k8s", "title": "Running Kubernetes clusters at scale",
+            "summary": "Lessons from five years of containers on shared platforms.", "author_name": "Ada Lovelace", "language": "en"}),
+        ),
+        (
+            "metrics",
+            json!({"kind": "talk", "url": "https://example.org/dora", "title": "Measuring DORA metrics",
+            "summary": "How our team tracked deployment frequency and lead time.", "author_name": "Grace Hopper", "language": "en"}),
+        ),
+        (
+            "metrics",
+            json!({"kind": "video", "url": "https://example.org/zh", "title": "容器编排入门指南",
+            "summary": "我们团队如何使用容器编排平台提升交付效率。", "author_name": "王小明", "language": "zh-CN"}),
+        ),
+        (
+            "metrics",
+            json!({"kind": "post", "url": "https://example.org/ja", "title": "プラットフォームエンジニアリングの始め方",
+            "summary": "開発者体験を改善するための社内プラットフォームについて。", "author_name": "山田太郎", "language": "ja"}),
+        ),
+        (
+            "metrics",
+            json!({"kind": "post", "url": "https://example.org/no", "title": "Platform teams that say no",
+            "summary": "Saying no to requests, kindly.", "author_name": "ada  LOVELACE", "language": "en"}),
+        ),
+        (
+            "metrics",
+            json!({"kind": "article", "url": "https://example.org/xss", "title": "<script>alert(\"x\")</script> Observability",
+            "summary": "Traces <b>and</b> logs.", "author_name": "<img src=x onerror=alert(1)>", "language": "en"}),
+        ),
+    ];
+    for (topic, fields) in entries {
+        add(app, token, topic, fields).await;
+    }
+    // Not to be found: a member's entry still waiting for moderation, and one of a draft topic.
+    app.confirmed_entry("metrics", entry("article", "Kubernetes operators in waiting", "https://example.org/pending"))
+        .await;
+    add(app, token, "secret", json!({"url": "https://example.org/draft", "title": "Kubernetes drafts"})).await;
+}
+
+async fn search(app: &TestApp, query: &str) -> Value {
+    let res = app.api(Method::GET, &format!("/api/v1/search?{query}"), None, None).await;
+    let status = res.status().as_u16();
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(status, 200, "{query}: {body}");
+    body
+}
+
+fn titles(found: &Value) -> Vec<String> {
+    found["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["title"].as_str().expect("title").to_owned())
+        .collect()
+}
+
+fn q(words: &str) -> String {
+    format!("q={}", url::form_urlencoded::byte_serialize(words.as_bytes()).collect::<String>())
+}
+
+#[tokio::test]
+async fn words_stems_phrases_and_chinese_and_japanese_inside_sentences_are_found() {
+    let (app, token) = club().await;
+    corpus(&app, &token).await;
+
+    // A two-character Chinese word in the middle of a sentence, and a Japanese one.
+    assert_eq!(titles(&search(&app, &q("编排")).await), ["容器编排入门指南"]);
+    let found = search(&app, &q("交付")).await;
+    assert_eq!(titles(&found), ["容器编排入门指南"], "a word only in the summary");
+    assert!(found["results"][0]["snippet_html"].as_str().expect("snippet").contains("<mark>交付</mark>"));
+    assert_eq!(titles(&search(&app, &q("開発者")).await), ["プラットフォームエンジニアリングの始め方"]);
+
+    // An English stem finds its plural, and the plural its singular.
+    assert_eq!(titles(&search(&app, &q("container")).await), ["Running Kubernetes clusters at scale"]);
+    assert_eq!(titles(&search(&app, &q("clusters")).await), ["Running Kubernetes clusters at scale"]);
+    assert_eq!(titles(&search(&app, &q("scales")).await), ["Running Kubernetes clusters at scale"]);
+
+    // Every word must match; a quoted phrase must appear as written.
+    assert_eq!(titles(&search(&app, &q("deployment lead")).await), ["Measuring DORA metrics"]);
+    assert_eq!(titles(&search(&app, &q("\"deployment frequency\"")).await), ["Measuring DORA metrics"]);
+    assert_eq!(search(&app, &q("\"frequency deployment\"")).await["total"], 0);
+    assert_eq!(search(&app, &q("deployment zebra")).await["total"], 0);
+
+    // Author names and topic titles are searched too; unpublished entries and drafts are not.
+    assert_eq!(titles(&search(&app, &q("hopper")).await), ["Measuring DORA metrics"]);
+    assert_eq!(search(&app, &q("topologies")).await["total"], 1);
+    let kubernetes = titles(&search(&app, &q("kubernetes")).await);
+    assert_eq!(kubernetes, ["Running Kubernetes clusters at scale"], "pending and draft entries stay out");
+
+    // A match in the title ranks above one in the summary.
+    assert_eq!(
+        titles(&search(&app, &q("platform")).await),
+        ["Platform teams that say no", "Running Kubernetes clusters at scale"]
+    );
+
+    // A misspelt word finds the word meant, and says so when it had to correct it.
+    assert_eq!(titles(&search(&app, &q("kubernets")).await), ["Running Kubernetes clusters at scale"]);
+    let corrected = search(&app, &q("kuberntes scale")).await;
+    assert_eq!(titles(&corrected), ["Running Kubernetes clusters at scale"]);
+    assert_eq!(corrected["corrected"], "kubernetes scale");
+    assert_eq!(search(&app, &q("qqqqqqqq")).await["total"], 0);
+}
+
+#[tokio::test]
+async fn filters_combine_and_results_come_back_inert() {
+    let (app, token) = club().await;
+    corpus(&app, &token).await;
+
+    assert_eq!(search(&app, &format!("{}&kind=post", q("platform"))).await["total"], 1);
+    assert_eq!(
+        titles(&search(&app, &format!("{}&topic=teams", q("platform"))).await),
+        ["Running Kubernetes clusters at scale"]
+    );
+    assert_eq!(search(&app, &format!("{}&topic=teams&kind=post", q("platform"))).await["total"], 0);
+    assert_eq!(search(&app, &format!("{}&year=2025", q("platform"))).await["total"], 2);
+    assert_eq!(search(&app, &format!("{}&year=2024", q("platform"))).await["total"], 0);
+    assert_eq!(
+        titles(&search(&app, "lang=ja").await),
+        ["プラットフォームエンジニアリングの始め方"],
+        "filters alone browse"
+    );
+    assert_eq!(search(&app, "lang=zh-CN&kind=video").await["total"], 1);
+    assert_eq!(search(&app, "lang=zh-CN&kind=post").await["total"], 0);
+    let by_ada = search(&app, "author=ada-lovelace").await;
+    assert_eq!(by_ada["total"], 2, "two spellings of one name are one author: {by_ada}");
+    assert_eq!(search(&app, &format!("{}&author=ada-lovelace&kind=post", q("platform"))).await["total"], 1);
+
+    // Each result says where it belongs, with the author's slug and never an address.
+    let found = search(&app, &q("dora")).await;
+    let hit = &found["results"][0];
+    assert_eq!(
+        (hit["topic"].as_str(), hit["kind"].as_str(), hit["author_slug"].as_str()),
+        (Some("metrics"), Some("talk"), Some("grace-hopper"))
+    );
+    assert!(!found.to_string().contains("@example.org"));
+
+    // A hostile title and author are text, in the API and on the page.
+    let found = search(&app, &q("observability")).await;
+    let title_html = found["results"][0]["title_html"].as_str().expect("title_html");
+    assert_eq!(title_html, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <mark>Observability</mark>");
+    let (status, page) = app.get_text(&format!("/search?{}", q("observability"))).await;
+    assert_eq!(status, 200);
+    assert!(!page.contains("<script>alert") && !page.contains("<img src=x"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <mark>Observability</mark>"));
+
+    // Bad input is refused with a clear error, on the API and on the page.
+    for bad in ["q=", "q=x&kind=sculpture", "q=x&year=twenty", "q=x&page=0", "q=x&page=51", "q=x&topic=%3Cb%3E"] {
+        let res = app.api(Method::GET, &format!("/api/v1/search?{bad}"), None, None).await;
+        assert_eq!(res.status().as_u16(), 422, "{bad}");
+        let problem: Value = res.json().await.expect("problem");
+        assert!(problem["errors"].as_object().is_some_and(|e| !e.is_empty()), "{bad}: {problem}");
+    }
+    let (status, page) = app.get_text("/search?q=x&year=twenty").await;
+    assert_eq!(status, 422);
+    assert!(page.contains("twenty") && page.contains("is not a year."), "{page}");
+    let long = "x".repeat(201);
+    let (status, _) = app.get_text(&format!("/search?q={long}")).await;
+    assert_eq!(status, 422);
+}
+
+#[tokio::test]
+async fn the_search_box_is_on_every_page_and_works_without_script() {
+    let (app, token) = club().await;
+    corpus(&app, &token).await;
+    for path in ["/", "/topics", "/topics/metrics", "/authors", "/search"] {
+        let (status, page) = app.get_text(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(page.contains(r#"<form role="search" method="get" action="/search""#), "{path}");
+        assert!(
+            page.contains(r#"<link rel="search" type="application/opensearchdescription+xml""#),
+            "{path} links the OpenSearch description"
+        );
+    }
+    let res = app.get("/opensearch.xml").await;
+    assert_eq!(res.headers()["content-type"], "application/opensearchdescription+xml; charset=utf-8");
+    let description = res.text().await.expect("body");
+    assert!(description.contains(r#"template="http://127.0.0.1:8080/search?q={searchTerms}""#), "{description}");
+
+    // The results page: the query kept in the box, matches marked, filters as a plain form and
+    // as links that remove them, an empty result that offers to clear them.
+    let (_, page) = app.get_text(&format!("/search?{}&kind=talk", q("metrics"))).await;
+    assert!(page.contains(r#"value="metrics""#));
+    assert!(page.contains("Measuring DORA <mark>metric</mark>s"), "the stem is marked");
+    assert!(page.contains(r#"<option value="talk" selected>"#));
+    assert!(page.contains(r#"href="/search?q=metrics">Remove: kind Talks</a>"#), "{page}");
+    let (_, empty) = app.get_text(&format!("/search?{}&kind=podcast", q("metrics"))).await;
+    assert!(empty.contains("Nothing in the archive matches."));
+    assert!(empty.contains(r#"<a href="/search?q=metrics">Clear all filters</a>"#));
+
+    // In Japanese: the page speaks it, and Japanese is found.
+    // `language` filters the entries; `lang` chooses the page's language.
+    let (_, ja) = app.get_text(&format!("/search?{}&language=ja&lang=ja", q("プラットフォーム"))).await;
+    assert!(ja.contains(r#"<html lang="ja">"#) && ja.contains("1 件見つかりました"), "{ja}");
+    assert!(ja.contains(r#"<option value="ja" lang="ja" selected>"#));
+}
+
+#[tokio::test]
+async fn a_search_can_be_followed_as_a_feed() {
+    let (app, token) = club().await;
+    corpus(&app, &token).await;
+    let res = app.get(&format!("/search/feed.xml?{}", q("platform"))).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let xml = res.text().await.expect("feed");
+    let channel = rss::Channel::read_from(xml.as_bytes()).expect("rss");
+    let items: Vec<&str> = channel.items().iter().filter_map(|i| i.title()).collect();
+    assert_eq!(items, ["Platform teams that say no", "Running Kubernetes clusters at scale"], "newest first");
+    assert!(channel.title().contains("platform"));
+    let json: Value = app.get(&format!("/search/feed.json?{}", q("编排"))).await.json().await.expect("json feed");
+    assert_eq!(json["items"][0]["title"], "容器编排入门指南");
+}
+
+#[tokio::test]
+async fn the_index_follows_every_write_that_changes_what_is_searched() {
+    let (app, token) = club().await;
+    let id = add(
+        &app,
+        &token,
+        "metrics",
+        json!({"url": "https://example.org/one", "title": "Golden paths", "author_name": "Ada"}),
+    )
+    .await;
+    assert_eq!(search(&app, &q("golden")).await["total"], 1);
+
+    let res = app
+        .api(
+            Method::PATCH,
+            &format!("/api/v1/submissions/{id}"),
+            Some(&token),
+            Some(json!({"title": "Paved roads", "note": "Worth a read"})),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(search(&app, &q("golden")).await["total"], 0, "the old title is gone");
+    assert_eq!(search(&app, &q("paved")).await["total"], 1);
+    assert_eq!(search(&app, &q("worth")).await["total"], 1, "organisers' notes are searched");
+
+    let res = app
+        .api(Method::PATCH, "/api/v1/topics/metrics", Some(&token), Some(json!({"title": "Observability Month"})))
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(search(&app, &q("observability")).await["total"], 1, "a renamed topic is found by its new title");
+    assert_eq!(search(&app, &q("matter")).await["total"], 0);
+
+    let res = app.api(Method::PATCH, "/api/v1/authors/ada", Some(&token), Some(json!({"name": "Ada Byron"}))).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(search(&app, &q("byron")).await["total"], 1, "an author's new name is found");
+}
+
+async fn author_page(app: &TestApp, path: &str) -> (u16, String, Option<String>) {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let res = client.get(app.url(path)).send().await.expect("GET");
+    let status = res.status().as_u16();
+    let location = res.headers().get("location").map(|l| l.to_str().expect("ascii").to_owned());
+    (status, res.text().await.expect("body"), location)
+}
+
+#[tokio::test]
+async fn merging_two_spellings_moves_every_entry_and_old_addresses_redirect() {
+    let (app, token) = club().await;
+    add(
+        &app,
+        &token,
+        "teams",
+        json!({"url": "https://example.org/grace", "title": "Compilers", "author_name": "Grace Hopper"}),
+    )
+    .await;
+    for (n, name) in ["Ada Lovelace", "ada lovelace", "A. Lovelace", "A. Lovelace"].iter().enumerate() {
+        let fields = json!({"url": format!("https://example.org/ada/{n}"), "title": format!("Notes {n}"),
+            "author_name": name, "author_email": "ada.private@example.net"});
+        add(&app, &token, if n == 0 { "teams" } else { "metrics" }, fields).await;
+    }
+    // A member's entry waiting for moderation gives no page of its own.
+    app.confirmed_entry(
+        "metrics",
+        json!({"kind": "post", "title": "Waiting", "url": "https://example.org/w",
+        "summary": "s", "author_name": "Nobody Yet", "author_email": "nobody@example.org"}),
+    )
+    .await;
+    assert_eq!(author_page(&app, "/authors/nobody-yet").await.0, 404);
+
+    let (status, directory, _) = author_page(&app, "/authors").await;
+    assert_eq!(status, 200);
+    assert!(directory.contains(r#"<a href="/authors/ada-lovelace">Ada Lovelace</a>"#), "{directory}");
+    assert!(directory.contains(r#"<a href="/authors/a-lovelace">A. Lovelace</a>"#));
+    assert!(!directory.contains("ada.private"), "an author's email is never shown");
+
+    // The organiser merges one spelling into the other.
+    let before_audit = app.count("audit_log");
+    let res = app
+        .api(Method::POST, "/api/v1/authors/a-lovelace/merge", Some(&token), Some(json!({"into": "ada-lovelace"})))
+        .await;
+    let merged: Value = res.json().await.expect("json");
+    assert_eq!(merged["moved_entries"], 2, "{merged}");
+    assert_eq!(app.count("audit_log"), before_audit + 1);
+
+    let (status, page, _) = author_page(&app, "/authors/ada-lovelace").await;
+    assert_eq!(status, 200);
+    for n in 0..4 {
+        assert!(page.contains(&format!("Notes {n}")), "entry {n} is on the page");
+    }
+    assert!(page.contains("Team Topologies") && page.contains("Metrics That Matter"), "across topics");
+    assert!(!page.contains("ada.private"));
+    assert_eq!(author_page(&app, "/authors/a-lovelace").await.2.as_deref(), Some("/authors/ada-lovelace"));
+    for old in ["/authors/a-lovelace", "/authors/a-lovelace/feed.xml", "/authors/a-lovelace/feed.json"] {
+        let (status, _, location) = author_page(&app, old).await;
+        assert_eq!(status, 301, "{old}");
+        assert!(location.is_some_and(|l| l.starts_with("/authors/ada-lovelace")), "{old}");
+    }
+    // The merged spelling stays with the author: a new entry under it lands on the same page.
+    add(
+        &app,
+        &token,
+        "metrics",
+        json!({"url": "https://example.org/ada/5", "title": "Notes 5", "author_name": "a. lovelace"}),
+    )
+    .await;
+    assert_eq!(search(&app, "author=ada-lovelace").await["total"], 5);
+
+    // A new address; both old ones still lead to the author.
+    let res = app
+        .api(
+            Method::PATCH,
+            "/api/v1/authors/ada-lovelace",
+            Some(&token),
+            Some(json!({"slug": "ada", "bio": "Wrote the first program.", "website": "https://ada.example.org/"})),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(author_page(&app, "/authors/ada-lovelace").await.2.as_deref(), Some("/authors/ada"));
+    assert_eq!(author_page(&app, "/authors/a-lovelace").await.2.as_deref(), Some("/authors/ada"));
+    let (_, page, _) = author_page(&app, "/authors/ada").await;
+    assert!(page.contains("Wrote the first program.") && page.contains(r#"href="https://ada.example.org""#), "{page}");
+
+    // Bad edits change nothing.
+    let taken =
+        app.api(Method::PATCH, "/api/v1/authors/ada", Some(&token), Some(json!({"slug": "grace-hopper"}))).await;
+    assert_eq!(taken.status().as_u16(), 409, "another author's address is taken");
+    let merged_away =
+        app.api(Method::PATCH, "/api/v1/authors/grace-hopper", Some(&token), Some(json!({"slug": "a-lovelace"}))).await;
+    assert_eq!(merged_away.status().as_u16(), 409, "so is an address that still leads to another author");
+    let bad = app
+        .api(
+            Method::PATCH,
+            "/api/v1/authors/ada",
+            Some(&token),
+            Some(json!({"name": "", "website": "javascript:alert(1)"})),
+        )
+        .await;
+    assert_eq!(bad.status().as_u16(), 422);
+    let same = app.api(Method::POST, "/api/v1/authors/ada/merge", Some(&token), Some(json!({"into": "ada"}))).await;
+    assert_eq!(same.status().as_u16(), 422);
+    let unknown =
+        app.api(Method::POST, "/api/v1/authors/ada/merge", Some(&token), Some(json!({"into": "nobody"}))).await;
+    assert_eq!(unknown.status().as_u16(), 422);
+    let (_, page, _) = author_page(&app, "/authors/ada").await;
+    assert!(page.contains("<h1>Ada Lovelace</h1>"), "unchanged");
+
+    // The author's feeds.
+    let xml = app.get("/authors/ada/feed.xml").await.text().await.expect("feed");
+    let channel = rss::Channel::read_from(xml.as_bytes()).expect("rss");
+    assert_eq!(channel.items().len(), 5);
+    let json: Value = app.get("/authors/ada/feed.json").await.json().await.expect("json feed");
+    assert_eq!(json["items"].as_array().map(Vec::len), Some(5));
+    assert!(!xml.contains("ada.private"));
+
+    // Entries in the API carry their author's slug.
+    let list: Value =
+        app.api(Method::GET, "/api/v1/submissions?topic=teams", Some(&token), None).await.json().await.expect("json");
+    assert_eq!(list[0]["author"], "ada");
+}
+
+#[tokio::test]
+async fn organisers_merge_and_rename_authors_from_their_pages() {
+    let (app, token) = club().await;
+    add(
+        &app,
+        &token,
+        "metrics",
+        json!({"url": "https://example.org/1", "title": "One", "author_name": "Grace Hopper"}),
+    )
+    .await;
+    add(&app, &token, "metrics", json!({"url": "https://example.org/2", "title": "Two", "author_name": "G. Hopper"}))
+        .await;
+    app.logged_in_admin().await;
+    let (status, list) = app.get_text("/admin/authors").await;
+    assert_eq!(status, 200);
+    assert!(list.contains("g. hopper") && list.contains("grace hopper"), "spellings are listed");
+    let csrf = app.csrf("/admin/authors/g-hopper").await;
+    let res = app.post_form("/admin/authors/g-hopper/merge", &[("csrf_token", &csrf), ("into", "grace-hopper")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.get_text("/authors/grace-hopper").await;
+    assert!(page.contains("One") && page.contains("Two"));
+
+    // A refused rename shows the form again with the error, and changes nothing.
+    let csrf = app.csrf("/admin/authors/grace-hopper").await;
+    let res = app
+        .post_form("/admin/authors/grace-hopper", &[("csrf_token", &csrf), ("name", " "), ("slug", "Not A Slug")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let form = res.text().await.expect("body");
+    assert!(form.contains(r#"aria-invalid="true""#));
+    assert_eq!(new_client().get(app.url("/authors/grace-hopper")).send().await.expect("GET").status().as_u16(), 200);
+}
