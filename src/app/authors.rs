@@ -37,12 +37,17 @@ fn author_for(conn: &mut AnyConnection, name: &str, now: NaiveDateTime) -> Resul
 pub fn attach(
     conn: &mut AnyConnection,
     entry_id: i64,
-    name: &str,
+    (name, link): (&str, Option<&str>),
     now: NaiveDateTime,
 ) -> Result<Option<i64>, AppError> {
     let author = author_for(conn, name, now)?;
     if let Some(author) = author {
         Author::attach(conn, entry_id, author)?;
+        if let Some(link) = link {
+            // The link a member gave with their name is their website until an organiser
+            // says otherwise.
+            Author::offer_website(conn, author, link)?;
+        }
     }
     Ok(author)
 }
@@ -59,9 +64,8 @@ pub fn attach_pending(conn: &mut AnyConnection, now: NaiveDateTime) -> Result<us
     loop {
         let batch = Author::unattached(conn, 500)?;
         let mut progressed = false;
-        for (id, name) in &batch {
-            if let Some(author) = author_for(conn, name, now)? {
-                Author::attach(conn, *id, author)?;
+        for (id, name, link) in &batch {
+            if attach(conn, *id, (name, link.as_deref()), now)?.is_some() {
                 done += 1;
                 progressed = true;
             }

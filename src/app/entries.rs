@@ -73,7 +73,7 @@ fn insert(
         (true, Ok(Some(existing))) => rules::duplicate_of(&existing),
         _ => AppError::from(e),
     })?;
-    super::authors::attach(conn, added.id, &added.author_name, now)?;
+    super::authors::attach(conn, added.id, (&added.author_name, added.author_link.as_deref()), now)?;
     Submission::mark_confirmed(conn, added.id, now)?;
     if entry.status == SubmissionStatus::Approved {
         Submission::mark_published(conn, added.id, now)?;
@@ -488,7 +488,7 @@ pub async fn edit(
                 AppError::from(e)
             }
         })?;
-        super::authors::attach(conn, before.id, &entry.author_name, now.naive_utc())?;
+        super::authors::attach(conn, before.id, (&entry.author_name, entry.author_link.as_deref()), now.naive_utc())?;
         if let Some(link) = link.as_ref().filter(|l| l.url == entry.url) {
             Submission::set_thumbnail(conn, before.id, link.thumbnail.as_deref())?;
         }

@@ -62,6 +62,8 @@ pub struct Archive {
     pub roundup: Option<Roundup>,
     /// The languages its published entries are written in, for filters.
     pub languages: Vec<String>,
+    /// The slugs of the entries' authors, by author id.
+    pub authors: std::collections::HashMap<i64, String>,
 }
 
 /// What an address of a topic page leads to.
@@ -81,15 +83,17 @@ pub async fn archive(app: &App, slug: String, query: ArchiveQuery, organiser: bo
                     all.iter().map(|s| s.language.clone()).filter(|l| !l.is_empty()).collect();
                 languages.sort();
                 languages.dedup();
-                let entries = all
+                let entries: Vec<Submission> = all
                     .into_iter()
                     .filter(|s| query.kind.is_none_or(|k| s.kind == k))
                     .filter(|s| query.language.as_deref().is_none_or(|l| in_language(&s.language, l)))
                     .collect();
                 let total = Submission::count_for_topic(conn, topic.id, Some(SubmissionStatus::Approved))?;
+                let author_ids: Vec<i64> = entries.iter().filter_map(|s| s.author_id).collect();
+                let authors = crate::db::authors::Author::slugs_of(conn, &author_ids)?;
                 let roundup = Roundup::for_topic(conn, topic.id)?.filter(|r| r.published_at.is_some());
                 let topic = topics::translated(app, conn, vec![topic], &query.reader)?.remove(0);
-                Ok(ArchiveAnswer::Found(Box::new(Archive { topic, entries, total, roundup, languages })))
+                Ok(ArchiveAnswer::Found(Box::new(Archive { topic, entries, total, roundup, languages, authors })))
             }
             Lookup::Moved(current) => Ok(ArchiveAnswer::Moved(current)),
         })

@@ -164,7 +164,12 @@ fn store(
     }
     .insert(conn)
     .map_err(|e| if is_unique_violation(&e) { rules::duplicate_error() } else { AppError::from(e) })?;
-    submission.author_id = super::authors::attach(conn, submission.id, &submission.author_name, now.naive_utc())?;
+    submission.author_id = super::authors::attach(
+        conn,
+        submission.id,
+        (&submission.author_name, submission.author_link.as_deref()),
+        now.naive_utc(),
+    )?;
     rows::record_event(conn, submission.id, SubmissionAction::Submitted, None, None, now.naive_utc())?;
     let mail = compose::submission_confirmation(&app.renderer, &app.settings, &submission, &topic, &token)
         .map_err(AppError::Internal)?;
@@ -283,7 +288,7 @@ pub async fn edit(app: &App, public_id: String, token: String, input: Submission
                 AppError::from(e)
             }
         })?;
-        super::authors::attach(conn, submission.id, &entry.author_name, now)?;
+        super::authors::attach(conn, submission.id, (&entry.author_name, entry.author_link.as_deref()), now)?;
         rows::record_event(conn, submission.id, SubmissionAction::Edited, None, None, now)?;
         Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)
     })

@@ -126,14 +126,21 @@ impl Author {
         .execute(conn)
     }
 
-    /// Entries no author has yet (id, name given), oldest first, at most `limit`.
-    pub fn unattached(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<(i64, String)>> {
+    /// Entries no author has yet (id, name and link given), oldest first, at most `limit`.
+    pub fn unattached(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<(i64, String, Option<String>)>> {
         submissions::table
             .filter(submissions::author_id.is_null())
             .order(submissions::id.asc())
             .limit(limit)
-            .select((submissions::id, submissions::author_name))
+            .select((submissions::id, submissions::author_name, submissions::author_link))
             .load(conn)
+    }
+
+    /// Sets an author's website to `link` when they have none.
+    pub fn offer_website(conn: &mut AnyConnection, id: i64, link: &str) -> QueryResult<usize> {
+        diesel::update(authors::table.find(id).filter(authors::website.is_null()))
+            .set(authors::website.eq(link))
+            .execute(conn)
     }
 
     pub fn update(conn: &mut AnyConnection, id: i64, changes: &AuthorChanges) -> QueryResult<usize> {

@@ -100,6 +100,8 @@ pub struct EntryView {
     pub thumbnail: Option<String>,
     /// Organisers see whether the link still answers.
     pub link_broken: bool,
+    /// The author's page, when the list knows it.
+    pub author_url: Option<String>,
 }
 
 /// Where a stored thumbnail is served.
@@ -130,7 +132,22 @@ impl EntryView {
             added_by_organiser: s.added_by.is_some(),
             thumbnail: s.thumbnail.as_deref().map(thumbnail_path),
             link_broken: s.link_state == LinkState::Broken,
+            author_url: None,
         }
+    }
+
+    /// Each entry with its author's page, from their slugs by author id.
+    pub fn list_with_authors<'a>(
+        entries: impl IntoIterator<Item = &'a Submission>,
+        slugs: &std::collections::HashMap<i64, String>,
+    ) -> Vec<EntryView> {
+        entries
+            .into_iter()
+            .map(|s| EntryView {
+                author_url: s.author_id.and_then(|a| slugs.get(&a)).map(|slug| format!("/authors/{slug}")),
+                ..EntryView::new(s)
+            })
+            .collect()
     }
 
     pub fn list<'a>(entries: impl IntoIterator<Item = &'a Submission>) -> Vec<EntryView> {

@@ -446,3 +446,27 @@ async fn organisers_merge_and_rename_authors_from_their_pages() {
     assert!(form.contains(r#"aria-invalid="true""#));
     assert_eq!(new_client().get(app.url("/authors/grace-hopper")).send().await.expect("GET").status().as_u16(), 200);
 }
+
+#[tokio::test]
+async fn archive_filters_combine_in_shareable_addresses_and_empty_results_offer_to_clear_them() {
+    let (app, token) = club().await;
+    corpus(&app, &token).await;
+    let (status, page) = app.get_text("/topics/metrics?kind=post&language=ja").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("プラットフォームエンジニアリングの始め方"));
+    assert!(!page.contains("Platform teams that say no"), "a post, but not in Japanese");
+    // Each filter link keeps the other filter.
+    assert!(page.contains(r#"href="/topics/metrics?kind=video&amp;language=ja""#), "{page}");
+    assert!(page.contains(r#"href="/topics/metrics?kind=post&amp;language=zh-CN""#));
+    assert!(page.contains(r#"href="/topics/metrics?language=ja""#), "“All” keeps the language");
+    // Authors' names lead to their pages.
+    // (A name without Latin letters gets "author", "author-2", … until an organiser names it.)
+    assert!(page.contains(r#"<a href="/authors/author-2">山田太郎</a>"#), "{page}");
+
+    let (status, empty) = app.get_text("/topics/metrics?kind=podcast&language=ja").await;
+    assert_eq!(status, 200);
+    assert!(
+        empty.contains("Nothing of this kind yet.")
+            && empty.contains(r#"<a href="/topics/metrics">Clear all filters</a>"#)
+    );
+}

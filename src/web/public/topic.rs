@@ -49,24 +49,52 @@ struct TopicPage<'a> {
     language: Option<String>,
     /// The published round-up's introduction, at the head of a closed topic's page.
     roundup_html: Option<String>,
+    /// The archive without filters, when some are in force.
+    clear_href: Option<String>,
 }
 
-/// "All", then one link per kind (named in the plural, as the digest groups them).
-fn filters(req: &HttpRequest, url: &str, kind: Option<SubmissionKind>) -> Vec<Filter> {
-    let all =
-        Filter { label: t(req, "label-filter-all", &[]), href: url.to_owned(), current: kind.is_none(), tag: None };
+/// The archive's address with these filters; the two combine.
+fn filtered(url: &str, kind: Option<SubmissionKind>, language: Option<&str>) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    if let Some(kind) = kind {
+        query.append_pair("kind", kind.as_str());
+    }
+    if let Some(language) = language {
+        query.append_pair("language", language);
+    }
+    match query.finish() {
+        q if q.is_empty() => url.to_owned(),
+        q => format!("{url}?{q}"),
+    }
+}
+
+/// "All", then one link per kind (named in the plural, as the digest groups them), each
+/// keeping the language chosen.
+fn filters(req: &HttpRequest, url: &str, kind: Option<SubmissionKind>, language: Option<&str>) -> Vec<Filter> {
+    let all = Filter {
+        label: t(req, "label-filter-all", &[]),
+        href: filtered(url, None, language),
+        current: kind.is_none(),
+        tag: None,
+    };
     std::iter::once(all)
         .chain(SubmissionKind::ALL.iter().map(|k| Filter {
             label: t(req, &format!("digest-group-{}", k.as_str()), &[]),
-            href: format!("{url}?kind={k}"),
+            href: filtered(url, Some(*k), language),
             current: kind == Some(*k),
             tag: None,
         }))
         .collect()
 }
 
-/// One link per language the published entries are written in, each named in itself.
-fn language_filters(url: &str, languages: &[String], current: Option<&str>) -> Vec<Filter> {
+/// One link per language the published entries are written in, each named in itself and
+/// keeping the kind chosen.
+fn language_filters(
+    url: &str,
+    languages: &[String],
+    kind: Option<SubmissionKind>,
+    current: Option<&str>,
+) -> Vec<Filter> {
     if languages.len() < 2 && current.is_none() {
         return Vec::new();
     }
@@ -74,7 +102,7 @@ fn language_filters(url: &str, languages: &[String], current: Option<&str>) -> V
         .iter()
         .map(|tag| Filter {
             label: crate::i18n::name_of(tag),
-            href: format!("{url}?language={tag}"),
+            href: filtered(url, kind, Some(tag)),
             current: current == Some(tag.as_str()),
             tag: Some(tag.clone()),
         })
@@ -103,12 +131,13 @@ async fn topic_page(
     let view = TopicView::new(topic, tz, state.app.now());
     let roundup_html = archive.roundup.as_ref().filter(|_| view.is_closed).map(|r| markdown::to_safe_html(&r.intro));
     let data = TopicPage {
-        filters: filters(&req, &view.url, kind),
-        language_filters: language_filters(&view.url, &archive.languages, language.as_deref()),
+        filters: filters(&req, &view.url, kind, language.as_deref()),
+        language_filters: language_filters(&view.url, &archive.languages, kind, language.as_deref()),
+        clear_href: (kind.is_some() || language.is_some()).then(|| view.url.clone()),
         topic: view,
         timezone: &state.app.settings.club.timezone,
         is_draft: !topic.announced,
-        entries: EntryView::list(&archive.entries),
+        entries: EntryView::list_with_authors(&archive.entries, &archive.authors),
         total: archive.total,
         kind,
         language,
