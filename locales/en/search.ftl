@@ -32,6 +32,7 @@ search-results-count =
        *[other] { $count } entries found
     }
 # Nothing matched as typed; these results are for $query, the words corrected.
+search-results-more = More than { $count } entries found; the newest { $count } are ranked. Add words or filters to narrow the search.
 search-corrected = Showing results for “{ $query }”.
 search-nothing-found = Nothing in the archive matches. Try fewer or other words.
 search-follow-link = Follow this search as a feed

@@ -28,6 +28,7 @@ search-results-count =
         [0] 見つかりませんでした
        *[other] { $count } 件見つかりました
     }
+search-results-more = { $count } 件を超えるエントリーが見つかりました。新しい { $count } 件を順位付けしています。言葉や絞り込みを加えてください。
 search-corrected = 「{ $query }」の結果を表示しています。
 search-nothing-found = アーカイブに一致するものはありません。言葉を減らすか、別の言葉でお試しください。
 search-follow-link = この検索をフィードでフォロー

@@ -28,6 +28,7 @@ search-results-count =
         [0] 没有找到结果
        *[other] 找到 { $count } 个作品
     }
+search-results-more = 找到超过 { $count } 个作品；只对最新的 { $count } 个排序。请添加词语或筛选条件来缩小范围。
 search-corrected = 显示“{ $query }”的结果。
 search-nothing-found = 存档中没有匹配的内容。请尝试更少或不同的词。
 search-follow-link = 以订阅源关注此搜索

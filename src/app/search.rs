@@ -123,7 +123,10 @@ pub struct Found {
 
 pub struct Results {
     pub search: Search,
+    /// How many were found, up to the window of newest matches a search ranks.
     pub total: i64,
+    /// More than `total` match: the search ranked the newest of them.
+    pub more: bool,
     pub found: Vec<Found>,
     /// When nothing matched as typed: the query as corrected, which these results are for.
     pub corrected: Option<String>,
@@ -137,7 +140,12 @@ impl Results {
     }
 }
 
-fn run(conn: &mut AnyConnection, s: &Search, club_language: &str, limit: i64) -> Result<(Vec<i64>, i64), AppError> {
+fn run(
+    conn: &mut AnyConnection,
+    s: &Search,
+    club_language: &str,
+    limit: i64,
+) -> Result<(Vec<i64>, i64, bool), AppError> {
     let languages: Vec<String> = match &s.lang {
         None => Vec::new(),
         // Entries nobody tagged are in the club's language.
@@ -188,12 +196,12 @@ pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppErr
     let mut search = request.check()?;
     app.read(move |app, conn| {
         let club_language = app.settings.club.language.clone();
-        let (mut ids, mut total) = run(conn, &search, &club_language, PAGE_SIZE)?;
+        let (mut ids, mut total, mut more) = run(conn, &search, &club_language, PAGE_SIZE)?;
         let mut corrected_query = None;
         if total == 0 && search.page == 1 {
             if let Some(terms) = corrected(conn, &search, &club_language)? {
                 let retry = Search { terms, ..search.clone() };
-                (ids, total) = run(conn, &retry, &club_language, PAGE_SIZE)?;
+                (ids, total, more) = run(conn, &retry, &club_language, PAGE_SIZE)?;
                 if total > 0 {
                     corrected_query = Some(
                         retry
@@ -222,7 +230,7 @@ pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppErr
             Some(slug) => Author::by_slug(conn, slug)?.map(|a| a.name),
             None => None,
         };
-        Ok(Results { search, total, found, corrected: corrected_query, author_name })
+        Ok(Results { search, total, more, found, corrected: corrected_query, author_name })
     })
     .await
 }
@@ -234,7 +242,7 @@ pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<Strin
     let query = request.q.clone();
     let address = feed_query(&request);
     app.read(move |app, conn| {
-        let (ids, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE)?;
+        let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE)?;
         let entries = with_topics(conn, &ids)?;
         let site = SiteInfo::of(&app.settings, app.renderer.catalog());
         let base = site.base;

@@ -2,12 +2,12 @@
 //! index the triggers of migration 000016 keep:
 //!
 //! - SQLite: FTS5 with the trigram tokenizer. Fragments of three characters or more go to
-//!   `MATCH` (ranked by bm25, the title weighing most); shorter ones (a two-character Chinese
-//!   word) are matched with `LIKE` over the same rows.
-//! - PostgreSQL: a weighted `tsvector` (English stemming, ranked by `ts_rank`) or, for what it
-//!   does not split into words, `ILIKE` served by the `pg_trgm` GIN index.
+//!   `MATCH`; shorter ones (a two-character Chinese word) are matched with `LIKE`.
+//! - PostgreSQL: a `tsvector` with English stemming, or, for what it does not split into words,
+//!   `ILIKE` served by the `pg_trgm` GIN index.
 //!
-//! Every term must match; ties go to the most recently published.
+//! Every term must match. The newest [`WINDOW`] matches are ranked by where the terms occur
+//! (title first), the same way on both engines; ties go to the most recently published.
 
 use diesel::pg::Pg;
 use diesel::prelude::*;
@@ -137,10 +137,12 @@ fn fts_string(fragment: &str) -> String {
     format!("\"{}\"", fragment.replace('"', "\"\""))
 }
 
-/// The FTS5 columns as one text, for LIKE.
-const SQLITE_ALL_COLUMNS: &str =
-    "(search_index.title || ' ' || search_index.summary || ' ' || search_index.note || ' ' \
-     || search_index.author || ' ' || search_index.topic || ' ' || search_index.metadata)";
+/// How many matches, the newest first, a search ranks at most. Ranking every match of a word
+/// that is in most of the archive costs a pass over all of them (on SQLite, bm25's statistics
+/// alone do); ranking the newest this many keeps the cost of a search bounded whatever the
+/// size of the archive. A search with more matches says so (`more`), and its pages reach as
+/// far as the window does.
+pub const WINDOW: i64 = 1000;
 
 /// The conditions every engine shares: published, announced, and the filters.
 fn filters(sql: &mut Sql, f: &SearchFilter<'_>) {
@@ -170,101 +172,102 @@ fn filters(sql: &mut Sql, f: &SearchFilter<'_>) {
     }
 }
 
-fn page(sql: &mut Sql, f: &SearchFilter<'_>) {
-    sql.push(" LIMIT ").value(Value::Int(f.limit)).push(" OFFSET ").value(Value::Int(f.offset));
-}
-
-/// No words, only filters: the entries they leave, newest first.
-fn browse(pg: bool, f: &SearchFilter<'_>) -> Sql {
-    let mut sql = Sql::new(pg);
-    sql.push(
-        "SELECT s.id AS id, COUNT(*) OVER () AS total FROM submissions s \
-         JOIN topics t ON t.id = s.topic_id WHERE 1 = 1",
-    );
-    filters(&mut sql, f);
-    sql.push(" ORDER BY s.published_at DESC, s.id DESC");
-    page(&mut sql, f);
-    sql
-}
-
-fn sqlite_search(f: &SearchFilter<'_>) -> Sql {
-    let mut sql = Sql::new(false);
-    // bm25() may not be called beside a window function: it is computed in the inner query.
-    let (long, short): (Vec<&Term>, Vec<&Term>) = f.terms.iter().partition(|t| t.fragment.chars().count() >= 3);
-    let score = if long.is_empty() || f.newest_first {
-        "0.0"
+/// `LIKE` without case on both engines (SQLite's is, for ASCII).
+fn like(sql: &Sql) -> &'static str {
+    if sql.pg {
+        "ILIKE"
     } else {
-        // Columns: title, summary, note, author, topic, metadata.
-        "bm25(search_index, 10.0, 3.0, 3.0, 5.0, 2.0, 1.0)"
-    };
-    sql.push(&format!(
-        "SELECT m.id AS id, COUNT(*) OVER () AS total FROM (SELECT s.id AS id, s.published_at AS at, \
-         {score} AS score FROM search_index JOIN submissions s ON s.id = search_index.rowid \
-         JOIN topics t ON t.id = s.topic_id WHERE 1 = 1"
-    ));
-    if !long.is_empty() {
+        "LIKE"
+    }
+}
+
+/// How well an entry matches, the same on both engines: for each term, where it occurs, the
+/// title weighing most, then the author, the summary and the note, then the topic's title.
+fn score(sql: &mut Sql, terms: &[Term]) {
+    let like = like(sql);
+    sql.push("(0");
+    for term in terms {
+        let pattern = containing(&term.fragment);
+        for (column, weight) in [("s.title", 8), ("s.author_name", 4), ("s.summary", 2), ("s.note", 2), ("t.title", 1)]
+        {
+            sql.push(&format!(" + CASE WHEN {column} {like} "))
+                .text_value(&pattern)
+                .push(&format!(" ESCAPE '\\' THEN {weight} ELSE 0 END"));
+        }
+    }
+    sql.push(")");
+}
+
+/// A term of fewer than three characters (a two-character Chinese word), which no trigram can
+/// find: matched with `LIKE` over the entry's own fields and its topic's title.
+fn short_term(sql: &mut Sql, term: &Term) {
+    let like = like(sql);
+    let pattern = containing(&term.fragment);
+    sql.push(" AND (FALSE");
+    for column in ["s.title", "s.summary", "s.note", "s.author_name", "t.title"] {
+        sql.push(&format!(" OR {column} {like} ")).text_value(&pattern).push(" ESCAPE '\\'");
+    }
+    sql.push(")");
+}
+
+/// Where the words are looked for: the index, and what no index serves. Whether the rows come
+/// from SQLite's FTS5 table (to be read in its own order).
+fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
+    let (long, short): (Vec<&Term>, Vec<&Term>) = terms.iter().partition(|t| t.fragment.chars().count() >= 3);
+    let indexed = !sql.pg && !long.is_empty();
+    if sql.pg {
+        sql.push(" FROM search_index x JOIN submissions s ON s.id = x.submission_id JOIN topics t ON t.id = s.topic_id WHERE TRUE");
+        for term in long {
+            let to_query = if term.phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
+            sql.push(&format!(" AND (x.words @@ {to_query}('english', "))
+                .text_value(&term.text)
+                .push(") OR x.document ILIKE ")
+                .text_value(&containing(&term.fragment))
+                .push(" ESCAPE '\\')");
+        }
+    } else if long.is_empty() {
+        sql.push(" FROM submissions s JOIN topics t ON t.id = s.topic_id WHERE 1 = 1");
+    } else {
         let expression: Vec<String> = long.iter().map(|t| fts_string(&t.fragment)).collect();
-        sql.push(" AND search_index MATCH ").text_value(&expression.join(" "));
+        sql.push(
+            " FROM search_index JOIN submissions s ON s.id = search_index.rowid \
+             JOIN topics t ON t.id = s.topic_id WHERE search_index MATCH ",
+        )
+        .text_value(&expression.join(" "));
     }
     for term in short {
-        sql.push(&format!(" AND {SQLITE_ALL_COLUMNS} LIKE "))
-            .text_value(&containing(&term.fragment))
-            .push(" ESCAPE '\\'");
+        short_term(sql, term);
     }
+    indexed
+}
+
+/// The search: the newest [`WINDOW`] + 1 matches (the index read newest first, so that a word
+/// in most of the archive costs no more than a rare one), then ranked (or newest first), one
+/// page of them.
+fn query(pg: bool, f: &SearchFilter<'_>) -> Sql {
+    let mut sql = Sql::new(pg);
+    sql.push("SELECT s.id AS id, COUNT(*) OVER () AS total FROM (SELECT s.id AS id");
+    let indexed = matching(&mut sql, f.terms);
     filters(&mut sql, f);
-    sql.push(") m ORDER BY m.score, m.at DESC, m.id DESC");
-    page(&mut sql, f);
+    sql.push(if indexed { " ORDER BY search_index.rowid DESC" } else { " ORDER BY s.id DESC" });
+    sql.push(" LIMIT ").value(Value::Int(WINDOW + 1));
+    sql.push(") w JOIN submissions s ON s.id = w.id JOIN topics t ON t.id = s.topic_id ORDER BY ");
+    if !f.newest_first && !f.terms.is_empty() {
+        score(&mut sql, f.terms);
+        sql.push(" DESC, ");
+    }
+    sql.push("s.published_at DESC, s.id DESC");
+    sql.push(" LIMIT ").value(Value::Int(f.limit)).push(" OFFSET ").value(Value::Int(f.offset));
     sql
 }
 
-fn pg_search(f: &SearchFilter<'_>) -> Sql {
-    let mut sql = Sql::new(true);
-    sql.push(
-        "SELECT s.id AS id, COUNT(*) OVER () AS total FROM search_index x \
-         JOIN submissions s ON s.id = x.submission_id JOIN topics t ON t.id = s.topic_id WHERE TRUE",
-    );
-    for term in f.terms {
-        let to_query = if term.phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
-        sql.push(&format!(" AND (x.words @@ {to_query}('english', "))
-            .text_value(&term.text)
-            .push(") OR x.document ILIKE ")
-            .text_value(&containing(&term.fragment))
-            .push(" ESCAPE '\\')");
-    }
-    filters(&mut sql, f);
-    if f.newest_first {
-        sql.push(" ORDER BY s.published_at DESC, s.id DESC");
-        page(&mut sql, f);
-        return sql;
-    }
-    sql.push(" ORDER BY ts_rank(x.words, ");
-    for (i, term) in f.terms.iter().enumerate() {
-        if i > 0 {
-            sql.push(" || ");
-        }
-        sql.push("plainto_tsquery('english', ").text_value(&term.text).push(")");
-    }
-    // What `ts_rank` cannot see (words it does not split out, as in Chinese): a match in the
-    // title counts.
-    sql.push(") + 0.5 * (0");
-    for term in f.terms {
-        sql.push(" + (s.title ILIKE ").text_value(&containing(&term.fragment)).push(" ESCAPE '\\')::int");
-    }
-    sql.push(") DESC, s.published_at DESC, s.id DESC");
-    page(&mut sql, f);
-    sql
-}
-
-/// The ids of the entries found, best first (`limit` from `offset`), and how many there are.
-pub fn search(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<(Vec<i64>, i64)> {
-    let sql = match conn {
-        _ if f.terms.is_empty() => browse(matches!(conn, AnyConnection::Pg(_)), f),
-        AnyConnection::Sqlite(_) => sqlite_search(f),
-        AnyConnection::Pg(_) => pg_search(f),
-    };
+/// The ids of the entries found, best first (`limit` from `offset`), how many there are (at
+/// most [`WINDOW`]), and whether there are more than that.
+pub fn search(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<(Vec<i64>, i64, bool)> {
+    let sql = query(matches!(conn, AnyConnection::Pg(_)), f);
     let hits: Vec<Hit> = sql.load(conn)?;
     let total = hits.first().map_or(0, |h| h.total);
-    Ok((hits.into_iter().map(|h| h.id).collect(), total))
+    Ok((hits.into_iter().map(|h| h.id).collect(), total.min(WINDOW), total > WINDOW))
 }
 
 /// Up to `limit` published entries whose text contains any of `fragments` (each of three
@@ -293,7 +296,7 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
         .text_value(&expression.join(" OR "));
     }
     filters(&mut sql, &SearchFilter::default());
-    sql.push(" ORDER BY s.published_at DESC LIMIT ").value(Value::Int(limit));
+    sql.push(" ORDER BY s.id DESC LIMIT ").value(Value::Int(limit));
     let ids: Vec<Id> = sql.load(conn)?;
     Ok(ids.into_iter().map(|i| i.id).collect())
 }

@@ -470,3 +470,155 @@ async fn archive_filters_combine_in_shareable_addresses_and_empty_results_offer_
             && empty.contains(r#"<a href="/topics/metrics">Clear all filters</a>"#)
     );
 }
+
+#[derive(diesel::QueryableByName)]
+struct Title {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    title: String,
+}
+
+/// The titles a word tokenizer finds for `query`, best first: on SQLite an FTS5 table with the
+/// `porter unicode61` tokenizer over the same text; on PostgreSQL the `tsvector` alone.
+fn word_tokenizer_titles(app: &TestApp, query: &str) -> Vec<String> {
+    use content_club::db::AnyConnection;
+    use diesel::RunQueryDsl;
+    let mut conn = app.state.app.db.get().expect("connection");
+    let phrase = query.starts_with('"');
+    let words = query.trim_matches('"');
+    let found: Result<Vec<Title>, _> = match &mut *conn {
+        AnyConnection::Sqlite(c) => {
+            let expression = if phrase {
+                format!("\"{words}\"")
+            } else {
+                words.split_whitespace().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
+            };
+            diesel::sql_query(
+                "SELECT s.title AS title FROM quality_baseline b JOIN submissions s ON s.id = b.rowid \
+                 JOIN topics t ON t.id = s.topic_id WHERE quality_baseline MATCH ? AND s.status = 'approved' \
+                 AND t.announced = 1 ORDER BY bm25(quality_baseline, 10.0, 3.0, 3.0, 5.0, 2.0, 1.0), s.id DESC",
+            )
+            .bind::<diesel::sql_types::Text, _>(expression)
+            .load(c)
+        }
+        AnyConnection::Pg(c) => {
+            let to_query = if phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
+            diesel::sql_query(format!(
+                "SELECT s.title AS title FROM search_index x JOIN submissions s ON s.id = x.submission_id \
+                 JOIN topics t ON t.id = s.topic_id WHERE x.words @@ {to_query}('english', $1) \
+                 AND s.status = 'approved' AND t.announced ORDER BY ts_rank(x.words, {to_query}('english', $1)) DESC, s.id DESC"
+            ))
+            .bind::<diesel::sql_types::Text, _>(words)
+            .load(c)
+        }
+    };
+    found.expect("baseline query").into_iter().map(|t| t.title).collect()
+}
+
+/// Recall (relevant entries found, of all relevant) and reciprocal rank of the first relevant.
+fn judge(found: &[String], relevant: &[&str]) -> (f64, f64) {
+    let hits = relevant.iter().filter(|r| found.iter().any(|f| f == *r)).count();
+    let first = found.iter().position(|f| relevant.contains(&f.as_str())).map_or(0.0, |p| 1.0 / (p as f64 + 1.0));
+    (hits as f64 / relevant.len() as f64, first)
+}
+
+#[tokio::test]
+async fn on_a_mixed_language_set_trigrams_find_what_word_tokenizers_miss() {
+    let (app, token) = club().await;
+    corpus(&app, &token).await;
+    if !crate::helpers::using_postgres() {
+        use diesel::connection::SimpleConnection;
+        let mut conn = app.state.app.db.get().expect("connection");
+        conn.batch_execute(
+            "CREATE VIRTUAL TABLE quality_baseline USING fts5 (title, summary, note, author, topic, metadata, \
+             tokenize = 'porter unicode61'); INSERT INTO quality_baseline (rowid, title, summary, note, author, topic, \
+             metadata) SELECT id, title, summary, note, author, topic, metadata FROM search_source;",
+        )
+        .expect("baseline index");
+    }
+    let k8s = "Running Kubernetes clusters at scale";
+    let set: [(&str, &[&str]); 13] = [
+        ("编排", &["容器编排入门指南"]),
+        ("交付", &["容器编排入门指南"]),
+        ("容器编排", &["容器编排入门指南"]),
+        ("開発者", &["プラットフォームエンジニアリングの始め方"]),
+        ("社内プラットフォーム", &["プラットフォームエンジニアリングの始め方"]),
+        ("container", &[k8s]),
+        ("clusters", &[k8s]),
+        ("cluster", &[k8s]),
+        ("platform", &["Platform teams that say no", k8s]),
+        ("\"deployment frequency\"", &["Measuring DORA metrics"]),
+        ("hopper", &["Measuring DORA metrics"]),
+        ("kubernetes", &[k8s]),
+        ("requests kindly", &["Platform teams that say no"]),
+    ];
+    let (mut ours, mut theirs) = ((0.0, 0.0), (0.0, 0.0));
+    println!("query | trigram recall, first relevant | word tokenizer recall, first relevant");
+    for (query, relevant) in set {
+        let found = titles(&search(&app, &q(query)).await);
+        let baseline = word_tokenizer_titles(&app, query);
+        let (a, b) = (judge(&found, relevant), judge(&baseline, relevant));
+        println!("{query} | {:.2}, {:.2} | {:.2}, {:.2}", a.0, a.1, b.0, b.1);
+        (ours.0, ours.1, theirs.0, theirs.1) = (ours.0 + a.0, ours.1 + a.1, theirs.0 + b.0, theirs.1 + b.1);
+    }
+    let n = set.len() as f64;
+    let engine = if crate::helpers::using_postgres() { "PostgreSQL" } else { "SQLite" };
+    println!(
+        "{engine}: trigram recall {:.2}, MRR {:.2}; word tokenizer recall {:.2}, MRR {:.2}",
+        ours.0 / n,
+        ours.1 / n,
+        theirs.0 / n,
+        theirs.1 / n
+    );
+    assert_eq!(ours.0 / n, 1.0, "every relevant entry is found");
+    assert!(ours.1 >= theirs.1 && ours.0 > theirs.0, "trigrams rank at least as well and find more");
+}
+
+#[tokio::test]
+async fn a_word_in_more_entries_than_a_search_ranks_says_so_and_pages_reach_the_window() {
+    let (app, _token) = club().await;
+    {
+        use content_club::db::states::{SubmissionKind, SubmissionStatus};
+        use content_club::db::submissions::{NewSubmission, Submission};
+        let mut conn = app.state.app.db.get().expect("connection");
+        let topic = content_club::db::topics::Topic::by_month(&mut conn, "2025-03").expect("query").expect("March");
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 3, 2).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("time");
+        for n in 0..1005 {
+            let url = format!("https://example.org/many/{n}");
+            let added = NewSubmission {
+                public_id: &format!("many{n:06}"),
+                topic_id: topic.id,
+                kind: SubmissionKind::Post,
+                title: &format!("Observability note {n}"),
+                url: &url,
+                summary: "",
+                author_name: "Many Hands",
+                author_email: "many@example.org",
+                author_link: None,
+                status: SubmissionStatus::Approved,
+                edit_token_hash: "x",
+                created_at: at,
+                updated_at: at,
+                note: "",
+                language: "en",
+                added_by: None,
+                canonical_url: &url,
+                thumbnail: None,
+                mail_language: "",
+            }
+            .insert(&mut conn)
+            .expect("insert");
+            Submission::mark_published(&mut conn, added.id, at).expect("publish");
+        }
+    }
+    let found = search(&app, &q("observability")).await;
+    assert_eq!(
+        (found["total"].as_i64(), found["more"].as_bool(), found["pages"].as_i64()),
+        (Some(1000), Some(true), Some(50))
+    );
+    let last = search(&app, &format!("{}&page=50", q("observability"))).await;
+    assert_eq!(last["results"].as_array().map(Vec::len), Some(20));
+    let narrowed = search(&app, &q("observability 1004")).await;
+    assert_eq!((narrowed["total"].as_i64(), narrowed["more"].as_bool()), (Some(1), Some(false)));
+    let (_, page) = app.get_text(&format!("/search?{}", q("observability"))).await;
+    assert!(page.contains("More than 1,000 entries found") || page.contains("More than 1000 entries found"), "{page}");
+}

@@ -534,6 +534,40 @@ try {
   check(/[\u3040-\u30ff]/.test(jaMail.text || jaMail.html), "the confirmation mail is written in Japanese");
   await zh.screenshot({ path: path.join(OUT, "screenshots", "ja-submitted.png"), fullPage: true });
 
+  // A reader searches the archive from the home page by keyboard, narrows the results by kind,
+  // and opens an author's page from a result; axe on each page.
+  const seeker = await newPage(browser, "seeker");
+  await seeker.goto(`${BASE}/`);
+  check(await tabTo(seeker, "#site-search-q"), "keyboard: Tab reaches the search box in the header");
+  await seeker.keyboard.type(stamp);
+  const searched = await enterAndWait(seeker);
+  check(searched.status() === 200 && searched.url().includes(`/search?q=${stamp}`), `Enter searches (${searched.url()})`);
+  const found = await seeker.locator("main ol.results").innerText();
+  check(found.includes(jsTitle) && found.includes(plainTitle), "the search finds both entries");
+  check((await seeker.locator("main ol.results mark").count()) >= 2, "the matched words are marked");
+  await audit(seeker, "search-results", await (await fetch(seeker.url())).text());
+  const { results } = await (await fetch(`${BASE}/api/v1/search?q=${stamp}`)).json();
+  const wanted = results.find((r) => r.title === jsTitle).kind;
+  check(await tabTo(seeker, "#search-kind"), "keyboard: Tab reaches the kind filter");
+  for (let i = 0; i < 8 && (await seeker.locator("#search-kind").inputValue()) !== wanted; i += 1) {
+    await seeker.keyboard.press("ArrowDown");
+  }
+  check((await seeker.locator("#search-kind").inputValue()) === wanted, `keyboard: the kind ${wanted} was chosen with the arrow keys`);
+  check(await tabTo(seeker, "fieldset.search-filters button[type=submit]"), "keyboard: Tab reaches the search button");
+  await enterAndWait(seeker);
+  check(seeker.url().includes(`kind=${wanted}`) && seeker.url().includes(`q=${stamp}`), `the filter and the words combine in the address (${seeker.url()})`);
+  const narrowed = await seeker.locator("main ol.results").innerText();
+  check(narrowed.includes(jsTitle), "the filtered results keep the entry of that kind");
+  check((await seeker.locator("nav .active-filters a").count()) >= 1, "the filter in force can be removed by a link");
+  await audit(seeker, "search-filtered", await (await fetch(seeker.url())).text());
+  check(await tabTo(seeker, "main ol.results a[href^='/authors/']", 120), "keyboard: Tab reaches an author's name in the results");
+  const authorPage = await enterAndWait(seeker);
+  check(authorPage.status() === 200 && /\/authors\/[a-z0-9-]+$/.test(seeker.url()), `Enter opens the author's page (${seeker.url()})`);
+  check((await seeker.locator("main").innerText()).includes(jsTitle), "the author's page lists their entry");
+  await audit(seeker, "author", await (await fetch(seeker.url())).text());
+  await visit(seeker, "/authors", "authors");
+  await visit(seeker, "/search?q=%E7%B5%B6%E5%AF%BE%E3%81%AB%E3%81%AA%E3%81%84&lang=ja", "ja-search-empty");
+
   // Screens people look at on a phone, too.
   const phone = await newPage(browser, "phone", { viewport: { width: 390, height: 844 }, isMobile: true });
   for (const [p, name] of [["/", "phone-home"], [`/topics/${slug}/submit`, "phone-submit"]]) {

@@ -18,7 +18,10 @@ pub fn configure(routes: &mut Routes<'_>) {
 
 #[derive(Serialize)]
 struct SearchAnswer {
+    /// How many were found: at most the newest 1,000 matches are ranked.
     total: i64,
+    /// More than `total` entries match; narrow the search to rank them all.
+    more: bool,
     page: i64,
     pages: i64,
     per_page: i64,
@@ -32,6 +35,7 @@ async fn search_api(state: web::Data<AppState>, query: web::Query<SearchRequest>
     let terms = &results.search.terms;
     let answer = SearchAnswer {
         total: results.total,
+        more: results.more,
         page: results.search.page,
         pages: results.pages(),
         per_page: PAGE_SIZE,

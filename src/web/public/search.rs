@@ -65,6 +65,7 @@ struct SearchPage<'a> {
     q: &'a str,
     searched: bool,
     total: i64,
+    more: bool,
     results: Vec<HitView>,
     corrected: Option<String>,
     topics: Vec<Choice>,
@@ -177,6 +178,7 @@ async fn blank<'a>(
         q: request.q.trim(),
         searched: request.is_asked(),
         total: 0,
+        more: false,
         results: Vec::new(),
         corrected: None,
         active: active(req, request, &topics, &kinds),
@@ -232,6 +234,7 @@ fn fill(req: &HttpRequest, data: &mut SearchPage<'_>, request: &SearchRequest, r
     }
     let terms = &results.search.terms;
     data.total = results.total;
+    data.more = results.more;
     data.page_number = results.search.page;
     data.pages = results.pages();
     data.results =
