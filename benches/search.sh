@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Search latency over a large archive, on SQLite and on PostgreSQL, in the same run: p50 and p99
 # (wrk --latency) at 16 concurrent connections of GET /api/v1/search, per kind of query and for a
-# mix of them. The archive (benches/search_corpus.py) holds ENTRIES published entries in
+# mix of them, every search reaching the database (search.cache_entries = 0); then the mix again
+# with the cache of recent searches on, as by default. The archive (benches/search_corpus.py) holds ENTRIES published entries in
 # English, Chinese and Japanese across 60 topics and 2,000 authors.
 #
 # Reference, in the same run and at the same concurrency: nginx serving one stored answer of the
@@ -80,10 +81,11 @@ bench() {
   printf '%-10s %-16s p50 %8s ms   p99 %8s ms   %10s req/s\n' "$engine" "$name" "$(to_ms "$p50")" "$(to_ms "$p99")" "$rps"
 }
 
-start_app() { # ENGINE DATABASE_URL
+start_app() { # ENGINE DATABASE_URL CACHE_ENTRIES
   local port
   port=$(free_port)
   APP_URL="http://127.0.0.1:$port"
+  CONTENT_CLUB__SEARCH__CACHE_ENTRIES="$3" \
   CONTENT_CLUB__DATABASE__URL="$2" CONTENT_CLUB__SERVER__BIND="127.0.0.1:$port" CONTENT_CLUB__LOG__LEVEL=warn \
     CONTENT_CLUB__SERVER__RUN_WORKER=false CONTENT_CLUB__SERVER__DATA_DIR="$WORK/data-$1" "$BIN" serve >>"serve-$1.log" 2>&1 &
   APP_PID=$!
@@ -96,7 +98,8 @@ start_app() { # ENGINE DATABASE_URL
 
 run_engine() { # ENGINE DATABASE_URL
   local engine=$1
-  start_app "$engine" "$2"
+  # Every search reaches the database: the cache of recent searches is off.
+  start_app "$engine" "$2" 0
   local total
   total=$(curl -fsS "$APP_URL/api/v1/search?lang=en&kind=talk" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
   echo "$engine: $total English talks among $ENTRIES entries"
@@ -109,6 +112,10 @@ run_engine() { # ENGINE DATABASE_URL
     mkdir -p www/api/v1
     curl -fsS "$APP_URL/api/v1/search?q=platform" -o www/api/v1/search.json
   fi
+  stop_app
+  # The same mix with the cache of recent searches as configured by default.
+  start_app "$engine" "$2" 256
+  bench "$engine" "mix, cached" "$APP_URL" mix.lua
   stop_app
 }
 

@@ -53,6 +53,7 @@ pub struct Settings {
     pub subscriptions: SubscriptionSettings,
     pub digest: DigestSettings,
     pub feeds: FeedSettings,
+    pub search: SearchSettings,
     pub email: EmailSettings,
     pub metrics: MetricsSettings,
     pub outbound: OutboundSettings,
@@ -262,6 +263,13 @@ pub struct DigestSettings {
 #[serde(deny_unknown_fields)]
 pub struct FeedSettings {
     pub refresh_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Searches kept in memory (0: none); kept until a write, or `feeds.refresh_seconds`.
+    pub cache_entries: usize,
 }
 
 #[derive(Clone, Deserialize)]

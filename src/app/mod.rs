@@ -91,6 +91,7 @@ pub struct Services {
     pub clock: SharedClock,
     pub key: SigningKey,
     pub feeds: feeds::FeedCache,
+    pub searches: search::SearchCache,
     pub limits: limits::Limits,
     pub outbound: Outbound,
     pub certificates: bounces::Certificates,
@@ -141,8 +142,23 @@ impl App {
             );
         }
         let feeds = feeds::FeedCache::default();
+        let searches = search::SearchCache::new(
+            std::time::Duration::from_secs(settings.feeds.refresh_seconds),
+            settings.search.cache_entries,
+        );
         let certificates = bounces::Certificates::default();
-        Ok(App(Arc::new(Services { settings, db, renderer, clock, key, feeds, limits, outbound, certificates })))
+        Ok(App(Arc::new(Services {
+            settings,
+            db,
+            renderer,
+            clock,
+            key,
+            feeds,
+            searches,
+            limits,
+            outbound,
+            certificates,
+        })))
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -183,6 +199,7 @@ impl App {
         let result = self.db.write(move |conn| write_transaction(conn, |conn| f(&app, conn))).await;
         if result.is_ok() {
             self.feeds.mark_stale();
+            self.searches.mark_stale();
         }
         result
     }

@@ -1,6 +1,11 @@
 //! Searching the archive: the query and its filters checked, the entries found (best first,
 //! a page at a time), and, when nothing is, the same search with misspelt words corrected.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use serde::Deserialize;
 
 use super::App;
@@ -115,12 +120,14 @@ impl SearchRequest {
 }
 
 /// One entry found.
+#[derive(Clone)]
 pub struct Found {
     pub entry: Submission,
     pub topic: Topic,
     pub author_slug: Option<String>,
 }
 
+#[derive(Clone)]
 pub struct Results {
     pub search: Search,
     /// How many were found, up to the window of newest matches a search ranks.
@@ -191,9 +198,21 @@ fn corrected(conn: &mut AnyConnection, s: &Search, club_language: &str) -> Resul
     Ok(any.then_some(terms))
 }
 
-/// Searches the published archive.
+/// Searches the published archive; the same search again is answered from memory until a
+/// write (see [`SearchCache`]).
 pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppError> {
-    let mut search = request.check()?;
+    let search = request.check()?;
+    let key = format!("{search:?}");
+    if let Some(hit) = app.searches.get(&key) {
+        return Ok(hit);
+    }
+    let generation = app.searches.generation();
+    let results = search_now(app, search).await?;
+    app.searches.put(key, generation, results.clone());
+    Ok(results)
+}
+
+async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> {
     app.read(move |app, conn| {
         let club_language = app.settings.club.language.clone();
         let (mut ids, mut total, mut more) = run(conn, &search, &club_language, PAGE_SIZE)?;
@@ -280,4 +299,51 @@ pub fn feed_query(request: &SearchRequest) -> String {
 /// The site's OpenSearch description.
 pub fn opensearch(app: &App) -> String {
     crate::feeds::documents::opensearch(&SiteInfo::of(&app.settings, app.renderer.catalog()))
+}
+
+/// Searches answered lately, in memory. People repeat searches (and feed readers poll the feed
+/// of one), and a search of a large archive costs milliseconds of database time. This instance's
+/// own writes empty it at once (the write generation); other instances' writes are seen within
+/// `feeds.refresh_seconds`, as they are by the feeds. A map cleared when full rather than an LRU
+/// crate: the entries are few and short-lived, and what matters is that stale ones are never
+/// served (measured in docs/benchmarks.md, "Search").
+pub struct SearchCache {
+    entries: Mutex<HashMap<String, (u64, Instant, Results)>>,
+    writes: AtomicU64,
+    ttl: Duration,
+    capacity: usize,
+}
+
+impl SearchCache {
+    pub fn new(ttl: Duration, capacity: usize) -> SearchCache {
+        SearchCache { entries: Mutex::new(HashMap::new()), writes: AtomicU64::new(0), ttl, capacity }
+    }
+
+    /// After a write this instance committed.
+    pub fn mark_stale(&self) {
+        self.writes.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn generation(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
+    }
+
+    fn get(&self, key: &str) -> Option<Results> {
+        let entries = self.entries.lock().ok()?;
+        let (generation, at, results) = entries.get(key)?;
+        (*generation == self.generation() && at.elapsed() < self.ttl).then(|| results.clone())
+    }
+
+    /// Keeps `results`, read after write `generation`; nothing when a write came in between.
+    fn put(&self, key: String, generation: u64, results: Results) {
+        if self.capacity == 0 || generation != self.generation() {
+            return;
+        }
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= self.capacity {
+                entries.clear();
+            }
+            entries.insert(key, (generation, Instant::now(), results));
+        }
+    }
 }

@@ -47,6 +47,9 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// at once apply each migration exactly once.
 const MIGRATION_LOCK_KEY: i64 = 0x0C04_7E47_C1AB;
 
+/// How much of a SQLite database connections read through a memory map.
+const SQLITE_MMAP_BYTES: u64 = 1 << 30;
+
 /// A connection to whichever engine the URL selected.
 #[derive(diesel::MultiConnection)]
 pub enum AnyConnection {
@@ -114,8 +117,12 @@ impl ConnectionManager {
                 let mut conn = SqliteConnection::establish(&self.target)?;
                 // WAL lets readers proceed while one writer writes; the busy timeout makes a
                 // second writer wait instead of failing with "database is locked".
+                // Reads through a memory map (shared by every connection, through the page cache)
+                // instead of a read call per page: the search index of a large archive is read
+                // this way many pages at a time (measured in docs/benchmarks.md, "Search").
                 conn.batch_execute(&format!(
-                    "PRAGMA busy_timeout = {}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                    "PRAGMA busy_timeout = {}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA mmap_size = {SQLITE_MMAP_BYTES};",
                     self.busy_timeout_ms
                 ))
                 .map_err(|e| ConnectionError::BadConnection(e.to_string()))?;

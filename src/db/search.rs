@@ -3,8 +3,9 @@
 //!
 //! - SQLite: FTS5 with the trigram tokenizer. Fragments of three characters or more go to
 //!   `MATCH`; shorter ones (a two-character Chinese word) are matched with `LIKE`.
-//! - PostgreSQL: a `tsvector` with English stemming, or, for what it does not split into words,
-//!   `ILIKE` served by the `pg_trgm` GIN index.
+//! - PostgreSQL: English words through a `tsvector` with English stemming; anything else
+//!   (Chinese, Japanese, words with digits or symbols) with `ILIKE`, served by the `pg_trgm` GIN
+//!   index.
 //!
 //! Every term must match. The newest [`WINDOW`] matches are ranked by where the terms occur
 //! (title first), the same way on both engines; ties go to the most recently published.
@@ -218,12 +219,15 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
     if sql.pg {
         sql.push(" FROM search_index x JOIN submissions s ON s.id = x.submission_id JOIN topics t ON t.id = s.topic_id WHERE TRUE");
         for term in long {
-            let to_query = if term.phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
-            sql.push(&format!(" AND (x.words @@ {to_query}('english', "))
-                .text_value(&term.text)
-                .push(") OR x.document ILIKE ")
-                .text_value(&containing(&term.fragment))
-                .push(" ESCAPE '\\')");
+            // English words (and phrases of them) through the stemmed `tsvector`; anything else
+            // (Chinese, Japanese, digits, symbols) as a part of the text, through the trigrams.
+            // One index per term, so that the planner can use it.
+            if term.text.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+                let to_query = if term.phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
+                sql.push(&format!(" AND x.words @@ {to_query}('english', ")).text_value(&term.text).push(")");
+            } else {
+                sql.push(" AND x.document ILIKE ").text_value(&containing(&term.fragment)).push(" ESCAPE '\\'");
+            }
         }
     } else if long.is_empty() {
         sql.push(" FROM submissions s JOIN topics t ON t.id = s.topic_id WHERE 1 = 1");
@@ -296,7 +300,8 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
         .text_value(&expression.join(" OR "));
     }
     filters(&mut sql, &SearchFilter::default());
-    sql.push(" ORDER BY s.id DESC LIMIT ").value(Value::Int(limit));
+    sql.push(if pg { " ORDER BY s.id DESC LIMIT " } else { " ORDER BY search_index.rowid DESC LIMIT " })
+        .value(Value::Int(limit));
     let ids: Vec<Id> = sql.load(conn)?;
     Ok(ids.into_iter().map(|i| i.id).collect())
 }
