@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -206,10 +206,19 @@ pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppErr
     if let Some(hit) = app.searches.get(&key) {
         return Ok(hit);
     }
+    // Concurrent misses of one search ask the database once; the others wait for its answer.
+    let flight = app.searches.flight(&key);
+    let _turn = flight.lock().await;
+    if let Some(hit) = app.searches.get(&key) {
+        return Ok(hit);
+    }
     let generation = app.searches.generation();
-    let results = search_now(app, search).await?;
-    app.searches.put(key, generation, results.clone());
-    Ok(results)
+    let results = search_now(app, search).await;
+    if let Ok(found) = &results {
+        app.searches.put(key.clone(), generation, found.clone());
+    }
+    app.searches.land(&key);
+    results
 }
 
 async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> {
@@ -309,6 +318,8 @@ pub fn opensearch(app: &App) -> String {
 /// served (measured in docs/benchmarks.md, "Search").
 pub struct SearchCache {
     entries: Mutex<HashMap<String, (u64, Instant, Results)>>,
+    /// One lock per search being asked of the database.
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     writes: AtomicU64,
     ttl: Duration,
     capacity: usize,
@@ -316,7 +327,28 @@ pub struct SearchCache {
 
 impl SearchCache {
     pub fn new(ttl: Duration, capacity: usize) -> SearchCache {
-        SearchCache { entries: Mutex::new(HashMap::new()), writes: AtomicU64::new(0), ttl, capacity }
+        SearchCache {
+            entries: Mutex::new(HashMap::new()),
+            flights: Mutex::new(HashMap::new()),
+            writes: AtomicU64::new(0),
+            ttl,
+            capacity,
+        }
+    }
+
+    /// The lock of the search `key` being asked.
+    fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        match self.flights.lock() {
+            Ok(mut flights) => flights.entry(key.to_owned()).or_default().clone(),
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// The search `key` has been answered.
+    fn land(&self, key: &str) {
+        if let Ok(mut flights) = self.flights.lock() {
+            flights.remove(key);
+        }
     }
 
     /// After a write this instance committed.

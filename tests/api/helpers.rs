@@ -383,3 +383,12 @@ impl TestApp {
         panic!("the worker still had mail to send after 50 rounds");
     }
 }
+
+/// Lifts the limits on submissions per address and author, for tests that submit many.
+#[allow(dead_code)]
+pub fn without_submission_limits(s: &mut Settings) {
+    s.submissions.per_ip_per_hour = 10_000;
+    s.submissions.per_email_per_day = 10_000;
+    s.submissions.api_per_ip_per_hour = 10_000;
+    s.submissions.api_per_email_per_day = 10_000;
+}

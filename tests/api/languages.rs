@@ -13,10 +13,7 @@ use crate::helpers::{entry, new_client, spawn_app_with, TestApp};
 /// A club on 15 March 2025 with February (closed), March (open) and April (upcoming).
 async fn club(adjust: impl FnOnce(&mut content_club::config::Settings)) -> (TestApp, String) {
     let app = spawn_app_with(|s| {
-        s.submissions.per_ip_per_hour = 10_000;
-        s.submissions.per_email_per_day = 10_000;
-        s.submissions.api_per_ip_per_hour = 10_000;
-        s.submissions.api_per_email_per_day = 10_000;
+        crate::helpers::without_submission_limits(s);
         adjust(s);
     })
     .await;
@@ -493,10 +490,7 @@ async fn club_in_pseudo_language() -> (TestApp, String) {
         s.club.language = "en-XA".into();
         s.club.name = "倶楽部".into();
         s.rate_limit.login_alert_after_failures = 1;
-        s.submissions.per_ip_per_hour = 10_000;
-        s.submissions.per_email_per_day = 10_000;
-        s.submissions.api_per_ip_per_hour = 10_000;
-        s.submissions.api_per_email_per_day = 10_000;
+        crate::helpers::without_submission_limits(s);
     })
     .await;
     app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));

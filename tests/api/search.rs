@@ -12,10 +12,7 @@ use crate::helpers::{entry, new_client, spawn_app_with, TestApp};
 /// A club on 15 March 2025 with February (closed), March (open) and a draft for May.
 async fn club() -> (TestApp, String) {
     let app = spawn_app_with(|s| {
-        s.submissions.per_ip_per_hour = 10_000;
-        s.submissions.per_email_per_day = 10_000;
-        s.submissions.api_per_ip_per_hour = 10_000;
-        s.submissions.api_per_email_per_day = 10_000;
+        crate::helpers::without_submission_limits(s);
     })
     .await;
     app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));

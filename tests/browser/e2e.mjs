@@ -560,7 +560,7 @@ try {
   check(narrowed.includes(jsTitle), "the filtered results keep the entry of that kind");
   check((await seeker.locator("nav .active-filters a").count()) >= 1, "the filter in force can be removed by a link");
   await audit(seeker, "search-filtered", await (await fetch(seeker.url())).text());
-  check(await tabTo(seeker, "main ol.results a[href^='/authors/']", 120), "keyboard: Tab reaches an author's name in the results");
+  check(await tabTo(seeker, "main ol.results a[href='/authors/kim-keys']", 120), "keyboard: Tab reaches the entry's author in the results");
   const authorPage = await enterAndWait(seeker);
   check(authorPage.status() === 200 && /\/authors\/[a-z0-9-]+$/.test(seeker.url()), `Enter opens the author's page (${seeker.url()})`);
   check((await seeker.locator("main").innerText()).includes(jsTitle), "the author's page lists their entry");
