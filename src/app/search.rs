@@ -202,6 +202,9 @@ fn corrected(conn: &mut AnyConnection, s: &Search, club_language: &str) -> Resul
 /// write (see [`SearchCache`]).
 pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppError> {
     let search = request.check()?;
+    if !app.searches.enabled() {
+        return search_now(app, search).await;
+    }
     let key = format!("{search:?}");
     if let Some(hit) = app.searches.get(&key) {
         return Ok(hit);
@@ -334,6 +337,11 @@ impl SearchCache {
             ttl,
             capacity,
         }
+    }
+
+    /// Whether searches are kept at all (`search.cache_entries` > 0).
+    fn enabled(&self) -> bool {
+        self.capacity > 0
     }
 
     /// The lock of the search `key` being asked.
