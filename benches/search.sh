@@ -183,6 +183,7 @@ n = by.get(("nginx", "static-answer"))
 if n:
     out.append(f"\nReference in the same run: nginx serving the stored answer of `q=platform` as a static file: "
                f"p50 {n[2]} ms, p99 {n[3]} ms, {n[4]} req/s.\n")
+out.append("What the figures mean, and what would move them: [search.md](search.md#speed).\n")
 section = "\n".join(out) + "\n"
 text = open(doc).read()
 if "## Search\n" in text:
