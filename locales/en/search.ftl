@@ -129,3 +129,4 @@ flash-authors-merged =
         [one] Merged into { $name }: { $count } entry moved.
        *[other] Merged into { $name }: { $count } entries moved.
     }
+refused-author-busy = Someone else is adding this author at this moment; send it again.

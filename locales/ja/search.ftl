@@ -97,3 +97,4 @@ admin-author-merge-choose = 著者を選択
 admin-author-merge-button = 統合
 flash-author-saved = { $name } を保存しました。
 flash-authors-merged = { $name } に統合しました：{ $count } 件のエントリーを移動しました。
+refused-author-busy = 同じ著者がちょうど追加されているところです。もう一度送信してください。

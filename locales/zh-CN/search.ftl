@@ -97,3 +97,4 @@ admin-author-merge-choose = 选择一位作者
 admin-author-merge-button = 合并
 flash-author-saved = 已保存 { $name }。
 flash-authors-merged = 已合并到 { $name }：移动了 { $count } 个作品。
+refused-author-busy = 有人正在同时添加这位作者，请再提交一次。

@@ -2,6 +2,7 @@
 //! contributed what, and the organisers' renames and merges (audit-logged).
 
 use chrono::NaiveDateTime;
+use diesel::Connection;
 
 use super::organisers::audit;
 use super::App;
@@ -25,11 +26,21 @@ fn author_for(conn: &mut AnyConnection, name: &str, now: NaiveDateTime) -> Resul
     if key.is_empty() {
         return Ok(None);
     }
-    if let Some(id) = Author::by_spelling(conn, &key)? {
-        return Ok(Some(id));
+    // On PostgreSQL another transaction may make the same author (or take the same slug) at
+    // the same moment: the insert then fails on a unique index, inside a savepoint so that this
+    // transaction goes on, and the author it made is found, or another slug tried.
+    for _ in 0..5 {
+        if let Some(id) = Author::by_spelling(conn, &key)? {
+            return Ok(Some(id));
+        }
+        let slug = free_slug(conn, &slug_for(name))?;
+        match conn.transaction(|c| Author::create(c, name.trim(), &slug, &key, now)) {
+            Ok(id) => return Ok(Some(id)),
+            Err(e) if crate::db::is_unique_violation(&e) => continue,
+            Err(e) => return Err(e.into()),
+        }
     }
-    let slug = free_slug(conn, &slug_for(name))?;
-    Ok(Some(Author::create(conn, name.trim(), &slug, &key, now)?))
+    Err(AppError::Conflict(Message::new("refused-author-busy")))
 }
 
 /// Points one entry at the author its name (as now written) belongs to: called in the same
@@ -40,16 +51,17 @@ pub fn attach(
     (name, link): (&str, Option<&str>),
     now: NaiveDateTime,
 ) -> Result<Option<i64>, AppError> {
-    let author = author_for(conn, name, now)?;
-    if let Some(author) = author {
-        Author::attach(conn, entry_id, author)?;
-        if let Some(link) = link {
-            // The link a member gave with their name is their website until an organiser
-            // says otherwise.
-            Author::offer_website(conn, author, link)?;
-        }
+    let Some(author) = author_for(conn, name, now)? else {
+        // No name, no author: the entry leaves the page of whoever it was by.
+        Author::detach(conn, entry_id)?;
+        return Ok(None);
+    };
+    Author::attach(conn, entry_id, author)?;
+    if let Some(link) = link {
+        // The link given with the name is their website until an organiser says otherwise.
+        Author::offer_website(conn, author, link)?;
     }
-    Ok(author)
+    Ok(Some(author))
 }
 
 /// The slugs of the authors `author_ids`, by id.
@@ -60,18 +72,17 @@ pub async fn slugs(app: &App, author_ids: Vec<i64>) -> Result<std::collections::
 /// Attaches every entry that has no author yet (entries from before authors existed, or
 /// brought in by an import); returns how many.
 pub fn attach_pending(conn: &mut AnyConnection, now: NaiveDateTime) -> Result<usize, AppError> {
-    let mut done = 0;
+    let (mut done, mut after) = (0, 0);
     loop {
-        let batch = Author::unattached(conn, 500)?;
-        let mut progressed = false;
+        let batch = Author::unattached(conn, after, 500)?;
         for (id, name, link) in &batch {
             if attach(conn, *id, (name, link.as_deref()), now)?.is_some() {
                 done += 1;
-                progressed = true;
             }
         }
-        if batch.len() < 500 || !progressed {
-            return Ok(done);
+        match batch.last() {
+            Some((last, _, _)) if batch.len() == 500 => after = *last,
+            _ => return Ok(done),
         }
     }
 }
@@ -130,6 +141,16 @@ fn find(conn: &mut AnyConnection, slug: &str) -> Result<Author, AppError> {
     Author::by_slug(conn, slug)?.ok_or(AppError::NotFound)
 }
 
+/// One author with their spellings (for organisers), public page or not.
+pub async fn one(app: &App, slug: String) -> Result<(Author, Vec<String>), AppError> {
+    app.read(move |_, conn| {
+        let author = find(conn, &slug)?;
+        let spellings = Author::spellings(conn, author.id)?;
+        Ok((author, spellings))
+    })
+    .await
+}
+
 /// Changes an author's name, slug, bio or links. A new slug must be free; the old one keeps
 /// answering with a redirect.
 pub async fn edit(app: &App, actor: Organiser, slug: String, input: AuthorInput) -> Result<Author, AppError> {
@@ -153,11 +174,16 @@ pub async fn edit(app: &App, actor: Organiser, slug: String, input: AuthorInput)
         let changes = AuthorChanges {
             name: edit.name.as_deref(),
             bio: edit.bio.as_deref(),
-            website: edit.website.as_ref().map(Option::as_deref),
+            // Removed by an organiser: kept as "" so that a later entry's link does not put it back.
+            website: edit.website.as_ref().map(|w| Some(w.as_deref().unwrap_or(""))),
             profile: edit.profile.as_ref().map(Option::as_deref),
             updated_at: Some(now),
         };
         Author::update(conn, author.id, &changes)?;
+        if let Some(name) = &edit.name {
+            // Entries sent under the new name are theirs too.
+            Author::add_spelling(conn, author.id, &spelling_key(name))?;
+        }
         for (field, present) in [
             ("name", edit.name.is_some()),
             ("bio", edit.bio.is_some()),

@@ -140,6 +140,9 @@ pub async fn decide(
             rows::record_event(conn, submission.id, action, Some(reviewer), reason, now.naive_utc())?;
             if status == SubmissionStatus::Approved {
                 feeds::content_changed(conn, Some(submission.topic_id), now)?;
+                // Published: the link the member gave with their name may now be their website.
+                let link = (submission.author_name.as_str(), submission.author_link.as_deref());
+                super::authors::attach(conn, submission.id, link, now.naive_utc())?;
             }
             let updated = Submission::by_public_id(conn, public_id)?.ok_or(AppError::NotFound)?;
             let topic = Topic::by_id(conn, updated.topic_id)?.ok_or(AppError::NotFound)?;

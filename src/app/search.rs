@@ -212,6 +212,8 @@ pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppErr
     // Concurrent misses of one search ask the database once; the others wait for its answer.
     let flight = app.searches.flight(&key);
     let _turn = flight.lock().await;
+    // The flight ends however this one does, even when the request is dropped while it waits.
+    let _landing = Landing { cache: &app.searches, key: &key };
     if let Some(hit) = app.searches.get(&key) {
         return Ok(hit);
     }
@@ -220,8 +222,19 @@ pub async fn search(app: &App, request: SearchRequest) -> Result<Results, AppErr
     if let Ok(found) = &results {
         app.searches.put(key.clone(), generation, found.clone());
     }
-    app.searches.land(&key);
     results
+}
+
+/// Ends a search's flight when dropped.
+struct Landing<'a> {
+    cache: &'a SearchCache,
+    key: &'a str,
+}
+
+impl Drop for Landing<'_> {
+    fn drop(&mut self) {
+        self.cache.land(self.key);
+    }
 }
 
 async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> {
@@ -257,8 +270,13 @@ async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> 
                 topic,
             })
             .collect();
+        // Named only when they have a public page: someone whose entries were all declined is
+        // not to be found by their address.
         let author_name = match &search.author {
-            Some(slug) => Author::by_slug(conn, slug)?.map(|a| a.name),
+            Some(slug) => match Author::by_slug(conn, slug)? {
+                Some(a) if Author::is_public(conn, a.id)? => Some(a.name),
+                _ => None,
+            },
             None => None,
         };
         Ok(Results { search, total, more, found, corrected: corrected_query, author_name })

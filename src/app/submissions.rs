@@ -167,7 +167,9 @@ fn store(
     submission.author_id = super::authors::attach(
         conn,
         submission.id,
-        (&submission.author_name, submission.author_link.as_deref()),
+        // A member's link is theirs to give only once an organiser publishes it (see
+        // `moderation`); a stranger's submission must not set an author's website.
+        (&submission.author_name, None),
         now.naive_utc(),
     )?;
     rows::record_event(conn, submission.id, SubmissionAction::Submitted, None, None, now.naive_utc())?;
@@ -288,7 +290,7 @@ pub async fn edit(app: &App, public_id: String, token: String, input: Submission
                 AppError::from(e)
             }
         })?;
-        super::authors::attach(conn, submission.id, (&entry.author_name, entry.author_link.as_deref()), now)?;
+        super::authors::attach(conn, submission.id, (&entry.author_name, None), now)?;
         rows::record_event(conn, submission.id, SubmissionAction::Edited, None, None, now)?;
         Submission::by_public_id(conn, &public_id)?.ok_or(AppError::NotFound)
     })

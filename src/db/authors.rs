@@ -126,14 +126,43 @@ impl Author {
         .execute(conn)
     }
 
-    /// Entries no author has yet (id, name and link given), oldest first, at most `limit`.
-    pub fn unattached(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<(i64, String, Option<String>)>> {
+    /// Entries no author has yet (id, name and link given) after the entry `after`, oldest
+    /// first, at most `limit`.
+    pub fn unattached(
+        conn: &mut AnyConnection,
+        after: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<(i64, String, Option<String>)>> {
         submissions::table
             .filter(submissions::author_id.is_null())
+            .filter(submissions::id.gt(after))
             .order(submissions::id.asc())
             .limit(limit)
             .select((submissions::id, submissions::author_name, submissions::author_link))
             .load(conn)
+    }
+
+    /// The entry has no author (its name was removed).
+    pub fn detach(conn: &mut AnyConnection, submission_id: i64) -> QueryResult<usize> {
+        diesel::update(submissions::table.find(submission_id).filter(submissions::author_id.is_not_null()))
+            .set(submissions::author_id.eq(None::<i64>))
+            .execute(conn)
+    }
+
+    /// Another spelling for an author, unless someone has it already.
+    pub fn add_spelling(conn: &mut AnyConnection, id: i64, spelling: &str) -> QueryResult<bool> {
+        if spelling.is_empty() || Author::by_spelling(conn, spelling)?.is_some() {
+            return Ok(false);
+        }
+        diesel::insert_into(author_spellings::table)
+            .values((author_spellings::spelling.eq(spelling), author_spellings::author_id.eq(id)))
+            .execute(conn)?;
+        Ok(true)
+    }
+
+    /// Whether an author has a published entry of an announced topic (a public page).
+    pub fn is_public(conn: &mut AnyConnection, id: i64) -> QueryResult<bool> {
+        Ok(!Author::published_entries(conn, id, 1)?.is_empty())
     }
 
     /// Sets an author's website to `link` when they have none.

@@ -156,12 +156,18 @@ fn filters(sql: &mut Sql, f: &SearchFilter<'_>) {
         sql.push(" AND s.kind = ").text_value(kind.as_str());
     }
     if !f.languages.is_empty() {
-        sql.push(" AND s.language IN (");
-        for (i, language) in f.languages.iter().enumerate() {
-            if i > 0 {
-                sql.push(", ");
+        // By the language's primary subtag: `zh-CN` finds entries tagged `zh` or `zh-TW` too,
+        // as the archive's language filter does; "" is the entries nobody tagged.
+        sql.push(" AND (FALSE");
+        for language in f.languages {
+            let primary = language.split('-').next().unwrap_or_default().to_ascii_lowercase();
+            if primary.is_empty() {
+                sql.push(" OR s.language = ''");
+            } else {
+                let like = like(sql);
+                sql.push(&format!(" OR s.language {like} ")).text_value(&primary);
+                sql.push(&format!(" OR s.language {like} ")).text_value(&format!("{primary}-%"));
             }
-            sql.text_value(language);
         }
         sql.push(")");
     }
@@ -223,8 +229,14 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
             // (Chinese, Japanese, digits, symbols) as a part of the text, through the trigrams.
             // One index per term, so that the planner can use it.
             if term.text.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+                // A stop word ("the", "about") makes an empty query, which matches nothing: it
+                // is then no condition at all, as it is to a reader.
                 let to_query = if term.phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
-                sql.push(&format!(" AND x.words @@ {to_query}('english', ")).text_value(&term.text).push(")");
+                sql.push(&format!(" AND (numnode({to_query}('english', "))
+                    .text_value(&term.text)
+                    .push(&format!(")) = 0 OR x.words @@ {to_query}('english', "))
+                    .text_value(&term.text)
+                    .push("))");
             } else {
                 sql.push(" AND x.document ILIKE ").text_value(&containing(&term.fragment)).push(" ESCAPE '\\'");
             }

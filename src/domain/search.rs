@@ -62,7 +62,7 @@ pub fn stem(word: &str) -> String {
     if word.chars().count() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_owned();
     }
-    if let Some(base) = word.strip_suffix("ies") {
+    if let Some(base) = word.strip_suffix("ies").filter(|b| b.len() >= 3) {
         return base.to_owned();
     }
     for ending in ["sses", "xes", "zes", "ches", "shes"] {
@@ -71,7 +71,7 @@ pub fn stem(word: &str) -> String {
         }
     }
     match word.strip_suffix('s') {
-        Some(base) if !base.ends_with('s') && !base.ends_with('u') && !base.ends_with('i') => base.to_owned(),
+        Some(base) if base.len() >= 3 && !base.ends_with(['s', 'u', 'i']) => base.to_owned(),
         _ => word.to_owned(),
     }
 }
@@ -222,6 +222,8 @@ mod tests {
             assert_eq!(stem(plural), stem_, "{plural}");
         }
         assert!("library".contains(&stem("libraries")));
+        // Never cut back to fewer than three letters.
+        assert_eq!((stem("ties"), stem("lies"), stem("bus")), ("tie".into(), "lie".into(), "bus".into()));
         assert_eq!(stem("日本語"), "日本語");
     }
 

@@ -88,8 +88,8 @@ impl AuthorView {
             slug: author.slug.clone(),
             name: author.name.clone(),
             bio: author.bio.clone(),
-            website: author.website.clone(),
-            profile: author.profile.clone(),
+            website: author.website.clone().filter(|w| !w.is_empty()),
+            profile: author.profile.clone().filter(|p| !p.is_empty()),
             url: format!("/authors/{}", author.slug),
         }
     }

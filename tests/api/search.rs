@@ -162,6 +162,16 @@ async fn filters_combine_and_results_come_back_inert() {
         "filters alone browse"
     );
     assert_eq!(search(&app, "lang=zh-CN&kind=video").await["total"], 1);
+    assert_eq!(search(&app, "lang=zh&kind=video").await["total"], 1, "by the primary subtag");
+    if crate::helpers::using_postgres() {
+        // A stop word is no condition (on SQLite "the" is looked for as written).
+        assert_eq!(titles(&search(&app, &q("the kubernetes")).await), ["Running Kubernetes clusters at scale"]);
+    }
+    assert_eq!(search(&app, "lang=zh&kind=video").await["total"], 1, "by the primary subtag");
+    if crate::helpers::using_postgres() {
+        // A stop word is no condition (on SQLite "the" is looked for as written).
+        assert_eq!(titles(&search(&app, &q("the kubernetes")).await), ["Running Kubernetes clusters at scale"]);
+    }
     assert_eq!(search(&app, "lang=zh-CN&kind=post").await["total"], 0);
     let by_ada = search(&app, "author=ada-lovelace").await;
     assert_eq!(by_ada["total"], 2, "two spellings of one name are one author: {by_ada}");
@@ -319,6 +329,18 @@ async fn merging_two_spellings_moves_every_entry_and_old_addresses_redirect() {
     )
     .await;
     assert_eq!(author_page(&app, "/authors/nobody-yet").await.0, 404);
+    let (_, filtered) = app.get_text("/search?author=nobody-yet").await;
+    assert!(!filtered.contains("Nobody Yet"), "an author without a public page is not named by a search");
+    // A stranger submitting under a known name with a link does not set that author's website.
+    let impostor = json!({"kind": "post", "title": "Impostor", "url": "https://example.org/imp", "summary": "s",
+        "author_name": "Grace Hopper", "author_email": "x@example.org", "author_link": "https://evil.example.org"});
+    let stranger = app.confirmed_entry("metrics", impostor).await;
+    let (_, grace, _) = author_page(&app, "/authors/grace-hopper").await;
+    assert!(!grace.contains("evil.example.org"), "an unpublished entry's link is not the author's website");
+    let reject = json!({"reason": "Not the author's own work"});
+    let res =
+        app.api(Method::POST, &format!("/api/v1/submissions/{stranger}/reject"), Some(&token), Some(reject)).await;
+    assert_eq!(res.status().as_u16(), 200);
 
     let (status, directory, _) = author_page(&app, "/authors").await;
     assert_eq!(status, 200);

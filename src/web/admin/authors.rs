@@ -107,9 +107,8 @@ async fn author_page(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
-    let all = app::authors::all(&state.app).await?;
-    let author = all.iter().find(|(a, _)| a.slug == slug).map(|(a, _)| a).ok_or(AppError::NotFound)?;
-    render(&req, &state, &slug, (form_of(author), ""), (FieldErrors::new(), StatusCode::OK)).await
+    let (author, _) = app::authors::one(&state.app, slug.clone()).await?;
+    render(&req, &state, &slug, (form_of(&author), ""), (FieldErrors::new(), StatusCode::OK)).await
 }
 
 async fn save_author(
@@ -159,9 +158,8 @@ async fn merge_author(
             ))
         }
         Err(err) => {
-            let all = app::authors::all(&state.app).await?;
-            let author = all.iter().find(|(a, _)| a.slug == slug).map(|(a, _)| a).ok_or(AppError::NotFound)?;
-            render(&req, &state, &slug, (form_of(author), &form.into), form_refusal(err)?).await
+            let (author, _) = app::authors::one(&state.app, slug.clone()).await?;
+            render(&req, &state, &slug, (form_of(&author), &form.into), form_refusal(err)?).await
         }
     }
 }
