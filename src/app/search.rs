@@ -38,8 +38,12 @@ pub struct SearchRequest {
 impl SearchRequest {
     /// Whether anything was asked: words, or a filter.
     pub fn is_asked(&self) -> bool {
-        !self.q.trim().is_empty()
-            || [&self.topic, &self.kind, &self.lang, &self.year, &self.author].iter().any(|f| given(f).is_some())
+        !self.q.trim().is_empty() || self.is_filtered()
+    }
+
+    /// Whether any filter was given.
+    fn is_filtered(&self) -> bool {
+        [&self.topic, &self.kind, &self.lang, &self.year, &self.author].iter().any(|f| given(f).is_some())
     }
 }
 
@@ -75,8 +79,7 @@ impl SearchRequest {
     /// The search, or every field that is wrong.
     pub fn check(&self) -> Result<Search, AppError> {
         let mut errors = FieldErrors::new();
-        let filtered =
-            [&self.topic, &self.kind, &self.lang, &self.year, &self.author].iter().any(|f| given(f).is_some());
+        let filtered = self.is_filtered();
         // Filters alone browse the archive; otherwise there must be something to look for.
         let terms = match parse(&self.q) {
             Ok(terms) => terms,
@@ -289,7 +292,7 @@ async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> 
 pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<String, AppError> {
     let search = Search { page: 1, newest_first: true, ..request.check()? };
     let query = request.q.clone();
-    let address = feed_query(&request);
+    let address = query_string(&request);
     app.read(move |app, conn| {
         let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE)?;
         let entries = with_topics(conn, &ids)?;
@@ -308,11 +311,12 @@ pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<Strin
     .await
 }
 
-/// The query string of a search (its filters included, the page left out).
-pub fn feed_query(request: &SearchRequest) -> String {
+/// The query string of a search as pages and feeds spell it (its filters included, the page
+/// left out, `language` for the language filter).
+pub fn query_string(request: &SearchRequest) -> String {
     let mut out = url::form_urlencoded::Serializer::new(String::new());
-    out.append_pair("q", request.q.trim());
     for (name, value) in [
+        ("q", &Some(request.q.clone())),
         ("topic", &request.topic),
         ("kind", &request.kind),
         ("language", &request.lang),

@@ -83,29 +83,18 @@ struct SearchPage<'a> {
     errors: FieldErrors,
 }
 
-/// `/search?` with `request`'s fields, one of them replaced (or dropped when `value` is None).
-fn address(request: &SearchRequest, replace: Option<(&str, Option<String>)>) -> String {
-    let mut fields = vec![
-        ("q", Some(request.q.clone())),
-        ("topic", request.topic.clone()),
-        ("kind", request.kind.clone()),
-        ("language", request.lang.clone()),
-        ("year", request.year.clone()),
-        ("author", request.author.clone()),
-        ("page", None),
-    ];
-    if let Some((name, value)) = replace {
-        for field in fields.iter_mut().filter(|f| f.0 == name) {
-            field.1 = value.clone();
-        }
+/// `/search?` with `request`'s fields, without the page, and without the filter `drop`.
+fn address(request: &SearchRequest, drop: Option<&str>) -> String {
+    let mut kept = request.clone();
+    match drop {
+        Some("topic") => kept.topic = None,
+        Some("kind") => kept.kind = None,
+        Some("language") => kept.lang = None,
+        Some("year") => kept.year = None,
+        Some("author") => kept.author = None,
+        _ => {}
     }
-    let mut out = url::form_urlencoded::Serializer::new(String::new());
-    for (name, value) in fields {
-        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-            out.append_pair(name, v);
-        }
-    }
-    format!("/search?{}", out.finish())
+    format!("/search?{}", search::query_string(&kept))
 }
 
 fn choices(options: Vec<(String, String)>, selected: Option<&str>) -> Vec<Choice> {
@@ -138,7 +127,7 @@ fn active(req: &HttpRequest, request: &SearchRequest, topics: &[Choice], kinds: 
         out.push(Active {
             field,
             label: t(req, &format!("search-filter-{field}"), &[("value", shown.into())]),
-            remove_href: address(request, Some((field, None))),
+            remove_href: address(request, Some(field)),
         });
     }
     out
@@ -254,7 +243,7 @@ fn fill(req: &HttpRequest, data: &mut SearchPage<'_>, request: &SearchRequest, r
     data.next_href = (data.page_number < data.pages).then(|| at_page(data.page_number + 1));
     // Following a corrected search follows the words it was corrected to.
     let followed = SearchRequest { q: data.corrected.clone().unwrap_or_else(|| request.q.clone()), ..request.clone() };
-    data.feed_href = Some(format!("/search/feed.xml?{}", search::feed_query(&followed)));
+    data.feed_href = Some(format!("/search/feed.xml?{}", search::query_string(&followed)));
 }
 
 async fn search_feed(state: &AppState, request: SearchRequest, json: bool) -> Result<HttpResponse, AppError> {
