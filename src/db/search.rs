@@ -48,14 +48,6 @@ pub struct SearchFilter<'a> {
 }
 
 #[derive(Debug, QueryableByName)]
-struct Hit {
-    #[diesel(sql_type = BigInt)]
-    id: i64,
-    #[diesel(sql_type = BigInt)]
-    total: i64,
-}
-
-#[derive(Debug, QueryableByName)]
 struct Id {
     #[diesel(sql_type = BigInt)]
     id: i64,
@@ -258,11 +250,13 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
 }
 
 /// The search: the newest [`WINDOW`] + 1 matches (the index read newest first, so that a word
-/// in most of the archive costs no more than a rare one), then ranked (or newest first), one
-/// page of them.
+/// in most of the archive costs no more than a rare one), all of them ranked (or newest first).
+/// The page is cut from them by the caller, which counts them too: a count in SQL (`COUNT(*)
+/// OVER ()`) costs SQLite an ephemeral table filled and emptied row by row, as much as the
+/// search itself.
 fn query(pg: bool, f: &SearchFilter<'_>) -> Sql {
     let mut sql = Sql::new(pg);
-    sql.push("SELECT s.id AS id, COUNT(*) OVER () AS total FROM (SELECT s.id AS id");
+    sql.push("SELECT s.id AS id FROM (SELECT s.id AS id");
     let indexed = matching(&mut sql, f.terms);
     filters(&mut sql, f);
     sql.push(if indexed { " ORDER BY search_index.rowid DESC" } else { " ORDER BY s.id DESC" });
@@ -273,7 +267,6 @@ fn query(pg: bool, f: &SearchFilter<'_>) -> Sql {
         sql.push(" DESC, ");
     }
     sql.push("s.published_at DESC, s.id DESC");
-    sql.push(" LIMIT ").value(Value::Int(f.limit)).push(" OFFSET ").value(Value::Int(f.offset));
     sql
 }
 
@@ -281,9 +274,15 @@ fn query(pg: bool, f: &SearchFilter<'_>) -> Sql {
 /// most [`WINDOW`]), and whether there are more than that.
 pub fn search(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<(Vec<i64>, i64, bool)> {
     let sql = query(matches!(conn, AnyConnection::Pg(_)), f);
-    let hits: Vec<Hit> = sql.load(conn)?;
-    let total = hits.first().map_or(0, |h| h.total);
-    Ok((hits.into_iter().map(|h| h.id).collect(), total.min(WINDOW), total > WINDOW))
+    let found: Vec<Id> = sql.load(conn)?;
+    let total = found.len() as i64;
+    let page = found
+        .into_iter()
+        .skip(usize::try_from(f.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(f.limit).unwrap_or(0))
+        .map(|h| h.id)
+        .collect();
+    Ok((page, total.min(WINDOW), total > WINDOW))
 }
 
 /// Up to `limit` published entries whose text contains any of `fragments` (each of three
