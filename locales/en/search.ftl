@@ -35,6 +35,11 @@ search-results-count =
 search-results-more = More than { $count } entries found; the newest { $count } are ranked. Add words or filters to narrow the search.
 search-corrected = Showing results for “{ $query }”.
 search-nothing-found = Nothing in the archive matches. Try fewer or other words.
+search-past-last = { $pages ->
+        [one] There is only one page of results.
+       *[other] There are only { $pages } pages of results.
+    }
+search-last-page = Go to the last page
 search-follow-link = Follow this search as a feed
 search-feed-title = This search (RSS)
 search-pages-label = Pages of results

@@ -240,8 +240,22 @@ impl Drop for Landing<'_> {
     }
 }
 
+/// An author filter under an address merged away (an old link, a feed followed before the
+/// merge) filters by the author it now belongs to.
+fn follow_merged_author(conn: &mut AnyConnection, search: &mut Search) -> Result<(), AppError> {
+    if let Some(slug) = &search.author {
+        if Author::by_slug(conn, slug)?.is_none() {
+            if let Some(current) = Author::slug_for_old(conn, slug)? {
+                search.author = Some(current);
+            }
+        }
+    }
+    Ok(())
+}
+
 async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> {
     app.read(move |app, conn| {
+        follow_merged_author(conn, &mut search)?;
         let club_language = app.settings.club.language.clone();
         let (mut ids, mut total, mut more) = run(conn, &search, &club_language, PAGE_SIZE)?;
         let mut corrected_query = None;
@@ -290,10 +304,11 @@ async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> 
 /// The newest entries a search finds, as a feed (`json`: JSON Feed, else RSS), so that a
 /// reader can follow it.
 pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<String, AppError> {
-    let search = Search { page: 1, newest_first: true, ..request.check()? };
+    let mut search = Search { page: 1, newest_first: true, ..request.check()? };
     let query = request.q.clone();
     let address = query_string(&request);
     app.read(move |app, conn| {
+        follow_merged_author(conn, &mut search)?;
         let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE)?;
         let entries = with_topics(conn, &ids)?;
         let site = SiteInfo::of(&app.settings, app.renderer.catalog());

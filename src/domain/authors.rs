@@ -20,8 +20,8 @@ pub fn spelling_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// The slug an author named `name` starts with: from the name's Latin letters and digits, or
-/// "author" for a name written without any (the organisers can give it a better one).
+/// The slug an author named `name` starts with: from the name spelt in Latin letters, or
+/// "author" for a name without letters or digits (the organisers can give it a better one).
 pub fn slug_for(name: &str) -> String {
     let slug = slugify(name);
     if slug.is_empty() {
@@ -102,7 +102,9 @@ mod tests {
     #[test]
     fn slugs_come_from_the_name_and_never_from_anything_else() {
         assert_eq!(slug_for("Zoë O’Brien"), "zoe-obrien");
-        assert_eq!(slug_for("山田太郎"), "author");
+        assert_eq!(slug_for("山田太郎"), "shan-tian-tai-lang");
+        assert_eq!(slug_for("Дмитрий"), "dmitrii");
+        assert_eq!(slug_for("🙂"), "author");
     }
 
     #[test]

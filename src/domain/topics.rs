@@ -72,30 +72,22 @@ pub struct TopicPatch {
 }
 
 /// A lowercase, hyphenated slug from a title: "“non-technical” Platform Engineering" →
-/// "non-technical-platform-engineering".
+/// "non-technical-platform-engineering". Letters of other scripts are spelt in Latin letters
+/// (`deunicode`): "Zoë" → "zoe", "Łódź" → "lodz", "山田太郎" → "shan-tian-tai-lang".
 pub fn slugify(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let mapped: &str = match c {
-            'a'..='z' | '0'..='9' => {
-                out.push(c);
-                continue;
-            }
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'ß' => "ss",
-            'æ' => "ae",
-            'œ' => "oe",
-            '\'' | '’' | '“' | '”' | '"' => "",
-            _ => "-",
-        };
-        out.push_str(mapped);
+    let mut push_latin = |text: &str| {
+        for l in text.chars() {
+            out.push(if l.is_ascii_alphanumeric() { l.to_ascii_lowercase() } else { '-' });
+        }
+    };
+    for c in title.chars() {
+        match c {
+            '\'' | '’' | '“' | '”' | '"' => {}
+            c if c.is_ascii() => push_latin(c.encode_utf8(&mut [0; 4])),
+            c if c.is_alphabetic() => push_latin(deunicode::deunicode_char(c).unwrap_or("-")),
+            _ => push_latin("-"),
+        }
     }
     let mut slug = String::new();
     for part in out.split('-').filter(|p| !p.is_empty()) {
@@ -387,6 +379,8 @@ mod tests {
         assert_eq!(slugify("How can AI help your platform engineers?"), "how-can-ai-help-your-platform-engineers");
         assert_eq!(slugify("Café & Crème — 2025"), "cafe-creme-2025");
         assert_eq!(slugify("🚀🚀"), "");
+        assert_eq!(slugify("Łódź, Ærø and Straße"), "lodz-aero-and-strasse");
+        assert_eq!(slugify("平台工程的下一步"), "ping-tai-gong-cheng-de-xia-yi-bu");
         assert!(slugify(&"word ".repeat(40)).len() <= MAX_SLUG_CHARS);
     }
 

@@ -23,9 +23,12 @@ pub struct PageMetadata {
     pub oembed_url: Option<String>,
 }
 
-/// Whitespace collapsed; `None` when nothing is left. Long values are cut at `max` characters.
+/// Whitespace collapsed and control characters (a NUL among them, which PostgreSQL's text and
+/// JSON types refuse) taken as spaces; `None` when nothing is left. Long values are cut at `max`
+/// characters.
 fn clean(text: &str, max: usize) -> Option<String> {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let joined = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     let cut: String = joined.chars().take(max).collect();
     Some(cut).filter(|t| !t.is_empty())
 }
@@ -168,6 +171,19 @@ mod tests {
 
     fn page(html: &str) -> PageMetadata {
         from_html(&Url::parse("https://news.example.org/p/post").expect("url"), html)
+    }
+
+    #[test]
+    fn control_characters_never_reach_what_is_stored() {
+        // JSON (JSON-LD on the page, an oEmbed answer) can carry any character, a NUL too.
+        let found = page(
+            r#"<script type="application/ld+json">{"@type":"Article","name":"Null\u0000byte\u0007\u001b[31m here",
+               "description":"a\u0000b"}</script>"#,
+        );
+        assert_eq!(found.title.as_deref(), Some("Null byte [31m here"));
+        assert_eq!(found.description.as_deref(), Some("a b"));
+        let answer = serde_json::json!({"title": "\u{0}\u{0}"});
+        assert_eq!(with_oembed(page(""), &answer).title, None);
     }
 
     #[test]

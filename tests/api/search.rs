@@ -238,6 +238,12 @@ async fn the_search_box_is_on_every_page_and_works_without_script() {
     let (_, empty) = app.get_text(&format!("/search?{}&kind=podcast", q("metrics"))).await;
     assert!(empty.contains("Nothing in the archive matches."));
     assert!(empty.contains(r#"<a href="/search?q=metrics">Clear all filters</a>"#));
+    // A page past the last one (an old link, an archive that shrank) says so and leads back.
+    let (status, past) = app.get_text(&format!("/search?{}&page=9", q("metrics"))).await;
+    assert_eq!(status, 200);
+    assert!(past.contains("There is only one page of results."), "{past}");
+    assert!(past.contains(r#"<a href="/search?q=metrics">Go to the last page</a>"#), "{past}");
+    assert!(!past.contains("Nothing in the archive matches.") && !past.contains(r#"rel="prev""#), "{past}");
 
     // In Japanese: the page speaks it, and Japanese is found.
     // `language` filters the entries; `lang` chooses the page's language.
@@ -392,6 +398,14 @@ async fn merging_two_spellings_moves_every_entry_and_old_addresses_redirect() {
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(author_page(&app, "/authors/ada-lovelace").await.2.as_deref(), Some("/authors/ada"));
     assert_eq!(author_page(&app, "/authors/a-lovelace").await.2.as_deref(), Some("/authors/ada"));
+    // A search or a search feed filtered by an old address filters by the author it became.
+    for old in ["ada-lovelace", "a-lovelace"] {
+        assert_eq!(search(&app, &format!("author={old}")).await["total"], 5, "{old}");
+        let (status, feed) = app.get_text(&format!("/search/feed.json?author={old}")).await;
+        assert_eq!(status, 200);
+        let feed: Value = serde_json::from_str(&feed).expect("JSON Feed");
+        assert_eq!(feed["items"].as_array().map(Vec::len), Some(5), "{old}");
+    }
     let (_, page, _) = author_page(&app, "/authors/ada").await;
     assert!(page.contains("Wrote the first program.") && page.contains(r#"href="https://ada.example.org""#), "{page}");
 
@@ -479,8 +493,8 @@ async fn archive_filters_combine_in_shareable_addresses_and_empty_results_offer_
     assert!(page.contains(r#"href="/topics/metrics?kind=post&amp;language=zh-CN""#));
     assert!(page.contains(r#"href="/topics/metrics?language=ja""#), "“All” keeps the language");
     // Authors' names lead to their pages.
-    // (A name without Latin letters gets "author", "author-2", … until an organiser names it.)
-    assert!(page.contains(r#"<a href="/authors/author-2">山田太郎</a>"#), "{page}");
+    // A name in another script is spelt in Latin letters for its address.
+    assert!(page.contains(r#"<a href="/authors/shan-tian-tai-lang">山田太郎</a>"#), "{page}");
 
     let (status, empty) = app.get_text("/topics/metrics?kind=podcast&language=ja").await;
     assert_eq!(status, 200);

@@ -77,6 +77,8 @@ struct SearchPage<'a> {
     clear_href: Option<String>,
     previous_href: Option<String>,
     next_href: Option<String>,
+    /// When the page asked for is past the last one: the last one.
+    last_href: Option<String>,
     page_number: i64,
     pages: i64,
     feed_href: Option<String>,
@@ -179,6 +181,7 @@ async fn blank<'a>(
         clear_href: None,
         previous_href: None,
         next_href: None,
+        last_href: None,
         page_number: 1,
         pages: 1,
         feed_href: None,
@@ -239,8 +242,12 @@ fn fill(req: &HttpRequest, data: &mut SearchPage<'_>, request: &SearchRequest, r
         }
         href
     };
-    data.previous_href = (data.page_number > 1).then(|| at_page(data.page_number - 1));
-    data.next_href = (data.page_number < data.pages).then(|| at_page(data.page_number + 1));
+    if data.total > 0 && data.page_number > data.pages {
+        data.last_href = Some(at_page(data.pages));
+    } else {
+        data.previous_href = (data.page_number > 1).then(|| at_page(data.page_number - 1));
+        data.next_href = (data.page_number < data.pages).then(|| at_page(data.page_number + 1));
+    }
     // Following a corrected search follows the words it was corrected to.
     let followed = SearchRequest { q: data.corrected.clone().unwrap_or_else(|| request.q.clone()), ..request.clone() };
     data.feed_href = Some(format!("/search/feed.xml?{}", search::query_string(&followed)));

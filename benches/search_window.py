@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""What the size of the ranked window costs: the SQL of one search, as the service runs it on
+SQLite (src/db/search.rs), timed alone on one core for windows of 1,001 (the service's), 501,
+201 and 101 matches, over an archive made by search_corpus.py. No HTTP, no rendering: the
+database's part of a search, and how it would shrink if fewer matches were ranked.
+
+Usage: search_window.py DATABASE [RUNS]      (e.g. after benches/search.sh has filled one, or:
+       content-club migrate && search_corpus.py sqlite DATABASE 100000)
+Needs Python's sqlite3 with FTS5 and the trigram tokenizer (SQLite 3.34 or later).
+"""
+import sqlite3
+import sys
+import time
+
+DATABASE = sys.argv[1]
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+WINDOWS = (1001, 501, 201, 101)
+
+db = sqlite3.connect(f"file:{DATABASE}?mode=ro", uri=True)
+db.execute("PRAGMA mmap_size = 1073741824")
+
+
+def score(words):
+    parts = []
+    for word in words:
+        for column, weight in (("s.title", 8), ("s.author_name", 4), ("s.summary", 2), ("s.note", 2), ("t.title", 1)):
+            parts.append(f"CASE WHEN {column} LIKE '%{word}%' ESCAPE '\\' THEN {weight} ELSE 0 END")
+    return "(0 + " + " + ".join(parts) + ")"
+
+
+def search(match, words, extra, window):
+    if match:
+        found = (f"SELECT s.id AS id FROM search_index JOIN submissions s ON s.id = search_index.rowid "
+                 f"JOIN topics t ON t.id = s.topic_id WHERE search_index MATCH '{match}' AND s.status = 'approved' "
+                 f"AND t.announced = 1 {extra} ORDER BY search_index.rowid DESC LIMIT {window}")
+    else:
+        found = (f"SELECT s.id AS id FROM submissions s JOIN topics t ON t.id = s.topic_id "
+                 f"WHERE s.status = 'approved' AND t.announced = 1 {extra} ORDER BY s.id DESC LIMIT {window}")
+    return (f"SELECT s.id FROM ({found}) w JOIN submissions s ON s.id = w.id JOIN topics t ON t.id = s.topic_id "
+            f"ORDER BY {score(words)} DESC, s.published_at DESC, s.id DESC")
+
+
+def ms(sql):
+    db.execute(sql).fetchall()
+    start = time.perf_counter()
+    for _ in range(RUNS):
+        db.execute(sql).fetchall()
+    return (time.perf_counter() - start) / RUNS * 1000
+
+
+SHORT = " OR ".join(f"{c} LIKE '%容器%'" for c in ("s.title", "s.summary", "s.note", "s.author_name", "t.title"))
+QUERIES = [
+    ("common-word", '"platform"', ["platform"], ""),
+    ("two-words", '"incident" "postmortem"', ["incident", "postmortem"], ""),
+    ("phrase", '"error budget"', ["error budget"], ""),
+    ("chinese-2-chars", None, ["容器"], f"AND ({SHORT})"),
+    ("japanese", '"可観測性"', ["可観測性"], ""),
+    ("filtered", '"kubernetes"', ["kubernetes"], "AND s.kind = 'talk' AND t.month LIKE '2024-%'"),
+]
+print("| query | " + " | ".join(f"window {w - 1:,}" for w in WINDOWS) + " |")
+print("|---|" + "---:|" * len(WINDOWS))
+for name, match, words, extra in QUERIES:
+    print(f"| {name} | " + " | ".join(f"{ms(search(match, words, extra, w)):.2f}" for w in WINDOWS) + " |")
