@@ -8,6 +8,7 @@
 
 pub mod authors;
 pub mod bounces;
+pub mod changes;
 pub mod dashboard;
 pub mod delivery;
 pub mod demo;
@@ -97,6 +98,15 @@ pub struct Services {
     pub certificates: bounces::Certificates,
 }
 
+/// An [`App`] that does not keep it alive: for threads that should end with it.
+pub struct WeakApp(std::sync::Weak<Services>);
+
+impl WeakApp {
+    pub fn upgrade(&self) -> Option<App> {
+        self.0.upgrade().map(App)
+    }
+}
+
 impl Deref for App {
     type Target = Services;
     fn deref(&self) -> &Services {
@@ -112,6 +122,10 @@ pub struct Client {
 }
 
 impl App {
+    pub fn downgrade(&self) -> WeakApp {
+        WeakApp(Arc::downgrade(&self.0))
+    }
+
     /// Opens the database (applying migrations), loads the signing key and the templates. Blocks:
     /// call it before serving, or on a blocking thread.
     pub fn build(settings: Settings, clock: SharedClock) -> Result<App, String> {

@@ -180,6 +180,8 @@ pub type DbConn = PooledConnection<ConnectionManager>;
 pub struct Db {
     pool: DbPool,
     kind: DatabaseKind,
+    /// Where PostgreSQL is, for connections outside the pool (the change listener).
+    pg_url: Option<String>,
     queries: Arc<AtomicU64>,
     gate: WriteGate,
 }
@@ -240,11 +242,18 @@ impl Db {
             waiting: Arc::default(),
             limit: settings.write_queue as usize,
         };
-        Ok(Db { pool, kind: settings.kind(), queries, gate })
+        let pg_url = (settings.kind() == DatabaseKind::Postgres).then(|| settings.url.clone());
+        Ok(Db { pool, kind: settings.kind(), pg_url, queries, gate })
     }
 
     pub fn kind(&self) -> DatabaseKind {
         self.kind
+    }
+
+    /// A connection listening for the changes every instance commits; `None` on SQLite, which
+    /// has no such announcements.
+    pub fn change_listener(&self) -> Option<Result<site_state::ChangeListener, String>> {
+        self.pg_url.as_deref().map(site_state::ChangeListener::open)
     }
 
     /// A connection for synchronous code (CLI, worker threads, tests).

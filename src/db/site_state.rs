@@ -1,7 +1,10 @@
 //! Queries on `site_state`: one row for the whole site, whose version every change to public
-//! content raises in the same transaction. Feed caches on every instance compare it.
+//! content raises in the same transaction. Feed caches on every instance compare it. On
+//! PostgreSQL the change is also announced (`NOTIFY`) when it commits, for the instances that
+//! listen ([`ChangeListener`]).
 
 use chrono::NaiveDateTime;
+use diesel::pg::PgConnection;
 use diesel::prelude::*;
 
 use super::schema::site_state;
@@ -15,6 +18,9 @@ pub struct ContentState {
 }
 
 const ROW: i64 = 1;
+
+/// The PostgreSQL channel on which changes to public content are announced.
+const CHANGES: &str = "content_club_changes";
 
 impl ContentState {
     pub fn current(conn: &mut AnyConnection) -> QueryResult<ContentState> {
@@ -35,6 +41,38 @@ impl ContentState {
             }
         };
         diesel::sql_query(sql).bind::<diesel::sql_types::Timestamp, _>(now).execute(conn)?;
+        if let AnyConnection::Pg(_) = conn {
+            // Delivered when (and only if) the transaction commits; several in one are one.
+            diesel::sql_query(format!("NOTIFY {CHANGES}")).execute(conn)?;
+        }
         ContentState::current(conn)
+    }
+}
+
+/// A PostgreSQL connection of its own, listening for the changes any instance commits.
+pub struct ChangeListener(PgConnection);
+
+impl ChangeListener {
+    pub fn open(url: &str) -> Result<ChangeListener, String> {
+        let mut conn = PgConnection::establish(url).map_err(|e| e.to_string())?;
+        diesel::sql_query(format!("LISTEN {CHANGES}")).execute(&mut conn).map_err(|e| e.to_string())?;
+        Ok(ChangeListener(conn))
+    }
+
+    /// Whether a change was announced since the last call. Never waits: it reads what the
+    /// server has sent. An error means the connection is gone.
+    pub fn changed(&mut self) -> QueryResult<bool> {
+        let mut any = false;
+        for notification in self.0.notifications_iter() {
+            notification?;
+            any = true;
+        }
+        Ok(any)
+    }
+
+    /// Whether the server still answers: a connection whose peer vanished without closing it
+    /// reports neither notifications nor errors until something is sent on it.
+    pub fn check(&mut self) -> QueryResult<()> {
+        diesel::sql_query("SELECT 1").execute(&mut self.0).map(|_| ())
     }
 }

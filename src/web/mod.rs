@@ -111,6 +111,7 @@ impl Application {
         }
         let seconds = state.app.settings.feeds.refresh_seconds;
         tokio::spawn(FeedCache::keep_fresh(state.app.clone(), seconds));
+        crate::app::changes::follow(&state.app);
         Ok(Application { port, server, state })
     }
 

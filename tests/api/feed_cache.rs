@@ -95,6 +95,79 @@ async fn a_write_is_never_followed_by_the_old_feed_on_the_same_instance() {
     assert!(polls > 100, "the pollers kept the cache busy ({polls} polls)");
 }
 
+/// A change committed on one instance is served by another at once: on PostgreSQL through its
+/// announcement (the other instance polls only hourly here, so polling cannot be what shows it),
+/// on SQLite, which announces nothing, by polling every second.
+#[tokio::test]
+async fn a_change_on_one_instance_is_served_by_another_within_a_second_on_postgresql() {
+    let postgres = crate::helpers::using_postgres();
+    let (first, token) = club(if postgres { 3600 } else { 1 }).await;
+    let second = spawn_app_on(first.settings.clone(), first.dir.clone()).await;
+    let feed = "/topics/metrics-that-matter/feed.xml";
+    let search = "/api/v1/search?q=announced";
+    let found = |app: &TestApp| {
+        let (feed_url, search_url) = (app.url(feed), app.url(search));
+        async move {
+            let client = reqwest::Client::new();
+            let body = client.get(feed_url).send().await.expect("feed").text().await.expect("body");
+            let results: serde_json::Value =
+                client.get(search_url).send().await.expect("search").json().await.expect("JSON");
+            (body.contains("Announced at once"), results["total"].as_i64().unwrap_or_default() > 0)
+        }
+    };
+    // The second instance has the feed and the search in memory.
+    assert_eq!(found(&second).await, (false, false));
+    first
+        .approved_entry(&token, "metrics-that-matter", entry("article", "Announced at once", "https://example.org/now"))
+        .await;
+    let committed = std::time::Instant::now();
+    let limit = std::time::Duration::from_secs(if postgres { 1 } else { 3 });
+    loop {
+        let seen = found(&second).await;
+        if seen == (true, true) {
+            break;
+        }
+        assert!(
+            committed.elapsed() < limit,
+            "after {:?} the second instance still answers {seen:?}",
+            committed.elapsed()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    println!("the second instance served the change after {:?}", committed.elapsed());
+    if !postgres {
+        return;
+    }
+    // The listening connections are cut (a restarted server, a proxy timing out): each instance
+    // connects again, and the next change is heard as before.
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = first.state.app.db.get().expect("connection");
+        let cut = diesel::sql_query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+        )
+        .execute(&mut *conn)
+        .expect("terminate the listeners");
+        assert_eq!(cut, 2, "one listener per instance");
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // (Reconnected, the instance re-reads the versions once; this read takes that up.)
+    assert!(!second.get_text(feed).await.1.contains("Heard again"));
+    first
+        .approved_entry(&token, "metrics-that-matter", entry("article", "Heard again", "https://example.org/again"))
+        .await;
+    let committed = std::time::Instant::now();
+    loop {
+        let body = second.get_text(feed).await.1;
+        if body.contains("Heard again") {
+            break;
+        }
+        assert!(committed.elapsed() < limit, "after {:?} the second instance has not heard again", committed.elapsed());
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
 /// Two instances on one database render byte-identical documents, so they send the same entity
 /// tag, and each answers the other's tag with 304.
 #[tokio::test]
