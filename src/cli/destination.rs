@@ -51,7 +51,7 @@ pub fn run(command: DestinationCommand, app: &App) -> Result<(), Failure> {
             let created = block_on(notify::add(app, None, input))?.map_err(refused)?;
             eprintln!("added destination {} ({})", created.destination.id, created.destination.label);
             if let Some(secret) = created.secret {
-                println!("{secret}");
+                say!("{secret}");
                 eprintln!("that is its signing secret; it is shown only this once");
             }
         }
@@ -64,7 +64,7 @@ pub fn run(command: DestinationCommand, app: &App) -> Result<(), Failure> {
                 } else {
                     "working"
                 };
-                println!("{:>4}  {:<10} {:<8} {}  [{}]  {}", d.id, d.kind, state, d.label, d.events, d.url);
+                say!("{:>4}  {:<10} {:<8} {}  [{}]  {}", d.id, d.kind, state, d.label, d.events, d.url);
             }
         }
         DestinationCommand::Test { id } => {

@@ -48,10 +48,10 @@ pub fn run(command: DigestCommand, app: &App) -> Result<(), Failure> {
     match command {
         DigestCommand::Preview { topic } => {
             let preview = runtime.block_on(app::digests::preview(app, topic.clone())).map_err(refused(&topic))?;
-            println!("Subject: {}", preview.content.subject);
-            println!("Entries: {}; active subscribers: {}", preview.entries, preview.audience);
-            println!();
-            println!(
+            say!("Subject: {}", preview.content.subject);
+            say!("Entries: {}; active subscribers: {}", preview.entries, preview.audience);
+            say!();
+            say!(
                 "{}",
                 preview
                     .content

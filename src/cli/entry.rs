@@ -124,7 +124,7 @@ pub fn run(command: EntryCommand, app: &App) -> Result<(), Failure> {
                 author_link: None,
             };
             let entry = block_on(entries::add(app, None, topic, input))?.map_err(refused)?;
-            println!("{}", entry.public_id);
+            say!("{}", entry.public_id);
             eprintln!("added “{}” ({})", entry.title, status_name(entry.status));
         }
         EntryCommand::Edit { id, url, title, kind, author, author_email, summary, note, language, status, topic } => {
@@ -162,7 +162,7 @@ fn import(app: &App, topic: String, from: &std::path::Path, dry_run: bool, pendi
             (None, None) => r.text.clone(),
         };
         let status = serde_json::to_value(r.status)?;
-        println!(
+        say!(
             "{:>4}  {:<9} {}{}",
             r.line,
             status.as_str().unwrap_or(""),

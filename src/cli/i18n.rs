@@ -28,7 +28,7 @@ pub fn run(command: I18nCommand, language: &str) -> Result<(), Failure> {
                 message: format!("{e} (run it in a source checkout, or pass --source)"),
             })?;
             let report = check::report(&catalog, &used);
-            print!("{}", check::describe(&report));
+            say_part!("{}", check::describe(&report));
             if report.passes() {
                 Ok(())
             } else {

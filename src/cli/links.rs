@@ -25,10 +25,10 @@ pub fn run(command: LinksCommand, app: &App) -> Result<(), Failure> {
         LinksCommand::Canonicalise { dry_run } => {
             let report = block_on(links::canonicalise_all(app, dry_run))?.map_err(explain)?;
             for (id, from, to) in &report.changed {
-                println!("changed   {id}  {from} -> {to}");
+                say!("changed   {id}  {from} -> {to}");
             }
             for (id, other, form) in &report.collisions {
-                println!("collision {id}  {form} is {other}'s already; left as it was");
+                say!("collision {id}  {form} is {other}'s already; left as it was");
             }
             let verb = if dry_run { "would change" } else { "changed" };
             eprintln!(

@@ -1,6 +1,24 @@
 //! The command line: `content-club --help`. Errors go to stderr as one line a person can act
 //! on, with a non-zero exit code.
 
+/// Writes a command's output (`say!` ends the line, `say_part!` does not). A reader that stops
+/// reading (`content-club i18n check | head`) ends the command quietly, as it ends other
+/// command-line tools, instead of the panic `println!` gives.
+macro_rules! say {
+    () => {
+        $crate::cli::write_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+macro_rules! say_part {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(format_args!($($arg)*))
+    };
+}
+
 mod backup;
 mod bounces;
 mod destination;
@@ -113,6 +131,17 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         entries: u32,
     },
+}
+
+pub(crate) fn write_out(text: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(text) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("content-club: cannot write the output: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// A failure with the exit code it deserves: 2 for configuration, 1 for everything else.

@@ -62,15 +62,15 @@ pub fn run(command: OrganiserCommand, app: &App) -> Result<(), Failure> {
         OrganiserCommand::Token { email, label } => {
             let (row, token) = block_on(app::organisers::create_token(app, email.clone(), label))?.map_err(explain)?;
             eprintln!("token {} created for {}; it is shown once:", row.id, email.trim());
-            println!("{token}");
+            say!("{token}");
         }
         OrganiserCommand::Tokens { email } => {
             let tokens = block_on(app::organisers::tokens_of(app, email))?.map_err(explain)?;
-            println!("{:<6} {:<20} {:<20} {:<20} state", "id", "label", "created", "last used");
+            say!("{:<6} {:<20} {:<20} {:<20} state", "id", "label", "created", "last used");
             for t in tokens {
                 let state = t.revoked_at.map_or_else(|| "live".to_owned(), |at| format!("revoked {}", stamp(at)));
                 let used = t.last_used_at.map_or_else(|| "never".to_owned(), stamp);
-                println!("{:<6} {:<20} {:<20} {:<20} {state}", t.id, t.label, stamp(t.created_at), used);
+                say!("{:<6} {:<20} {:<20} {:<20} {state}", t.id, t.label, stamp(t.created_at), used);
             }
         }
         OrganiserCommand::RevokeToken { id } => match block_on(app::organisers::revoke_token(app, None, None, id))? {
@@ -79,9 +79,9 @@ pub fn run(command: OrganiserCommand, app: &App) -> Result<(), Failure> {
             Err(e) => return Err(explain(e)),
         },
         OrganiserCommand::List => {
-            println!("{:<32} {:<24} {:<10} state", "email", "name", "role");
+            say!("{:<32} {:<24} {:<10} state", "email", "name", "role");
             for o in block_on(app::organisers::list(app))?.map_err(explain)? {
-                println!("{:<32} {:<24} {:<10} {}", o.email, o.display_name, o.role, AccountState::of(&o).as_str());
+                say!("{:<32} {:<24} {:<10} {}", o.email, o.display_name, o.role, AccountState::of(&o).as_str());
             }
         }
     }

@@ -38,20 +38,20 @@ pub fn run(command: RoundupCommand, app: &App) -> Result<(), Failure> {
             } else {
                 "not written yet"
             };
-            println!("{} ({}): {state}\n", view.topic.title, view.topic.month);
+            say!("{} ({}): {state}\n", view.topic.title, view.topic.month);
             if !view.intro().is_empty() {
-                println!("{}\n", view.intro());
+                say!("{}\n", view.intro());
             }
             for (n, entry) in view.entries.iter().enumerate() {
                 let mark = if entry.highlighted { "*" } else { " " };
-                println!("{mark}{:>3}. {} [{}] {}", n + 1, entry.title, entry.public_id, entry.url);
+                say!("{mark}{:>3}. {} [{}] {}", n + 1, entry.title, entry.public_id, entry.url);
             }
         }
         RoundupCommand::Export { slug, format } => {
             let format = ExportFormat::parse(&format)
                 .ok_or_else(|| Failure { code: 1, message: "--format: use md or txt".to_owned() })?;
             let text = block_on(roundups::export(app, slug, format, true))?.map_err(refused)?;
-            print!("{text}");
+            say_part!("{text}");
         }
     }
     Ok(())

@@ -90,14 +90,14 @@ fn print_list(all: &[Topic], now: chrono::DateTime<Utc>, json: bool) -> Result<(
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        say!("{}", serde_json::to_string_pretty(&items)?);
         return Ok(());
     }
-    println!("{:<8} {:<9} {:<6} {:<40} title", "month", "status", "state", "slug");
+    say!("{:<8} {:<9} {:<6} {:<40} title", "month", "status", "state", "slug");
     for t in all {
         let status = serde_json::to_value(app::topics::status(t, now))?;
         let state = if t.announced { "public" } else { "draft" };
-        println!("{:<8} {:<9} {:<6} {:<40} {}", t.month, status.as_str().unwrap_or(""), state, t.slug, t.title);
+        say!("{:<8} {:<9} {:<6} {:<40} {}", t.month, status.as_str().unwrap_or(""), state, t.slug, t.title);
     }
     Ok(())
 }

@@ -299,3 +299,21 @@ fn organisers_import_a_list_and_export_the_roundup_from_the_command_line() {
     let wrong = run(&["roundup", "export", "teams", "--format", "pdf"]);
     assert_one_line_error(&wrong, "--format");
 }
+
+/// Output read only in part (`content-club i18n check | head -1`): the command ends quietly and
+/// successfully once its reader has gone, instead of panicking on the closed pipe.
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child =
+        Command::new(BIN).args(["i18n", "check"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("a line");
+    assert!(first.starts_with("en "), "{first}");
+    // The reader is dropped here: the rest of the report meets a closed pipe.
+    let output = child.wait_with_output().expect("ends");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}: {errors}", output.status);
+    assert!(!errors.contains("panicked"), "{errors}");
+}
