@@ -280,6 +280,8 @@ pub struct EmailSettings {
     pub smtp_url: String,
     pub smtp_username: String,
     pub smtp_password: String,
+    /// A PEM file of the CA that certifies the relay, when it is not one the system trusts.
+    pub smtp_ca_file: String,
     pub pool_size: u32,
     pub smtp_timeout_seconds: u64,
     pub rate_per_second: u32,

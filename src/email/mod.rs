@@ -9,9 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use lettre::message::{header, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::EmailSettings;
 
@@ -114,9 +112,9 @@ pub fn build_message(parts: &MailParts<'_>) -> Result<Message, SendError> {
 /// The configured transport.
 #[derive(Clone)]
 pub enum Mailer {
-    /// Plain SMTP to a relay without TLS or login, over our own no-delay connections.
+    /// SMTP to the relay (plain, STARTTLS or TLS, with or without a login), over our own
+    /// no-delay connections.
     Direct(Arc<direct::DirectSmtp>),
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
     File(AsyncFileTransport<Tokio1Executor>),
     Memory(Arc<Mutex<Vec<Message>>>),
 }
@@ -125,25 +123,20 @@ impl Mailer {
     pub fn from_settings(settings: &EmailSettings) -> Result<Mailer, String> {
         match settings.transport.as_str() {
             "smtp" => {
-                let url = url::Url::parse(&settings.smtp_url).map_err(|e| format!("email.smtp_url: {e}"))?;
-                if url.scheme() == "smtp" && url.query().is_none() && settings.smtp_username.is_empty() {
-                    let host = url.host_str().unwrap_or("localhost").to_owned();
-                    return Ok(Mailer::Direct(Arc::new(direct::DirectSmtp::new(
-                        &host,
-                        url.port().unwrap_or(25),
-                        settings.pool_size,
-                        Duration::from_secs(settings.smtp_timeout_seconds),
-                    ))));
-                }
-                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url)
-                    .map_err(|e| format!("email.smtp_url: {e}"))?
-                    .timeout(Some(Duration::from_secs(settings.smtp_timeout_seconds)))
-                    .pool_config(PoolConfig::new().max_size(settings.pool_size));
-                if !settings.smtp_username.is_empty() {
-                    builder = builder
-                        .credentials(Credentials::new(settings.smtp_username.clone(), settings.smtp_password.clone()));
-                }
-                Ok(Mailer::Smtp(builder.build()))
+                let relay = direct::Relay::parse(
+                    &settings.smtp_url,
+                    &settings.smtp_username,
+                    &settings.smtp_password,
+                    &settings.smtp_ca_file,
+                )
+                .map_err(|e| format!("email.smtp_url: {e}"))?;
+                let sender = direct::DirectSmtp::new(
+                    relay,
+                    settings.pool_size,
+                    Duration::from_secs(settings.smtp_timeout_seconds),
+                )
+                .map_err(|e| format!("email.smtp_ca_file: {e}"))?;
+                Ok(Mailer::Direct(Arc::new(sender)))
             }
             _ => {
                 std::fs::create_dir_all(&settings.file_dir)
@@ -168,14 +161,6 @@ impl Mailer {
     pub async fn send(&self, message: Message) -> Result<(), SendError> {
         match self {
             Mailer::Direct(direct) => direct.send(&message).await,
-            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| {
-                let text = crate::error::one_line(&e.to_string());
-                if e.is_permanent() {
-                    SendError::Permanent(text)
-                } else {
-                    SendError::Temporary(text)
-                }
-            }),
             Mailer::File(transport) => {
                 transport.send(message).await.map(|_| ()).map_err(|e| SendError::Temporary(e.to_string()))
             }

@@ -632,3 +632,78 @@ fn subscriber_missing(app: &TestApp, email: &str) -> bool {
     let mut conn = app.state.app.db.get().expect("conn");
     Subscriber::by_email(&mut conn, email).expect("query").is_none()
 }
+
+/// Relays as providers run them: STARTTLS, or TLS from the first byte, and a login. Every
+/// message arrives encrypted and logged in, over the pool's few connections; a wrong password
+/// bounces nobody, and the mail goes once the password is right.
+#[tokio::test]
+async fn mail_reaches_relays_that_require_tls_and_a_login() {
+    for implicit in [false, true] {
+        let sink = SmtpSink::start_guarded(implicit, "club@example.org", "s3cret pass").await;
+        let (app, token) = club(sink.url(), |s| {
+            s.email.smtp_username = "club@example.org".into();
+            s.email.smtp_password = "wrong".into();
+            s.email.smtp_ca_file = crate::smtp_sink::CA_FILE.into();
+            s.email.pool_size = 2;
+        })
+        .await;
+        app.approved_entry(&token, "metrics-that-matter", entry("article", "DORA done right", "https://example.org/d"))
+            .await;
+        let readers = ["ann", "bob", "cy", "dee", "eve"].map(|who| format!("{who}@example.org"));
+        for reader in &readers {
+            subscribed(&app, reader).await;
+        }
+        app.clock.set(Utc.with_ymd_and_hms(2025, 4, 1, 1, 0, 0).single().expect("valid"));
+        app.deliver_all().await;
+        assert_eq!(sink.count(), 0, "the relay refused the login: nothing is delivered");
+        for reader in &readers {
+            assert_eq!(subscriber(&app, reader).status.as_str(), "active", "{reader} is not taken for a bounce");
+        }
+
+        // The password put right (a restart with the new setting): everything queued goes.
+        let mut settings = app.settings.clone();
+        settings.email.smtp_password = "s3cret pass".into();
+        let fixed = crate::helpers::spawn_app_on(settings, app.dir.clone()).await;
+        let refused = sink.sessions();
+        fixed.deliver_all().await;
+        let digests = digests_to(&sink, "Metrics That Matter");
+        let mut to: Vec<String> = digests.iter().map(|(to, _)| to.clone()).collect();
+        to.sort();
+        assert_eq!(to, readers, "implicit TLS: {implicit}");
+        let messages = sink.messages();
+        assert!(messages.len() >= 10, "the confirmations went too: {}", messages.len());
+        for m in &messages {
+            assert!(m.tls && m.user.as_deref() == Some("club@example.org"), "{:?} {:?} to {:?}", m.tls, m.user, m.to);
+        }
+        let used = sink.sessions() - refused;
+        assert!((1..=2).contains(&used), "{} messages over at most the pool's 2 connections: {used}", messages.len());
+    }
+}
+
+/// A relay that closed a pooled connection while it sat idle (as relays do after a while): the
+/// next message finds out with NOOP before using it, and goes on a new connection.
+#[tokio::test]
+async fn a_connection_the_relay_closed_while_idle_is_replaced_before_use() {
+    let sink = SmtpSink::start().await;
+    let (app, _) = club(sink.url(), |s| s.email.pool_size = 1).await;
+    // One worker throughout, as in a running service: its pool keeps the connection.
+    let worker = app.worker();
+    let drain = || async { while worker.run_once().await.expect("round").handled() > 0 {} };
+    subscribed(&app, "ann@example.org").await;
+    subscribed(&app, "bob@example.org").await;
+    drain().await;
+    assert_eq!((sink.count(), sink.sessions()), (2, 1), "two messages, one connection");
+    // The relay now drops every connection once its message is in: the pooled one dies.
+    sink.hang_up_after_each_message();
+    subscribed(&app, "cy@example.org").await;
+    drain().await;
+    assert_eq!((sink.count(), sink.sessions()), (3, 1));
+    tokio::time::sleep(content_club::email::direct::CHECK_AFTER + StdDuration::from_millis(300)).await;
+    subscribed(&app, "dee@example.org").await;
+    drain().await;
+    assert_eq!((sink.count(), sink.sessions()), (4, 2), "the message went, on a new connection");
+    let mut conn = app.state.app.db.get().expect("conn");
+    let to_dee = Delivery::all(&mut conn).expect("rows").into_iter().find(|d| d.recipient == "dee@example.org");
+    let to_dee = to_dee.expect("dee's confirmation");
+    assert_eq!((to_dee.attempts, to_dee.last_error), (1, None), "at the first try");
+}
