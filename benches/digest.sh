@@ -36,8 +36,9 @@ n = int(sys.argv[1])
 db = sqlite3.connect("data/content-club.db")
 now = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S")
 db.executemany(
-    "INSERT INTO subscribers (email, status, bounce_count, created_at, updated_at, confirmed_at) VALUES (?, 'active', 0, ?, ?, ?)",
-    [(f"reader{i}@example.org", now, now, now) for i in range(n)],
+    "INSERT INTO subscribers (email, public_id, status, bounce_count, created_at, updated_at, confirmed_at) "
+    "VALUES (?, ?, 'active', 0, ?, ?, ?)",
+    [(f"reader{i}@example.org", f"s{i:024x}", now, now, now) for i in range(n)],
 )
 db.commit()
 PY

@@ -170,6 +170,8 @@ pub struct DatabaseSettings {
     pub pool_size: u32,
     pub connect_timeout_seconds: u64,
     pub busy_timeout_ms: u32,
+    /// SQLite only: how much of the database file is read through a memory map (MiB; 0: none).
+    pub sqlite_mmap_mib: u32,
     /// Writes waiting for their turn at most; beyond, a request is answered 503 at once.
     pub write_queue: u32,
 }

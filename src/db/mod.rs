@@ -47,9 +47,6 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// at once apply each migration exactly once.
 const MIGRATION_LOCK_KEY: i64 = 0x0C04_7E47_C1AB;
 
-/// How much of a SQLite database connections read through a memory map.
-const SQLITE_MMAP_BYTES: u64 = 1 << 30;
-
 /// A connection to whichever engine the URL selected.
 #[derive(diesel::MultiConnection)]
 pub enum AnyConnection {
@@ -73,6 +70,7 @@ pub struct ConnectionManager {
     kind: DatabaseKind,
     target: String,
     busy_timeout_ms: u32,
+    mmap_bytes: u64,
     queries: Arc<AtomicU64>,
 }
 
@@ -100,6 +98,7 @@ impl ConnectionManager {
             kind: settings.kind(),
             target,
             busy_timeout_ms: settings.busy_timeout_ms,
+            mmap_bytes: u64::from(settings.sqlite_mmap_mib) << 20,
             queries: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -122,8 +121,8 @@ impl ConnectionManager {
                 // this way many pages at a time (measured in docs/benchmarks.md, "Search").
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                     PRAGMA mmap_size = {SQLITE_MMAP_BYTES};",
-                    self.busy_timeout_ms
+                     PRAGMA mmap_size = {};",
+                    self.busy_timeout_ms, self.mmap_bytes
                 ))
                 .map_err(|e| ConnectionError::BadConnection(e.to_string()))?;
                 // Switching to WAL needs the database to itself and does not wait on the busy

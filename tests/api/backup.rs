@@ -13,6 +13,7 @@ fn counts(url: &str) -> Vec<i64> {
         pool_size: 1,
         connect_timeout_seconds: 5,
         busy_timeout_ms: 5000,
+        sqlite_mmap_mib: 0,
         write_queue: 64,
     };
     let db = content_club::db::Db::connect(&settings).expect("open");

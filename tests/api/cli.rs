@@ -202,6 +202,7 @@ fn two_instances_started_together_on_an_empty_database_both_come_up_and_migrate_
         pool_size: 1,
         connect_timeout_seconds: 5,
         busy_timeout_ms: 5000,
+        sqlite_mmap_mib: 0,
         write_queue: 64,
     };
     let db = content_club::db::Db::connect(&settings).expect("connect");

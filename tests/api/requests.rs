@@ -79,6 +79,7 @@ async fn one_request_id_from_the_response_header_into_the_log_lines_and_the_outb
         pool_size: 1,
         connect_timeout_seconds: 5,
         busy_timeout_ms: 5000,
+        sqlite_mmap_mib: 0,
         write_queue: 64,
     };
     let db = content_club::db::Db::connect(&settings).expect("open");
