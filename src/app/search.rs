@@ -240,22 +240,22 @@ impl Drop for Landing<'_> {
     }
 }
 
-/// An author filter under an address merged away (an old link, a feed followed before the
-/// merge) filters by the author it now belongs to.
-fn follow_merged_author(conn: &mut AnyConnection, search: &mut Search) -> Result<(), AppError> {
-    if let Some(slug) = &search.author {
-        if Author::by_slug(conn, slug)?.is_none() {
-            if let Some(current) = Author::slug_for_old(conn, slug)? {
-                search.author = Some(current);
-            }
-        }
+/// The author a search is filtered by. An address merged away (an old link, a feed followed
+/// before the merge) filters by the author it now belongs to.
+fn follow_merged_author(conn: &mut AnyConnection, search: &mut Search) -> Result<Option<Author>, AppError> {
+    let Some(slug) = &search.author else { return Ok(None) };
+    if let Some(author) = Author::by_slug(conn, slug)? {
+        return Ok(Some(author));
     }
-    Ok(())
+    let Some(current) = Author::slug_for_old(conn, slug)? else { return Ok(None) };
+    let author = Author::by_slug(conn, &current)?;
+    search.author = Some(current);
+    Ok(author)
 }
 
 async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> {
     app.read(move |app, conn| {
-        follow_merged_author(conn, &mut search)?;
+        let filtered_by = follow_merged_author(conn, &mut search)?;
         let club_language = app.settings.club.language.clone();
         let (mut ids, mut total, mut more) = run(conn, &search, &club_language, PAGE_SIZE)?;
         let mut corrected_query = None;
@@ -289,12 +289,9 @@ async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> 
             .collect();
         // Named only when they have a public page: someone whose entries were all declined is
         // not to be found by their address.
-        let author_name = match &search.author {
-            Some(slug) => match Author::by_slug(conn, slug)? {
-                Some(a) if Author::is_public(conn, a.id)? => Some(a.name),
-                _ => None,
-            },
-            None => None,
+        let author_name = match filtered_by {
+            Some(a) if Author::is_public(conn, a.id)? => Some(a.name),
+            _ => None,
         };
         Ok(Results { search, total, more, found, corrected: corrected_query, author_name })
     })

@@ -63,7 +63,7 @@ pub struct Relay {
 impl Relay {
     /// Reads `url` (`smtp://`, `smtps://`, `?tls=required|opportunistic`, an optional
     /// `user:password@`); `username`, when given, wins over the address's.
-    pub fn parse(url: &str, username: &str, password: &str, ca_file: &str) -> Result<Relay, String> {
+    pub fn parse(url: &str, username: &str, password: &str) -> Result<Relay, String> {
         let url = url::Url::parse(url).map_err(|e| format!("not a URL: {e}"))?;
         let host = url.host_str().filter(|h| !h.is_empty()).ok_or("names no host")?;
         let host = host.trim_start_matches('[').trim_end_matches(']').to_owned();
@@ -90,12 +90,7 @@ impl Relay {
         } else {
             None
         };
-        let ca_pem = match ca_file {
-            "" => None,
-            path => Some(std::fs::read(path).map_err(|e| format!("cannot read the CA file {path}: {e}"))?),
-        };
-        let relay = Relay { host, port: url.port().unwrap_or(default_port), security, credentials, ca_pem };
-        Ok(relay)
+        Ok(Relay { host, port: url.port().unwrap_or(default_port), security, credentials, ca_pem: None })
     }
 
     /// TLS from the first byte (`smtps://`): the system's roots and the configured CA.
@@ -105,16 +100,8 @@ impl Relay {
             // A system certificate rustls cannot use is one root fewer, not a failure.
             let _ = roots.add(cert);
         }
-        if let Some(pem) = &self.ca_pem {
-            let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(pem)
-                .collect::<Result<_, _>>()
-                .map_err(|e| format!("the CA file is not a PEM certificate: {e}"))?;
-            if certs.is_empty() {
-                return Err("the CA file holds no PEM certificate".into());
-            }
-            for cert in certs {
-                roots.add(cert).map_err(|e| format!("the CA file: {e}"))?;
-            }
+        for cert in self.ca_certificates()? {
+            roots.add(cert).map_err(|e| format!("the CA file: {e}"))?;
         }
         let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
         let config = ClientConfig::builder_with_provider(provider)
@@ -129,11 +116,24 @@ impl Relay {
     /// STARTTLS, through lettre.
     fn tls(&self) -> Result<TlsParameters, String> {
         let mut builder = TlsParameters::builder(self.host.clone());
-        if let Some(pem) = &self.ca_pem {
-            let ca = Certificate::from_pem(pem).map_err(|e| format!("the CA file is not a PEM certificate: {e}"))?;
+        for cert in self.ca_certificates()? {
+            let ca = Certificate::from_der(cert.to_vec()).map_err(|e| format!("the CA file: {e}"))?;
             builder = builder.add_root_certificate(ca);
         }
         builder.build_rustls().map_err(|e| format!("TLS: {e}"))
+    }
+
+    /// The certificates of the configured CA file; none when there is no file, an error when
+    /// the file holds none.
+    fn ca_certificates(&self) -> Result<Vec<CertificateDer<'static>>, String> {
+        let Some(pem) = &self.ca_pem else { return Ok(Vec::new()) };
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(pem)
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("not a PEM certificate: {e}"))?;
+        if certs.is_empty() {
+            return Err("holds no PEM certificate".into());
+        }
+        Ok(certs)
     }
 }
 
@@ -326,18 +326,18 @@ mod tests {
 
     #[test]
     fn relay_addresses_are_read_as_lettre_reads_them_and_odd_ones_refused() {
-        let plain = Relay::parse("smtp://127.0.0.1:2525", "", "", "").expect("plain");
+        let plain = Relay::parse("smtp://127.0.0.1:2525", "", "").expect("plain");
         assert_eq!((plain.host.as_str(), plain.port, plain.security), ("127.0.0.1", 2525, Security::Plain));
         assert!(plain.credentials.is_none());
-        let starttls = Relay::parse("smtp://mail.example.org?tls=required", "", "", "").expect("STARTTLS");
+        let starttls = Relay::parse("smtp://mail.example.org?tls=required", "", "").expect("STARTTLS");
         assert_eq!((starttls.port, starttls.security), (25, Security::StartTls { required: true }));
-        let maybe = Relay::parse("smtp://mail.example.org:587?tls=opportunistic", "", "", "").expect("opportunistic");
+        let maybe = Relay::parse("smtp://mail.example.org:587?tls=opportunistic", "", "").expect("opportunistic");
         assert_eq!(maybe.security, Security::StartTls { required: false });
-        let implicit = Relay::parse("smtps://club%40example.org:p%40ss@mail.example.org", "", "", "").expect("smtps");
+        let implicit = Relay::parse("smtps://club%40example.org:p%40ss@mail.example.org", "", "").expect("smtps");
         assert_eq!((implicit.port, implicit.security), (465, Security::Implicit));
         let login = implicit.credentials.expect("credentials from the address");
         assert_eq!(login, Credentials::new("club@example.org".into(), "p@ss".into()));
-        let settings = Relay::parse("smtps://a:b@mail.example.org", "club", "secret", "").expect("settings win");
+        let settings = Relay::parse("smtps://a:b@mail.example.org", "club", "secret").expect("settings win");
         assert_eq!(settings.credentials, Some(Credentials::new("club".into(), "secret".into())));
         for bad in [
             "smtp://mail.example.org?tls=sometimes",
@@ -346,10 +346,10 @@ mod tests {
             "http://mail.example.org",
             "smtp://",
         ] {
-            assert!(Relay::parse(bad, "", "", "").is_err(), "{bad}");
+            assert!(Relay::parse(bad, "", "").is_err(), "{bad}");
         }
-        assert!(Relay::parse("smtp://x?tls=required", "", "", "/no/such/ca.pem").is_err());
-        let not_a_certificate = Relay::parse("smtps://x", "", "", "Cargo.toml").expect("read");
+        let mut not_a_certificate = Relay::parse("smtps://x", "", "").expect("parsed");
+        not_a_certificate.ca_pem = Some(b"[package]\nname = \"not a certificate\"\n".to_vec());
         assert!(DirectSmtp::new(not_a_certificate, 1, Duration::from_secs(1)).is_err());
     }
 }

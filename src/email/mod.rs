@@ -123,13 +123,14 @@ impl Mailer {
     pub fn from_settings(settings: &EmailSettings) -> Result<Mailer, String> {
         match settings.transport.as_str() {
             "smtp" => {
-                let relay = direct::Relay::parse(
-                    &settings.smtp_url,
-                    &settings.smtp_username,
-                    &settings.smtp_password,
-                    &settings.smtp_ca_file,
-                )
-                .map_err(|e| format!("email.smtp_url: {e}"))?;
+                let mut relay =
+                    direct::Relay::parse(&settings.smtp_url, &settings.smtp_username, &settings.smtp_password)
+                        .map_err(|e| format!("email.smtp_url: {e}"))?;
+                if !settings.smtp_ca_file.is_empty() {
+                    let pem = std::fs::read(&settings.smtp_ca_file)
+                        .map_err(|e| format!("email.smtp_ca_file: cannot read {}: {e}", settings.smtp_ca_file))?;
+                    relay.ca_pem = Some(pem);
+                }
                 let sender = direct::DirectSmtp::new(
                     relay,
                     settings.pool_size,
@@ -199,6 +200,22 @@ mod tests {
         let raw = String::from_utf8(sent[0].formatted()).expect("utf8");
         assert!(raw.contains("multipart/alternative"), "{raw}");
         assert!(raw.contains("Message-ID: <abc@example.org>"), "{raw}");
+    }
+
+    #[test]
+    fn relay_settings_that_cannot_work_are_refused_naming_their_key() {
+        let mut settings = crate::config::Settings::load(None).expect("defaults").email;
+        settings.transport = "smtp".into();
+        settings.smtp_url = "smtp://x?tls=required".into();
+        settings.smtp_ca_file = "/no/such/ca.pem".into();
+        let refused = Mailer::from_settings(&settings).err().expect("refused");
+        assert!(refused.starts_with("email.smtp_ca_file: cannot read /no/such/ca.pem"), "{refused}");
+        settings.smtp_ca_file = "Cargo.toml".into();
+        let refused = Mailer::from_settings(&settings).err().expect("refused");
+        assert!(refused.starts_with("email.smtp_ca_file: "), "{refused}");
+        settings.smtp_url = "smtp://x?tls=sometimes".into();
+        let refused = Mailer::from_settings(&settings).err().expect("refused");
+        assert!(refused.starts_with("email.smtp_url: unknown parameter"), "{refused}");
     }
 
     #[test]
