@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::Connection;
 
+use super::feeds::content_changed;
 use super::organisers::audit;
 use super::App;
 use crate::db::authors::{free_slug, Author, AuthorChanges, Contributor};
@@ -196,6 +197,8 @@ pub async fn edit(app: &App, actor: Organiser, slug: String, input: AuthorInput)
         }
         let current = Author::by_id(conn, author.id)?.ok_or(AppError::NotFound)?;
         audit(app, conn, Some(&actor), "author edited", &current.slug, &changed.join(", "))?;
+        // Author pages and the entries' bylines on every page change.
+        content_changed(conn, None, app.now())?;
         Ok(current)
     })
     .await
@@ -215,6 +218,7 @@ pub async fn merge(app: &App, actor: Organiser, from: String, into: String) -> R
         })?;
         let moved = Author::merge(conn, &source, target.id)?;
         audit(app, conn, Some(&actor), "authors merged", &target.slug, &format!("{} ({moved})", source.slug))?;
+        content_changed(conn, None, app.now())?;
         Ok((target, moved))
     })
     .await

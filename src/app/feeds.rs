@@ -17,11 +17,9 @@
 //!   instance; `Last-Modified` is the stored change time, which only moves forward.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use bytes::Bytes;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::App;
@@ -32,6 +30,7 @@ use crate::db::topics::{Topic, TopicVersion};
 use crate::db::AnyConnection;
 use crate::error::AppError;
 use crate::feeds::documents::{self, FeedFormat, SiteInfo};
+use crate::render::encoded::Encoded;
 use crate::render::views::utc;
 
 /// Every feed the club publishes, by address pattern.
@@ -106,18 +105,13 @@ impl FeedKind {
     }
 }
 
-/// One rendered document: the bytes as sent (plain and gzip), validators derived from them.
+/// One rendered document: the bytes as sent (plain, gzip, brotli), validators derived from them.
 #[derive(Debug)]
 pub struct FeedDocument {
     pub kind: FeedKind,
     /// The content version it was rendered from.
     pub version: i64,
-    pub body: Bytes,
-    pub gzip: Bytes,
-    /// A strong entity tag, quoted: a digest of the plain bytes.
-    pub etag: Bytes,
-    /// The tag of the gzip representation.
-    pub gzip_etag: Bytes,
+    pub bytes: Encoded,
     pub last_modified: DateTime<Utc>,
     /// What the HTTP layer derives from the document once (its header values), kept with it.
     pub prepared: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
@@ -125,17 +119,10 @@ pub struct FeedDocument {
 
 impl FeedDocument {
     fn new(kind: FeedKind, version: i64, body: String, last_modified: NaiveDateTime) -> FeedDocument {
-        let body = Bytes::from(body);
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        let gzip = encoder.write_all(&body).and_then(|()| encoder.finish()).map(Bytes::from).unwrap_or_default();
-        let digest = crate::crypto::digest_hex(&body);
         FeedDocument {
             kind,
             version,
-            etag: Bytes::from(format!("\"{}\"", &digest[..24])),
-            gzip_etag: Bytes::from(format!("\"{}-gz\"", &digest[..24])),
-            body,
-            gzip,
+            bytes: Encoded::new(body),
             last_modified: utc(last_modified),
             prepared: std::sync::OnceLock::new(),
         }
@@ -289,7 +276,17 @@ impl FeedCache {
         self.loaded.store(true, Ordering::Release);
     }
 
-    async fn ensure_fresh(&self, app: &App) -> Result<(), AppError> {
+    /// The site's content version this instance serves from memory: `None` while something
+    /// written here has not been read back yet (nothing may then be kept as current).
+    pub fn site_version(&self) -> Option<i64> {
+        if !self.fresh() {
+            return None;
+        }
+        self.snapshot.read().unwrap_or_else(|p| p.into_inner()).site.map(|s| s.version)
+    }
+
+    /// Reads the versions again when something was written since they were last read.
+    pub async fn ensure_fresh(&self, app: &App) -> Result<(), AppError> {
         if !self.fresh() {
             self.refresh(app).await?;
         }

@@ -228,6 +228,8 @@ pub async fn translate(
         let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
         let now = app.now().naive_utc();
         TopicTranslation::put(conn, topic.id, valid.language, &valid.title, &valid.summary, now)?;
+        // Pages in that language change (feeds are in the club's own language).
+        feeds::content_changed(conn, None, app.now())?;
         let stored = TopicTranslation::of_topic(conn, topic.id)?.into_iter().find(|t| t.language == valid.language);
         stored.ok_or(AppError::NotFound)
     })
@@ -236,11 +238,11 @@ pub async fn translate(
 
 /// Removes a topic's translation into `language`; 404 when it has none.
 pub async fn remove_translation(app: &App, slug: String, language: String) -> Result<(), AppError> {
-    app.write(move |_, conn| {
+    app.write(move |app, conn| {
         let topic = Topic::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
         match TopicTranslation::delete(conn, topic.id, &language)? {
             0 => Err(AppError::NotFound),
-            _ => Ok(()),
+            _ => feeds::content_changed(conn, None, app.now()),
         }
     })
     .await

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod dates;
+pub mod encoded;
 pub mod markdown;
 pub mod notifications;
 pub mod roundup;

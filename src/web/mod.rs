@@ -19,7 +19,7 @@ use actix_web::{web, App as ActixApp, HttpServer};
 use anyhow::Context as _;
 
 use self::http::routes::{RouteInfo, Routes};
-use self::http::{errors, language, memory, metrics, middleware};
+use self::http::{errors, language, memory, metrics, middleware, pages};
 use crate::app::feeds::FeedCache;
 use crate::app::App;
 use crate::clock::{SharedClock, SystemClock};
@@ -35,6 +35,8 @@ pub struct AppState {
     pub asset_version: String,
     /// The site is served over https (cookies are Secure, HSTS is sent).
     pub https: bool,
+    /// Public pages as anonymous visitors get them, kept once rendered.
+    pub pages: pages::PageCache,
 }
 
 impl AppState {
@@ -49,6 +51,7 @@ impl AppState {
             started_unix: app.now().timestamp(),
             asset_version,
             https: app.settings.club.is_https(),
+            pages: pages::PageCache::default(),
             app,
         }
     }
@@ -131,12 +134,15 @@ impl Application {
 
 /// Framework errors reading a body or a query become the app's own 400s (413 stays 413).
 /// How forms, JSON bodies and query strings are read: bounded, and refused in the app's words.
-fn body_configs(limit: usize) -> (web::FormConfig, web::JsonConfig, web::QueryConfig) {
-    (
-        web::FormConfig::default().limit(limit).error_handler(|e, _| body_error(e, "refused-form-unreadable")),
-        web::JsonConfig::default().limit(limit).error_handler(|e, _| body_error(e, "refused-json-unreadable")),
-        web::QueryConfig::default().error_handler(|e, _| body_error(e, "refused-query-unreadable")),
-    )
+fn body_configs(cfg: &mut web::ServiceConfig, limit: usize) {
+    cfg.app_data(web::PayloadConfig::new(limit))
+        .app_data(
+            web::FormConfig::default().limit(limit).error_handler(|e, _| body_error(e, "refused-form-unreadable")),
+        )
+        .app_data(
+            web::JsonConfig::default().limit(limit).error_handler(|e, _| body_error(e, "refused-json-unreadable")),
+        )
+        .app_data(web::QueryConfig::default().error_handler(|e, _| body_error(e, "refused-query-unreadable")));
 }
 
 /// `message` names what could not be read.
@@ -163,14 +169,12 @@ fn application(
     >,
 > {
     let (https, body_limit) = (state.https, state.app.settings.server.body_limit_bytes);
-    let (form, json, query) = body_configs(body_limit);
     ActixApp::new()
         .app_data(state)
-        .app_data(web::PayloadConfig::new(body_limit))
-        .app_data(form)
-        .app_data(json)
-        .app_data(query)
+        .configure(|cfg| body_configs(cfg, body_limit))
         .wrap(actix_web::middleware::from_fn(middleware::observe))
+        .wrap(actix_web::middleware::Compress::default())
+        .wrap(actix_web::middleware::from_fn(middleware::plain_beside_secrets))
         .service(
             web::scope("")
                 .guard(actix_web::guard::fn_guard(feeds::is_feed_request))
@@ -180,6 +184,7 @@ fn application(
         )
         .service(
             web::scope("")
+                .wrap(actix_web::middleware::from_fn(pages::remember))
                 .wrap(actix_web::middleware::from_fn(middleware::load_session))
                 .wrap(actix_web::middleware::from_fn(middleware::seed_csrf))
                 .wrap(actix_web::middleware::from_fn(middleware::same_origin))

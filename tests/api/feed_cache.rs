@@ -105,18 +105,21 @@ async fn a_change_on_one_instance_is_served_by_another_within_a_second_on_postgr
     let second = spawn_app_on(first.settings.clone(), first.dir.clone()).await;
     let feed = "/topics/metrics-that-matter/feed.xml";
     let search = "/api/v1/search?q=announced";
+    let page = "/topics/metrics-that-matter";
     let found = |app: &TestApp| {
-        let (feed_url, search_url) = (app.url(feed), app.url(search));
+        let (feed_url, search_url, page_url) = (app.url(feed), app.url(search), app.url(page));
         async move {
             let client = reqwest::Client::new();
             let body = client.get(feed_url).send().await.expect("feed").text().await.expect("body");
             let results: serde_json::Value =
                 client.get(search_url).send().await.expect("search").json().await.expect("JSON");
-            (body.contains("Announced at once"), results["total"].as_i64().unwrap_or_default() > 0)
+            let archive = client.get(page_url).send().await.expect("page").text().await.expect("body");
+            let seen = (body.contains("Announced at once"), results["total"].as_i64().unwrap_or_default() > 0);
+            (seen.0, seen.1, archive.contains("Announced at once"))
         }
     };
-    // The second instance has the feed and the search in memory.
-    assert_eq!(found(&second).await, (false, false));
+    // The second instance has the feed, the search and the anonymous archive page in memory.
+    assert_eq!(found(&second).await, (false, false, false));
     first
         .approved_entry(&token, "metrics-that-matter", entry("article", "Announced at once", "https://example.org/now"))
         .await;
@@ -124,7 +127,7 @@ async fn a_change_on_one_instance_is_served_by_another_within_a_second_on_postgr
     let limit = std::time::Duration::from_secs(if postgres { 1 } else { 3 });
     loop {
         let seen = found(&second).await;
-        if seen == (true, true) {
+        if seen == (true, true, true) {
             break;
         }
         assert!(
@@ -209,14 +212,22 @@ async fn codings_refused_with_q_zero_are_not_used() {
     app.approved_entry(&token, "metrics-that-matter", entry("article", "One", "https://example.org/1")).await;
     let path = "/topics/metrics-that-matter/feed.xml";
     let (_, _, body) = plain(&app, path).await;
-    for refused in ["gzip;q=0", "gzip; q=0.0, identity", "*;q=0, identity", "br"] {
+    for refused in ["gzip;q=0", "gzip; q=0.0, identity", "*;q=0, identity", "deflate", "br;q=0, gzip;q=0"] {
         let res = get(&app, path, &[("accept-encoding", refused)]).await;
         assert!(res.headers().get("content-encoding").is_none(), "{refused}: no coding");
         assert_eq!(res.text().await.expect("body"), body, "{refused}: the plain body");
     }
-    for accepted in ["gzip", "gzip;q=0.5, identity", "br, *;q=0.1", "x-gzip"] {
+    for accepted in ["gzip", "gzip;q=0.5, identity", "br;q=0, *;q=0.1", "x-gzip", "gzip, br;q=0.5"] {
         let res = get(&app, path, &[("accept-encoding", accepted)]).await;
         assert_eq!(res.headers()["content-encoding"], "gzip", "{accepted}");
+    }
+    for accepted in ["br", "gzip, deflate, br", "br, *;q=0.1"] {
+        let res = get(&app, path, &[("accept-encoding", accepted)]).await;
+        assert_eq!(res.headers()["content-encoding"], "br", "{accepted}");
+        let bytes = res.bytes().await.expect("body");
+        let mut decoded = String::new();
+        std::io::Read::read_to_string(&mut brotli::Decompressor::new(&bytes[..], 4096), &mut decoded).expect("brotli");
+        assert_eq!(decoded, body, "{accepted}: brotli of the same bytes");
     }
 }
 

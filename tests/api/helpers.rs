@@ -118,6 +118,13 @@ pub fn csrf_from(html: &str) -> String {
     html[start..].split('"').next().expect("closing quote").to_owned()
 }
 
+/// The signed "form shown at" stamp of the first form in a page that has one.
+pub fn stamp_from(html: &str) -> String {
+    let marker = "name=\"started\" value=\"";
+    let start = html.find(marker).expect("page has a form stamp") + marker.len();
+    html[start..].split('"').next().expect("closing quote").to_owned()
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
@@ -146,6 +153,17 @@ impl TestApp {
             .send()
             .await
             .expect("POST")
+    }
+
+    /// Subscribes `email` with the form on `page` like a person: reads the page, takes some
+    /// seconds, posts the form (which carries no per-visitor token).
+    pub async fn subscribe_by_form(&self, page: &str, email: &str) -> reqwest::Response {
+        let (status, html) = self.get_text(page).await;
+        assert_eq!(status, 200, "{page} answers 200");
+        assert!(!html.contains("name=\"csrf_token\""), "{page}: the subscribe form carries no per-visitor token");
+        let started = stamp_from(&html);
+        self.clock.advance(chrono::Duration::seconds(10));
+        self.post_form("/subscribe", &[("started", &started), ("email", email), ("website", "")]).await
     }
 
     /// The CSRF token from the form on `page`.

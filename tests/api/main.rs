@@ -20,6 +20,7 @@ mod notifications;
 mod operations;
 mod organisers;
 mod outage;
+mod public_pages;
 mod receiver;
 mod requests;
 mod search;

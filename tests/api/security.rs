@@ -238,7 +238,7 @@ async fn csrf_tokens_belong_to_the_session_and_cross_site_posts_are_refused() {
     app.add_organiser("admin@example.org", PASSWORD);
     let organiser = logged_in_client(&app).await;
     let attacker = new_client();
-    let res = attacker.get(app.url("/subscribe")).send().await.expect("get");
+    let res = attacker.get(app.url("/admin/login")).send().await.expect("get");
     let seed = set_cookie(&res, "cc_csrf").expect("a CSRF seed cookie");
     let planted_token = csrf_from(&res.text().await.expect("body"));
     let session = organiser_session(&app).await;

@@ -4,7 +4,7 @@ use chrono::{Duration, TimeZone, Utc};
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{csrf_from, path_of, spawn_app_with, TestApp};
+use crate::helpers::{csrf_from, path_of, spawn_app_with, stamp_from, TestApp};
 use crate::smtp_sink::{header, link_containing, part, SmtpSink};
 
 /// A club on 15 March 2025: February closed, March open, April upcoming. Mail goes to `sink`.
@@ -44,15 +44,13 @@ fn good_fields() -> Vec<(&'static str, String)> {
 
 /// Fills in the form like a person: loads it, takes some seconds, posts it.
 async fn submit_form(app: &TestApp, slug: &str, overrides: &[(&str, &str)]) -> reqwest::Response {
-    // Closed topics show no form; the stamp and token of an open one serve to post anyway.
+    // Closed topics show no form; the stamp of an open one serves to post anyway.
     let (status, html) = app.get_text("/topics/metrics-that-matter/submit").await;
     assert_eq!(status, 200);
-    let csrf = csrf_from(&html);
-    let started =
-        html.split("name=\"started\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or("").to_owned();
+    assert!(!html.contains("csrf_token"), "the public form carries no per-visitor token");
+    let started = stamp_from(&html);
     app.clock.advance(Duration::seconds(20));
     let mut fields: Vec<(String, String)> = good_fields().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    fields.push(("csrf_token".into(), csrf));
     fields.push(("started".into(), started));
     for (key, value) in overrides {
         fields.retain(|(k, _)| k != key);
@@ -266,12 +264,10 @@ async fn bad_input_gets_a_clear_message_and_writes_nothing() {
 
     // Too fast: posted the moment the form was shown.
     let (_, html) = app.get_text("/topics/metrics-that-matter/submit").await;
-    let started =
-        html.split("name=\"started\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("stamp").to_owned();
+    let started = stamp_from(&html);
     let mut fields: Vec<(&str, String)> = good_fields();
     fields.retain(|(k, _)| *k != "url");
     fields.push(("url", "https://example.org/fast".into()));
-    fields.push(("csrf_token", csrf_from(&html)));
     fields.push(("started", started));
     let res = app.client.post(app.url("/topics/metrics-that-matter/submit")).form(&fields).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 400);

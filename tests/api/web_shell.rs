@@ -107,8 +107,10 @@ async fn security_headers_and_cookies_hold_on_every_page_type() {
         responses.push((format!("GET {path}"), app.get(path).await));
     }
     let stranger = crate::helpers::new_client();
-    responses
-        .push(("GET /subscribe, first visit".into(), stranger.get(app.url("/subscribe")).send().await.expect("req")));
+    responses.push((
+        "GET /admin/login, first visit".into(),
+        stranger.get(app.url("/admin/login")).send().await.expect("req"),
+    ));
     responses.push((
         "DELETE /admin/login (405)".into(),
         app.client.delete(app.url("/admin/login")).send().await.expect("req"),

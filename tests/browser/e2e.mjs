@@ -466,6 +466,7 @@ try {
   await reader.keyboard.type(subscriber);
   await reader.keyboard.press("Tab");
   check(await focusIs(reader, `${subscribeForm} button[type=submit]`), "keyboard: the subscribe button follows the address");
+  await reader.waitForTimeout(1200); // the form's minimum fill time
   const asked = await enterAndWait(reader);
   check(asked.status() === 200, `subscribing answers 200 (${asked.status()})`);
   const { path: confirmSub } = await linkFromMail(subscriber, "/subscribe/confirm?token=");

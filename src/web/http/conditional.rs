@@ -1,5 +1,5 @@
-//! Answering with a document kept in memory: content coding negotiated from `Accept-Encoding`
-//! (RFC 9110 §12.5.3, q-values honoured), conditional requests (`If-None-Match` with weak
+//! Answering with a document kept in memory: content coding (brotli, gzip or none) negotiated
+//! from `Accept-Encoding` (RFC 9110 §12.5.3, q-values honoured), conditional requests (`If-None-Match` with weak
 //! comparison, else `If-Modified-Since`; RFC 9110 §13), and the headers every answer carries,
 //! 304s included.
 
@@ -10,11 +10,11 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
 use super::middleware::{HSTS, SECURITY_HEADERS};
+use crate::render::encoded::Encoded;
 
-/// A document in memory, plain and gzip-compressed, with its validators.
+/// A document in memory, in every coding, with its validators.
 pub struct Representation<'a> {
-    pub body: &'a Bytes,
-    pub gzip: &'a Bytes,
+    pub bytes: &'a Encoded,
     pub headers: std::borrow::Cow<'a, PreparedHeaders>,
     pub last_modified: Option<DateTime<Utc>>,
     pub cache_control: &'static str,
@@ -25,29 +25,48 @@ pub struct Representation<'a> {
 /// A document's own header values, made once when it is first answered.
 #[derive(Clone)]
 pub struct PreparedHeaders {
-    /// Quoted strong entity tags of the plain and the gzip bytes.
+    /// Quoted strong entity tags of the plain, the gzip and the brotli bytes.
     pub etag: HeaderValue,
     pub gzip_etag: HeaderValue,
+    pub br_etag: HeaderValue,
     pub last_modified: Option<HeaderValue>,
     pub content_type: HeaderValue,
 }
 
 impl PreparedHeaders {
-    pub fn new(
-        etag: &Bytes,
-        gzip_etag: &Bytes,
-        last_modified: Option<DateTime<Utc>>,
-        content_type: &'static str,
-    ) -> Self {
+    pub fn new(bytes: &Encoded, last_modified: Option<DateTime<Utc>>, content_type: HeaderValue) -> Self {
         let value = |bytes: &Bytes| {
             HeaderValue::from_maybe_shared(bytes.clone()).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
         };
         PreparedHeaders {
-            etag: value(etag),
-            gzip_etag: value(gzip_etag),
+            etag: value(&bytes.etag),
+            gzip_etag: value(&bytes.gzip_etag),
+            br_etag: value(&bytes.br_etag),
             last_modified: last_modified.and_then(|at| HeaderValue::from_str(&http_date(at)).ok()),
-            content_type: HeaderValue::from_static(content_type),
+            content_type,
         }
+    }
+}
+
+/// The codings a document can be sent in, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+/// The coding to send: the one the client values most of those the document has; brotli
+/// before gzip when the client values them alike (it is smaller).
+fn choose_coding(accept_encoding: Option<&str>, bytes: &Encoded) -> Coding {
+    let br = if bytes.br.is_empty() { 0.0 } else { coding_quality(accept_encoding, "br") };
+    let gzip = if bytes.gzip.is_empty() { 0.0 } else { coding_quality(accept_encoding, "gzip") };
+    if br > 0.0 && br >= gzip {
+        Coding::Brotli
+    } else if gzip > 0.0 {
+        Coding::Gzip
+    } else {
+        Coding::Identity
     }
 }
 
@@ -84,7 +103,10 @@ fn none_match(value: &str, tags: &[&[u8]]) -> bool {
 
 fn not_modified(headers: &HeaderMap, doc: &Representation<'_>) -> bool {
     match headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
-        Some(tags) => none_match(tags, &[doc.headers.etag.as_bytes(), doc.headers.gzip_etag.as_bytes()]),
+        Some(tags) => {
+            let prepared = &doc.headers;
+            none_match(tags, &[prepared.etag.as_bytes(), prepared.gzip_etag.as_bytes(), prepared.br_etag.as_bytes()])
+        }
         // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3).
         None => match (headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()), doc.last_modified) {
             (Some(since), Some(modified)) => DateTime::parse_from_rfc2822(since)
@@ -103,18 +125,18 @@ pub fn http_date(at: DateTime<Utc>) -> String {
 /// 200 or 304 for a document in memory. For HEAD the server sends this answer's headers only.
 pub fn respond(headers: &HeaderMap, doc: &Representation<'_>, https: bool) -> Response<Bytes> {
     let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
-    let gzip = !doc.gzip.is_empty() && coding_quality(accept, "gzip") > 0.0;
+    let coding = choose_coding(accept, doc.bytes);
     let unchanged = not_modified(headers, doc);
-    let body = match (unchanged, gzip) {
-        (true, _) => Bytes::new(),
-        (false, true) => doc.gzip.clone(),
-        (false, false) => doc.body.clone(),
+    let prepared = &doc.headers;
+    let (body, etag) = match coding {
+        Coding::Brotli => (&doc.bytes.br, &prepared.br_etag),
+        Coding::Gzip => (&doc.bytes.gzip, &prepared.gzip_etag),
+        Coding::Identity => (&doc.bytes.body, &prepared.etag),
     };
     let status = if unchanged { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
-    let mut response = Response::with_body(status, body);
+    let mut response = Response::with_body(status, if unchanged { Bytes::new() } else { body.clone() });
     let out = response.headers_mut();
-    let prepared = &doc.headers;
-    out.insert(header::ETAG, if gzip { prepared.gzip_etag.clone() } else { prepared.etag.clone() });
+    out.insert(header::ETAG, etag.clone());
     out.insert(header::CACHE_CONTROL, HeaderValue::from_static(doc.cache_control));
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     for (name, value) in security_headers() {
@@ -132,9 +154,12 @@ pub fn respond(headers: &HeaderMap, doc: &Representation<'_>, https: bool) -> Re
     }
     out.insert(header::CONTENT_TYPE, prepared.content_type.clone());
     // No "identity" for the plain body: RFC 9110 §8.4.1 reserves it for Accept-Encoding.
-    if gzip {
-        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-    }
+    let name = match coding {
+        Coding::Brotli => "br",
+        Coding::Gzip => "gzip",
+        Coding::Identity => return response,
+    };
+    out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
     response
 }
 
@@ -168,6 +193,18 @@ mod tests {
         assert_eq!(coding_quality(Some("x-gzip"), "gzip"), 1.0);
         assert_eq!(coding_quality(Some("identity"), "gzip"), 0.0);
         assert_eq!(coding_quality(None, "gzip"), 0.0);
+    }
+
+    #[test]
+    fn brotli_is_preferred_when_valued_alike_and_a_refused_coding_is_never_sent() {
+        let bytes = Encoded::new("<p>hello</p>".repeat(20));
+        assert_eq!(choose_coding(Some("gzip, deflate, br"), &bytes), Coding::Brotli);
+        assert_eq!(choose_coding(Some("gzip, br;q=0.5"), &bytes), Coding::Gzip);
+        assert_eq!(choose_coding(Some("br;q=0, gzip"), &bytes), Coding::Gzip);
+        assert_eq!(choose_coding(Some("gzip;q=0, br;q=0"), &bytes), Coding::Identity);
+        assert_eq!(choose_coding(None, &bytes), Coding::Identity);
+        let no_brotli = Encoded { br: Bytes::new(), ..bytes };
+        assert_eq!(choose_coding(Some("br"), &no_brotli), Coding::Identity);
     }
 
     #[test]

@@ -14,6 +14,9 @@ use actix_web::{web, HttpMessage, HttpRequest};
 use crate::i18n::{self, Arg};
 use crate::web::AppState;
 
+/// What every page's answer varies on besides its coding.
+pub const VARY: &str = "Accept-Language, Cookie";
+
 /// The cookie that remembers an explicit choice.
 pub const COOKIE: &str = "lang";
 
@@ -90,7 +93,7 @@ pub async fn choose(
         res.response_mut().add_cookie(&cookie)?;
     }
     let headers = res.headers_mut();
-    headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    headers.append(header::VARY, HeaderValue::from_static(VARY));
     if !headers.contains_key(header::CONTENT_LANGUAGE) {
         headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang));
     }

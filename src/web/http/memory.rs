@@ -1,5 +1,5 @@
 //! Answers from memory, in front of the application. A document that is in memory and current
-//! (see `app::feeds`) is answered here, before actix-web builds its request object, routes or
+//! (a feed, see `app::feeds`, or an anonymous visitor's public page, see `pages`) is answered here, before actix-web builds its request object, routes or
 //! runs middleware: feed readers poll often, and most polls are 304s. Everything else (and any
 //! document not ready in memory) goes to the application unchanged. Answers given here are
 //! counted and logged like the application's.
@@ -14,11 +14,13 @@ use actix_service::IntoServiceFactory;
 use actix_utils::future::Either;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{AppConfig, Response, Service, ServiceFactory, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::Method;
 use actix_web::{web, HttpMessage as _};
 use bytes::Bytes;
 
 use super::conditional::{self, PreparedHeaders, Representation};
+use super::{language, pages};
 use crate::app::feeds::FeedDocument;
 use crate::web::AppState;
 
@@ -30,7 +32,10 @@ pub const FEED_CACHE_CONTROL: &str = "public, max-age=60";
 
 /// A feed document as an HTTP representation; its header values are made the first time.
 pub fn feed_representation(doc: &FeedDocument) -> Representation<'_> {
-    let make = || PreparedHeaders::new(&doc.etag, &doc.gzip_etag, Some(doc.last_modified), doc.kind.content_type());
+    let make = || {
+        let content_type = HeaderValue::from_static(doc.kind.content_type());
+        PreparedHeaders::new(&doc.bytes, Some(doc.last_modified), content_type)
+    };
     let prepared = doc.prepared.get_or_init(|| Box::new(make()));
     // Only this function fills the slot, so the downcast holds; were it ever to fail, the values
     // are made again for this answer.
@@ -39,8 +44,7 @@ pub fn feed_representation(doc: &FeedDocument) -> Representation<'_> {
         None => Cow::Owned(make()),
     };
     Representation {
-        body: &doc.body,
-        gzip: &doc.gzip,
+        bytes: &doc.bytes,
         headers,
         last_modified: Some(doc.last_modified),
         cache_control: FEED_CACHE_CONTROL,
@@ -88,6 +92,41 @@ pub struct MemoryFirstService<S> {
     state: web::Data<AppState>,
 }
 
+impl<S> MemoryFirstService<S> {
+    /// The answer from memory: a current feed, or the current public page for an anonymous
+    /// visitor (labelled with its language, as the application labels pages).
+    fn answer_from_memory(&self, req: &Request) -> Option<Response<Bytes>> {
+        if !matches!(*req.method(), Method::GET | Method::HEAD) {
+            return None;
+        }
+        let started = Instant::now();
+        let state = &self.state;
+        let (mut response, route) = if let Some(doc) = state.app.feeds.current(req.path()) {
+            (
+                conditional::respond(req.headers(), &feed_representation(&doc), state.https),
+                Cow::Borrowed(doc.kind.route()),
+            )
+        } else {
+            let (key, _) =
+                pages::key_of(state, req.method(), req.path(), req.uri().query().unwrap_or(""), req.headers())?;
+            let page = state.pages.current(&key, state.app.feeds.site_version())?;
+            let mut response = conditional::respond(req.headers(), &page.representation(), state.https);
+            let headers = response.headers_mut();
+            headers.append(header::VARY, HeaderValue::from_static(language::VARY));
+            headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(page.language));
+            (response, Cow::Owned(page.route.clone()))
+        };
+        let method = super::metrics::method_label(req.method());
+        let status = response.status().as_u16();
+        let id = super::middleware::request_id_for(req.headers(), state);
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            response.headers_mut().insert(HeaderName::from_static(super::middleware::REQUEST_ID), value);
+        }
+        super::middleware::record(state, (method, &id), &route, req.path(), status, started);
+        Some(response)
+    }
+}
+
 type AppFuture<B> = Pin<Box<dyn Future<Output = Result<Answer<B>, actix_web::Error>>>>;
 
 impl<S, B> Service<Request> for MemoryFirstService<S>
@@ -103,20 +142,8 @@ where
     actix_web::dev::forward_ready!(app);
 
     fn call(&self, req: Request) -> Self::Future {
-        if matches!(*req.method(), Method::GET | Method::HEAD) {
-            if let Some(doc) = self.state.app.feeds.current(req.path()) {
-                let started = Instant::now();
-                let mut response = conditional::respond(req.headers(), &feed_representation(&doc), self.state.https);
-                let method = super::metrics::method_label(req.method());
-                let status = response.status().as_u16();
-                let id = super::middleware::request_id_for(req.headers(), &self.state);
-                if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&id) {
-                    let name = actix_web::http::header::HeaderName::from_static(super::middleware::REQUEST_ID);
-                    response.headers_mut().insert(name, value);
-                }
-                super::middleware::record(&self.state, (method, &id), doc.kind.route(), req.path(), status, started);
-                return Either::left(ready(Ok(response.map_body(|_, body| EitherBody::right(body)))));
-            }
+        if let Some(response) = self.answer_from_memory(&req) {
+            return Either::left(ready(Ok(response.map_body(|_, body| EitherBody::right(body)))));
         }
         let answer = self.app.call(req);
         Either::right(Box::pin(async move {

@@ -110,6 +110,21 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
     headers
 }
 
+/// Answers to a browser that holds an organiser session or a CSRF seed are sent uncompressed:
+/// they may carry a token beside text the visitor typed or an address reflected, and
+/// compression's lengths would leak the token to someone who can make the browser send many
+/// requests (BREACH). Public pages carry no token; they are compressed for everyone.
+pub async fn plain_beside_secrets(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let names = cookie_names(https_of(&req));
+    if req.cookie(names.session).is_some() || req.cookie(names.csrf).is_some() {
+        req.headers_mut().remove(actix_web::http::header::ACCEPT_ENCODING);
+    }
+    next.call(req).await
+}
+
 /// Makes sure every visitor has a CSRF seed cookie, so any page can render a form whose token
 /// the POST handler can check (signed double submit: the token is an HMAC of the seed).
 pub async fn seed_csrf(

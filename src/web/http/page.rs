@@ -7,7 +7,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Serialize;
 
+use super::forms;
 use super::language::{self, t};
+use super::pages;
 use super::session::{self, cookie_names};
 use crate::app::Role;
 use crate::error::{AppError, FieldErrors};
@@ -54,6 +56,8 @@ pub struct PageContext {
     canonical: String,
     base_url: String,
     csrf_token: String,
+    /// The signed "form shown at" stamp of the forms anonymous visitors post (subscribe).
+    form_started: String,
     organiser: Option<OrganiserContext>,
     flash: Option<String>,
     asset_version: String,
@@ -75,6 +79,10 @@ pub struct Page<'a> {
     pub title: String,
     pub status: StatusCode,
     pub feeds: Vec<FeedLink>,
+    /// The same bytes for every anonymous visitor: kept and answered from memory (see `pages`).
+    pub public: bool,
+    /// Its forms carry a visitor's CSRF token (private links' pages); organisers' always do.
+    pub visitor_token: bool,
 }
 
 /// Data for a page that shows nothing of its own.
@@ -83,7 +91,29 @@ pub struct NoData {}
 
 impl<'a> Page<'a> {
     pub fn new(template: &'a str, title: impl Into<String>) -> Page<'a> {
-        Page { template, title: title.into(), status: StatusCode::OK, feeds: Vec::new() }
+        Page {
+            template,
+            title: title.into(),
+            status: StatusCode::OK,
+            feeds: Vec::new(),
+            public: false,
+            visitor_token: true,
+        }
+    }
+
+    /// A page every anonymous visitor sees alike (no per-visitor token, no private data): kept
+    /// in memory for them and sent with `Cache-Control: public`. Organisers see it live.
+    pub fn public(mut self) -> Self {
+        self.public = true;
+        self.visitor_token = false;
+        self
+    }
+
+    /// A page whose forms anonymous visitors post without a per-visitor token (subscribe,
+    /// submit): they are guarded by the origin check, the honeypot, the stamp and rate limits.
+    pub fn tokenless(mut self) -> Self {
+        self.visitor_token = false;
+        self
     }
 
     pub fn status(mut self, status: StatusCode) -> Self {
@@ -101,12 +131,19 @@ impl<'a> Page<'a> {
         let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
         let flash = read_flash(req, state);
         let feeds = if self.feeds.is_empty() { club_feeds(req, state) } else { self.feeds };
-        let page = page_context(req, state, self.title, flash.clone(), feeds);
+        let shared = req.extensions().get::<pages::Anonymous>().is_some() && self.public;
+        let page = page_context(req, state, (self.title, flash.clone()), feeds, self.visitor_token);
         let lang = page.language;
         let body =
             state.app.renderer.html(self.template, lang, &PageData { page, data }).map_err(AppError::Internal)?;
         let mut response = HttpResponse::build(self.status);
-        response.content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-store"));
+        response.content_type("text/html; charset=utf-8");
+        if shared {
+            response.insert_header((header::CACHE_CONTROL, pages::PAGE_CACHE_CONTROL));
+            response.extensions_mut().insert(pages::PublicPage);
+        } else {
+            response.insert_header((header::CACHE_CONTROL, "no-store"));
+        }
         if flash.is_some() {
             response.cookie(session::removal_cookie(cookie_names(state.https).flash, state.https));
         }
@@ -204,9 +241,9 @@ fn searched_for(req: &HttpRequest) -> String {
 fn page_context(
     req: &HttpRequest,
     state: &AppState,
-    title: String,
-    flash: Option<String>,
+    (title, flash): (String, Option<String>),
     feeds: Vec<FeedLink>,
+    visitor_token: bool,
 ) -> PageContext {
     let organiser = req.extensions().get::<session::LoggedIn>().map(|l| OrganiserContext {
         display_name: l.organiser.display_name.clone(),
@@ -224,7 +261,10 @@ fn page_context(
         languages,
         canonical,
         base_url: club.base().to_owned(),
-        csrf_token: session::csrf_token(req),
+        // A visitor's token is made only for pages that need one: it sets a cookie, and a page
+        // kept for every visitor must carry nobody's.
+        csrf_token: if organiser.is_some() || visitor_token { session::csrf_token(req) } else { String::new() },
+        form_started: forms::form_stamp(state),
         organiser,
         flash,
         asset_version: state.asset_version.clone(),

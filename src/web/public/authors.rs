@@ -29,7 +29,7 @@ struct DirectoryPage {
 async fn directory(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let contributors = authors::directory(&state.app).await?;
     let data = DirectoryPage { contributors: ContributorView::list(&contributors) };
-    Page::new("pages/authors.html", t(&req, "title-authors", &[])).render(&req, &data)
+    Page::new("pages/authors.html", t(&req, "title-authors", &[])).public().render(&req, &data)
 }
 
 #[derive(Serialize)]
@@ -70,6 +70,7 @@ async fn author_page(
         count: page.entries.len(),
     };
     Page::new("pages/author.html", page.author.name.clone())
+        .public()
         .feeds(feeds(&req, &page.author.slug, &page.author.name))
         .render(&req, &data)
 }

@@ -34,5 +34,5 @@ async fn digest_page(
         intro: view.intro.as_deref(),
     };
     let data = DigestPage { subject: &view.subject, digest: digest_data(&state.app.settings, &source) };
-    Page::new("pages/digest.html", view.subject.clone()).render(&req, &data)
+    Page::new("pages/digest.html", view.subject.clone()).tokenless().render(&req, &data)
 }

@@ -42,7 +42,7 @@ async fn permalink(
     let tz = state.app.tz();
     let data =
         EntryPage { submission: EntryView::new(&submission), topic: TopicView::new(&topic, tz, state.app.now()) };
-    Page::new("pages/submission.html", submission.title.clone()).render(&req, &data)
+    Page::new("pages/submission.html", submission.title.clone()).public().render(&req, &data)
 }
 
 #[derive(Serialize)]

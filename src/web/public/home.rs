@@ -30,5 +30,5 @@ async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRespon
         upcoming: TopicView::list(schedule.upcoming.iter().take(3), tz, now),
         recent: TopicView::list(schedule.past.iter().take(6), tz, now),
     };
-    Page::new("pages/home.html", t(&req, "title-home", &[])).render(&req, &data)
+    Page::new("pages/home.html", t(&req, "title-home", &[])).public().render(&req, &data)
 }

@@ -45,6 +45,7 @@ async fn roundup_page(
     };
     let title = t(&req, "title-roundup", &[("title", topic.title.as_str().into())]);
     Page::new("pages/roundup.html", title)
+        .public()
         .feeds(topic_feeds(&req, &state, &topic.slug, &topic.title))
         .render(&req, &data)
 }

@@ -45,7 +45,7 @@ async fn schedule_page(req: HttpRequest, state: web::Data<AppState>) -> Result<H
         webcal: format!("webcal://{}/schedule.ics", club.base().split_once("://").map_or("", |(_, rest)| rest)),
         timezone: &club.timezone,
     };
-    Page::new("pages/schedule.html", t(&req, "title-schedule", &[])).render(&req, &data)
+    Page::new("pages/schedule.html", t(&req, "title-schedule", &[])).public().render(&req, &data)
 }
 
 async fn calendar(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

@@ -216,7 +216,7 @@ async fn search_page(
             href: href.clone(),
         })
         .collect();
-    Page::new("pages/search.html", title).status(status).feeds(feeds).render(&req, &data)
+    Page::new("pages/search.html", title).tokenless().status(status).feeds(feeds).render(&req, &data)
 }
 
 /// A page of results into the page's data.

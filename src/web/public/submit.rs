@@ -1,5 +1,7 @@
 //! `/topics/{slug}/submit`: the submission form of an open topic. A refused entry is shown again
-//! with the message beside each field and everything typed kept.
+//! with the message beside each field and everything typed kept. The form carries no
+//! per-visitor token: the origin check, the honeypot, the "form shown at" stamp and the rate
+//! limits guard it.
 
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
 use actix_web::http::StatusCode;
@@ -13,7 +15,7 @@ use crate::web::http::forms::{check_stamp, form_stamp};
 use crate::web::http::language::{self, t};
 use crate::web::http::page::{redirect_with_flash, Page};
 use crate::web::http::routes::Routes;
-use crate::web::http::session::{self, Csrf};
+use crate::web::http::session;
 use crate::web::AppState;
 
 pub fn configure(routes: &mut Routes<'_>) {
@@ -23,8 +25,6 @@ pub fn configure(routes: &mut Routes<'_>) {
 /// The form as posted; the entry's fields are the same as the API's.
 #[derive(Debug, Default, Deserialize)]
 struct SubmitForm {
-    #[serde(default)]
-    csrf_token: String,
     #[serde(default)]
     started: String,
     /// The honeypot: hidden from people, filled in by naive bots.
@@ -91,7 +91,7 @@ fn render(req: &HttpRequest, state: &AppState, topic: &Topic, outcome: Outcome<'
         max_summary: MAX_SUMMARY_CHARS,
     };
     let title = t(req, "title-submit", &[("title", topic.title.as_str().into())]);
-    Page::new("pages/submit.html", title).status(outcome.status).render(req, &data)
+    Page::new("pages/submit.html", title).tokenless().status(outcome.status).render(req, &data)
 }
 
 async fn submit_form(
@@ -135,11 +135,9 @@ fn screen<'a>(req: &HttpRequest, state: &AppState, topic: &Topic, form: &'a Subm
 async fn submit_entry(
     req: HttpRequest,
     state: web::Data<AppState>,
-    csrf: Csrf,
     slug: web::Path<String>,
     form: web::Form<SubmitForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf.check(&form.csrf_token)?;
     let topic = app::submissions::topic_for_form(&state.app, slug.into_inner()).await?;
     if let Some(refusal) = screen(&req, &state, &topic, &form) {
         return render(&req, &state, &topic, refusal);

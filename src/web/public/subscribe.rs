@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::{self, mask_email, SubscriberStatus};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::render::views::Choice;
-use crate::web::http::forms::{TokenForm, TokenQuery};
+use crate::web::http::forms::{check_stamp, TokenForm, TokenQuery};
 use crate::web::http::language::{self, t};
 use crate::web::http::page::Page;
 use crate::web::http::routes::Routes;
@@ -23,12 +23,17 @@ pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/subscription", |r| r.get(subscription_page).post(change_language));
 }
 
+/// The subscribe form, on its own page and on the public pages: no per-visitor token (the
+/// pages are the same bytes for everyone); a honeypot and the "form shown at" stamp instead.
 #[derive(Debug, Default, Deserialize)]
 struct SubscribeForm {
     #[serde(default)]
-    csrf_token: String,
-    #[serde(default)]
     email: String,
+    #[serde(default)]
+    started: String,
+    /// The honeypot: hidden from people, filled in by naive bots.
+    #[serde(default)]
+    website: String,
 }
 
 #[derive(Serialize)]
@@ -39,21 +44,34 @@ struct SubscribePage<'a> {
 }
 
 fn render_subscribe(req: &HttpRequest, data: SubscribePage<'_>, status: StatusCode) -> Result<HttpResponse, AppError> {
-    Page::new("pages/subscribe.html", t(req, "title-subscribe", &[])).status(status).render(req, &data)
+    Page::new("pages/subscribe.html", t(req, "title-subscribe", &[])).tokenless().status(status).render(req, &data)
 }
 
 async fn subscribe_page(req: HttpRequest) -> Result<HttpResponse, AppError> {
     render_subscribe(&req, SubscribePage { email: "", errors: &FieldErrors::new(), sent: false }, StatusCode::OK)
 }
 
+/// A bot's post (honeypot filled) or one sooner than a person can type: the message that says so.
+fn screen(req: &HttpRequest, state: &AppState, form: &SubscribeForm) -> Option<String> {
+    if !form.website.trim().is_empty() {
+        tracing::info!("subscription refused: honeypot filled");
+        return Some(t(req, "flash-submission-not-accepted", &[]));
+    }
+    check_stamp(state, &form.started).err().map(|message| t(req, message, &[]))
+}
+
 async fn subscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
-    csrf: Csrf,
     form: web::Form<SubscribeForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf.check(&form.csrf_token)?;
-    let email = form.into_inner().email;
+    let form = form.into_inner();
+    if let Some(refusal) = screen(&req, &state, &form) {
+        let errors = FieldErrors::from([("email".to_owned(), Message::text(refusal))]);
+        let data = SubscribePage { email: &form.email, errors: &errors, sent: false };
+        return render_subscribe(&req, data, StatusCode::BAD_REQUEST);
+    }
+    let email = form.email;
     let client = session::client(&req, &state);
     let language = language::of(&req).to_owned();
     let (errors, status) = match app::subscriptions::subscribe(&state.app, email.clone(), language, &client).await {
@@ -111,7 +129,7 @@ async fn unsubscribe_page(
     let subscriber = app::subscriptions::unsubscribe_subject(&state.app, token.clone()).await?;
     let done = subscriber.status == SubscriberStatus::Unsubscribed;
     let data = TokenPage { token: &token, email: mask_email(&subscriber.email), done };
-    Page::new("pages/unsubscribe.html", t(&req, "title-unsubscribe", &[])).render(&req, &data)
+    Page::new("pages/unsubscribe.html", t(&req, "title-unsubscribe", &[])).tokenless().render(&req, &data)
 }
 
 async fn unsubscribe(
@@ -121,7 +139,7 @@ async fn unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     let subscriber = app::subscriptions::unsubscribe(&state.app, query.into_inner().token).await?;
     let data = TokenPage { token: "", email: mask_email(&subscriber.email), done: true };
-    Page::new("pages/unsubscribe.html", t(&req, "title-unsubscribed", &[])).render(&req, &data)
+    Page::new("pages/unsubscribe.html", t(&req, "title-unsubscribed", &[])).tokenless().render(&req, &data)
 }
 
 #[derive(Serialize)]

@@ -144,6 +144,7 @@ async fn topic_page(
         roundup_html,
     };
     Page::new("pages/topic.html", topic.title.clone())
+        .public()
         .feeds(topic_feeds(&req, &state, &topic.slug, &topic.title))
         .render(&req, &data)
 }
