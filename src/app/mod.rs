@@ -22,6 +22,7 @@ pub mod moderation;
 pub mod notify;
 pub mod organisers;
 pub mod outbox;
+pub mod profile;
 pub mod roundups;
 pub mod schedule;
 pub mod search;

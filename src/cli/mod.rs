@@ -130,6 +130,11 @@ pub enum Command {
         /// archive and feeds at size, and for benchmarks).
         #[arg(long, default_value_t = 0)]
         entries: u32,
+        /// Also load a club N times the size of a busy one (per unit: 12 topics, 1,000 entries,
+        /// 10,000 subscribers, 2 organisers); 10 is the profile the benchmarks measure. Prints
+        /// the organisers' password.
+        #[arg(long, default_value_t = 0)]
+        scale: u32,
     },
 }
 
@@ -158,6 +163,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
+    limit_malloc_arenas();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -168,8 +174,29 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// glibc gives every thread that allocates an arena of its own (up to eight per core) and keeps
+/// what each arena's threads freed for them; the blocking threads that run database work then
+/// hold tens of MiB between them that nothing uses again. Two arenas serve a process whose work
+/// runs on as many runtime threads as cores with little contention (measured in
+/// docs/benchmarks.md). `MALLOC_ARENA_MAX` in the environment still decides, when set.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: mallopt only changes a malloc parameter; it is called before any thread starts.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 2);
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let settings = Settings::load(cli.config.as_deref()).map_err(|e| Failure { code: 2, message: e.to_string() })?;
+    let mut settings =
+        Settings::load(cli.config.as_deref()).map_err(|e| Failure { code: 2, message: e.to_string() })?;
+    // The memory map speeds up searches, which only the web service answers; the worker and the
+    // commands read rows in order, and mapped pages would only swell their RSS.
+    if !matches!(cli.command, Command::Serve { .. }) {
+        settings.database.sqlite_mmap_mib = 0;
+    }
     init_logging(&settings);
     let clock: SharedClock = Arc::new(SystemClock);
     match cli.command {
@@ -192,7 +219,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Links(command) => links::run(command, &open(settings, clock)?),
         Command::Destination(command) => destination::run(command, &open(settings, clock)?),
         Command::Bounces(command) => bounces::run(command, &bounces::open_or_later(open(settings, clock))?),
-        Command::Demo { entries } => load_demo(&open(settings, clock)?, entries),
+        Command::Demo { entries, scale } => load_demo(&open(settings, clock)?, entries, scale),
         Command::I18n(command) => i18n::run(command, &settings.club.language),
     }
 }
@@ -230,9 +257,20 @@ fn option_name(field: &str) -> &str {
     }
 }
 
-fn load_demo(app: &App, entries: u32) -> Result<(), Failure> {
+fn load_demo(app: &App, entries: u32, scale: u32) -> Result<(), Failure> {
     let (topics, samples) = block_on(crate::app::demo::load(app, entries))?.map_err(explain)?;
     eprintln!("demo: {topics} topic(s) and {samples} sample submission(s) added; existing ones were left alone");
+    if scale > 0 {
+        let password = crate::crypto::random_token();
+        let p = block_on(crate::app::profile::load(app, scale, password.clone()))?.map_err(explain)?;
+        eprintln!(
+            "profile ×{scale}: {} topic(s), {} entries ({} waiting for moderation), {} round-up(s), {} subscribers, \
+             {} organisers (organiser-1@example.org … organiser-{}@example.org; their password follows on \
+             standard output)",
+            p.topics, p.entries, p.pending, p.roundups, p.subscribers, p.organisers, p.organisers
+        );
+        say!("{password}");
+    }
     Ok(())
 }
 

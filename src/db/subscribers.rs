@@ -42,6 +42,11 @@ pub struct NewSubscriber<'a> {
 }
 
 impl NewSubscriber<'_> {
+    /// Inserts without reading the row back (loading many at once).
+    pub fn add(&self, conn: &mut AnyConnection) -> QueryResult<()> {
+        diesel::insert_into(subscribers::table).values(self).execute(conn).map(drop)
+    }
+
     pub fn insert(&self, conn: &mut AnyConnection) -> QueryResult<Subscriber> {
         diesel::insert_into(subscribers::table).values(self).execute(conn)?;
         Subscriber::by_email(conn, self.email)?.ok_or(diesel::result::Error::NotFound)

@@ -6,7 +6,7 @@ use chrono::{Duration, TimeZone, Utc};
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{entry, new_client, spawn_app_with, stamp_from, TestApp};
+use crate::helpers::{entry, new_client, spawn_app_on, spawn_app_with, stamp_from, TestApp};
 
 const PAGES: [&str; 5] =
     ["/", "/topics", "/topics/metrics-that-matter", "/authors", "/topics/metrics-that-matter?kind=article"];
@@ -88,6 +88,16 @@ async fn an_anonymous_page_is_byte_identical_for_two_visitors_and_an_organiser_s
         assert_eq!((unchanged.status, unchanged.body.len()), (304, 0), "{path}");
     }
 
+    // Another instance on the same database (or this one after a restart), some minutes later,
+    // renders the very same bytes: the same entity tags everywhere.
+    let other = spawn_app_on(app.settings.clone(), app.dir.clone()).await;
+    other.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 7, 30).single().expect("valid"));
+    for path in PAGES {
+        let here = visit(&first, &app, path, &[]).await;
+        let there = visit(&first, &other, path, &[]).await;
+        assert!(here.body == there.body && here.etag == there.etag, "{path}: the same page on both instances");
+    }
+
     // Each language is a page of its own, labelled as such.
     let japanese = visit(&first, &app, "/", &[("accept-language", "ja")]).await;
     let english = visit(&first, &app, "/", &[("accept-language", "en")]).await;
@@ -160,8 +170,6 @@ async fn an_anonymous_page_is_byte_identical_for_two_visitors_and_an_organiser_s
 async fn forms_on_public_pages_work_without_a_token_and_bots_and_other_sites_are_refused() {
     let (app, _) = club().await;
     let visitor = new_client();
-    let home = visit(&visitor, &app, "/", &[]).await.text();
-    let started = stamp_from(&home);
     let subscribers = || app.count("subscribers");
     let post = |fields: Vec<(&'static str, String)>, headers: Vec<(&'static str, String)>| {
         let mut req = visitor.post(app.url("/subscribe")).form(&fields);
@@ -170,14 +178,24 @@ async fn forms_on_public_pages_work_without_a_token_and_bots_and_other_sites_are
         }
         async move { req.send().await.expect("post") }
     };
-    let fields = |email: &str, website: &str| {
-        vec![("email", email.to_owned()), ("started", started.clone()), ("website", website.to_owned())]
+    let with_stamp = |started: &str, email: &str, website: &str| {
+        vec![("email", email.to_owned()), ("started", started.to_owned()), ("website", website.to_owned())]
     };
-    // Posted the moment the page was read: faster than a person types.
-    let res = post(fields("quick@example.org", ""), vec![]).await;
+    // On the subscribe page (rendered for each visitor), posted the moment the page was read:
+    // faster than a person types.
+    let own_page = stamp_from(&visit(&visitor, &app, "/subscribe", &[]).await.text());
+    let res = post(with_stamp(&own_page, "quick@example.org", ""), vec![]).await;
     assert_eq!(res.status().as_u16(), 400);
     assert!(res.text().await.expect("body").contains("faster than a person"));
-    app.clock.advance(Duration::seconds(15));
+    // The home page's form, kept for every visitor, carries the hour's stamp: kept open for
+    // more than a day, it is refused too.
+    let home = visit(&visitor, &app, "/", &[]).await.text();
+    let started = stamp_from(&home);
+    app.clock.advance(Duration::hours(25));
+    let res = post(with_stamp(&started, "late@example.org", ""), vec![]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    app.clock.advance(Duration::hours(-25) + Duration::seconds(15));
+    let fields = |email: &str, website: &str| with_stamp(&started, email, website);
     // From another site, by the browser's word or the Origin: refused.
     for header in [("sec-fetch-site", "cross-site".to_owned()), ("origin", "https://evil.example".to_owned())] {
         let res = post(fields("ann@example.org", ""), vec![header.clone()]).await;

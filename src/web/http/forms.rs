@@ -29,7 +29,20 @@ pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppEr
 
 /// A signed "form shown at" stamp for a hidden field.
 pub fn form_stamp(state: &AppState) -> String {
-    let at = state.app.now().timestamp().to_string();
+    stamp_at(state, state.app.now().timestamp())
+}
+
+/// The stamp of a form on a page kept for every visitor: the start of the hour, so that the page
+/// is the same bytes whenever and wherever it is rendered within the hour (its entity tag holds
+/// across instances and restarts). Against such a stamp only "kept open for more than a day"
+/// can be checked.
+pub fn hourly_form_stamp(state: &AppState) -> String {
+    let now = state.app.now().timestamp();
+    stamp_at(state, now - now.rem_euclid(3600))
+}
+
+fn stamp_at(state: &AppState, at: i64) -> String {
+    let at = at.to_string();
     format!("{at}.{}", state.app.key.sign("form-start", &at))
 }
 

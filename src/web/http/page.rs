@@ -132,7 +132,7 @@ impl<'a> Page<'a> {
         let flash = read_flash(req, state);
         let feeds = if self.feeds.is_empty() { club_feeds(req, state) } else { self.feeds };
         let shared = req.extensions().get::<pages::Anonymous>().is_some() && self.public;
-        let page = page_context(req, state, (self.title, flash.clone()), feeds, self.visitor_token);
+        let page = page_context(req, state, (self.title, flash.clone()), feeds, (self.public, self.visitor_token));
         let lang = page.language;
         let body =
             state.app.renderer.html(self.template, lang, &PageData { page, data }).map_err(AppError::Internal)?;
@@ -243,7 +243,7 @@ fn page_context(
     state: &AppState,
     (title, flash): (String, Option<String>),
     feeds: Vec<FeedLink>,
-    visitor_token: bool,
+    (public, visitor_token): (bool, bool),
 ) -> PageContext {
     let organiser = req.extensions().get::<session::LoggedIn>().map(|l| OrganiserContext {
         display_name: l.organiser.display_name.clone(),
@@ -264,7 +264,7 @@ fn page_context(
         // A visitor's token is made only for pages that need one: it sets a cookie, and a page
         // kept for every visitor must carry nobody's.
         csrf_token: if organiser.is_some() || visitor_token { session::csrf_token(req) } else { String::new() },
-        form_started: forms::form_stamp(state),
+        form_started: if public { forms::hourly_form_stamp(state) } else { forms::form_stamp(state) },
         organiser,
         flash,
         asset_version: state.asset_version.clone(),
