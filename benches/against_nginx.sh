@@ -87,7 +87,12 @@ http {
   types { application/rss+xml xml; text/html html; }
   client_body_temp_path $WORK/logs; proxy_temp_path $WORK/logs; fastcgi_temp_path $WORK/logs;
   uwsgi_temp_path $WORK/logs; scgi_temp_path $WORK/logs;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; location / { try_files \$uri \$uri.html \$uri/index.html =404; } }
+  # Pages are files named after their address: one lookup each, as for the feed.
+  server {
+    listen 127.0.0.1:$NGINX_PORT; root $WORK/www;
+    location = / { try_files /index.html =404; }
+    location ~ ^/topics/[a-z0-9-]+\$ { try_files \$uri.html =404; }
+  }
 }
 NGINX
   "${pin[@]}" "$NGINX" -p "$WORK/" -c nginx.conf

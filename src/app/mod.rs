@@ -137,8 +137,14 @@ impl App {
         // Entries written before authors existed (or by an older version) get theirs now.
         let mut conn = app.db.get().map_err(|e| format!("database: {e}"))?;
         let now = app.now().naive_utc();
-        crate::db::write_transaction(&mut conn, |conn| authors::attach_pending(conn, now))
-            .map_err(|e| format!("database migration: attaching authors: {e}"))?;
+        crate::db::write_transaction(&mut conn, |conn| {
+            // Author pages change: every instance renders its pages again.
+            if authors::attach_pending(conn, now)? > 0 {
+                feeds::content_changed(conn, None, app.now())?;
+            }
+            Ok::<(), AppError>(())
+        })
+        .map_err(|e| format!("database migration: attaching authors: {e}"))?;
         drop(conn);
         Ok(app)
     }

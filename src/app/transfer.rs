@@ -32,7 +32,7 @@ pub async fn import(app: &App, data: Export) -> Result<Imported, AppError> {
     app.write(move |app, conn| {
         let done = transfer::import(conn, &data, crate::domain::subscriptions::new_public_id)?;
         super::authors::attach_pending(conn, app.now().naive_utc())?;
-        if done.topics + done.submissions > 0 {
+        if done.topics + done.submissions + done.roundups > 0 {
             feeds::content_changed(conn, None, app.now())?;
         }
         Ok(done)

@@ -174,7 +174,7 @@ fn application(
         .configure(|cfg| body_configs(cfg, body_limit))
         .wrap(actix_web::middleware::from_fn(middleware::observe))
         .wrap(actix_web::middleware::Compress::default())
-        .wrap(actix_web::middleware::from_fn(middleware::plain_beside_secrets))
+        .wrap(actix_web::middleware::from_fn(middleware::compression_allowed))
         .service(
             web::scope("")
                 .guard(actix_web::guard::fn_guard(feeds::is_feed_request))

@@ -209,6 +209,46 @@ async fn forms_on_public_pages_work_without_a_token_and_bots_and_other_sites_are
     let res = post(fields("ann@example.org", ""), vec![("sec-fetch-site", "same-origin".to_owned())]).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(subscribers(), 1);
+    // The hour's stamp serves the subscribe form only: the submission form refuses it.
+    let before = app.count("submissions");
+    let form = [
+        ("started", started.as_str()),
+        ("kind", "article"),
+        ("url", "https://example.org/stamped"),
+        ("title", "Stamped by the hour"),
+        ("summary", "A summary."),
+        ("author_name", "Ann"),
+        ("author_email", "ann@example.org"),
+        ("agree", "on"),
+    ];
+    let res = visitor.post(app.url("/topics/metrics-that-matter/submit")).form(&form).send().await.expect("post");
+    assert_eq!(res.status().as_u16(), 400);
+    assert!(res.text().await.expect("body").contains("The form is incomplete"));
+    assert_eq!(app.count("submissions"), before);
+}
+
+#[tokio::test]
+async fn a_visitor_the_fast_path_would_read_differently_gets_a_live_page_that_is_not_kept() {
+    let (app, _) = club().await;
+    let stranger = new_client();
+    // A quoted language cookie: the application reads it as Japanese, the fast path could not.
+    let japanese = visit(&stranger, &app, "/topics", &[("cookie", r#"lang="ja""#)]).await;
+    assert!(japanese.text().contains(r#"<html lang="ja">"#));
+    assert_eq!(japanese.cache_control.as_deref(), Some("no-store"), "rendered live");
+    let plain = visit(&stranger, &app, "/topics", &[]).await;
+    assert!(plain.text().contains(r#"<html lang="en">"#), "the next visitor gets the club's language");
+    // Cookies beyond ASCII: live too.
+    let cookie = reqwest::header::HeaderValue::from_bytes("theme=dunkel-grün".as_bytes()).expect("obs-text");
+    let other = stranger.get(app.url("/topics")).header("cookie", cookie).send().await.expect("get");
+    assert_eq!(other.status().as_u16(), 200);
+    assert_eq!(other.headers().get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]));
+    // Made-up query parameters: rendered, never kept.
+    for n in 0..3 {
+        let junk = visit(&stranger, &app, &format!("/topics?utm_source=x{n}"), &[]).await;
+        assert_eq!((junk.status, junk.cache_control.as_deref()), (200, Some("no-store")));
+    }
+    let filtered = visit(&stranger, &app, "/topics/metrics-that-matter?kind=article", &[]).await;
+    assert!(filtered.cache_control.is_some_and(|c| c.starts_with("public")), "an archive's own filters are kept");
 }
 
 #[tokio::test]
@@ -230,6 +270,11 @@ async fn answers_are_compressed_when_asked_except_beside_an_organisers_secrets()
             // (Those two carry the time the form was shown, a second apart.)
             assert_eq!(decode(&body).into_bytes(), plain.body, "{path}: the same document");
         }
+    }
+    // A coding the kept pages lack is not made up on the way out under their tags.
+    for path in ["/", "/subscribe"] {
+        let res = visitor.get(app.url(path)).header("accept-encoding", "deflate").send().await.expect("get");
+        assert!(res.headers().get("content-encoding").is_none(), "{path}: sent as it is");
     }
     // An organiser's pages carry a CSRF token: never compressed (BREACH).
     app.logged_in_admin().await;

@@ -92,27 +92,39 @@ pub fn coding_quality(accept_encoding: Option<&str>, coding: &str) -> f32 {
     wildcard.unwrap_or(0.0)
 }
 
-/// Whether `If-None-Match` names one of the tags, by weak comparison (RFC 9110 §13.1.2): a tag
-/// a proxy weakened (`W/"…"`) still matches.
-fn none_match(value: &str, tags: &[&[u8]]) -> bool {
-    value.split(',').map(str::trim).any(|t| {
+/// Which of the tags `If-None-Match` names, by weak comparison (RFC 9110 §13.1.2): a tag a proxy
+/// weakened (`W/"…"`) still matches; `*` matches the first.
+fn none_match(value: &str, tags: &[&[u8]]) -> Option<usize> {
+    value.split(',').map(str::trim).find_map(|t| {
         let t = t.strip_prefix("W/").unwrap_or(t).as_bytes();
-        t == b"*" || tags.contains(&t)
+        if t == b"*" {
+            Some(0)
+        } else {
+            tags.iter().position(|tag| *tag == t)
+        }
     })
 }
 
-fn not_modified(headers: &HeaderMap, doc: &Representation<'_>) -> bool {
+/// Whether the client holds the document: `Some` with the tag to answer the 304 with (the one it
+/// named, whatever coding that was), `None` when it must be sent.
+fn not_modified<'d>(
+    headers: &HeaderMap,
+    doc: &'d Representation<'_>,
+    chosen: &'d HeaderValue,
+) -> Option<&'d HeaderValue> {
+    let prepared = &doc.headers;
     match headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
-        Some(tags) => {
-            let prepared = &doc.headers;
-            none_match(tags, &[prepared.etag.as_bytes(), prepared.gzip_etag.as_bytes(), prepared.br_etag.as_bytes()])
+        Some(named) => {
+            let tags = [&prepared.etag, &prepared.gzip_etag, &prepared.br_etag];
+            let bytes = tags.map(HeaderValue::as_bytes);
+            none_match(named, &bytes).map(|i| if named.trim() == "*" { chosen } else { tags[i] })
         }
         // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3).
         None => match (headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()), doc.last_modified) {
             (Some(since), Some(modified)) => DateTime::parse_from_rfc2822(since)
-                .map(|since| modified.timestamp() <= since.timestamp())
-                .unwrap_or(false),
-            _ => false,
+                .is_ok_and(|since| modified.timestamp() <= since.timestamp())
+                .then_some(chosen),
+            _ => None,
         },
     }
 }
@@ -126,17 +138,18 @@ pub fn http_date(at: DateTime<Utc>) -> String {
 pub fn respond(headers: &HeaderMap, doc: &Representation<'_>, https: bool) -> Response<Bytes> {
     let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
     let coding = choose_coding(accept, doc.bytes);
-    let unchanged = not_modified(headers, doc);
     let prepared = &doc.headers;
     let (body, etag) = match coding {
         Coding::Brotli => (&doc.bytes.br, &prepared.br_etag),
         Coding::Gzip => (&doc.bytes.gzip, &prepared.gzip_etag),
         Coding::Identity => (&doc.bytes.body, &prepared.etag),
     };
+    let held = not_modified(headers, doc, etag);
+    let unchanged = held.is_some();
     let status = if unchanged { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
     let mut response = Response::with_body(status, if unchanged { Bytes::new() } else { body.clone() });
     let out = response.headers_mut();
-    out.insert(header::ETAG, etag.clone());
+    out.insert(header::ETAG, held.unwrap_or(etag).clone());
     out.insert(header::CACHE_CONTROL, HeaderValue::from_static(doc.cache_control));
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     for (name, value) in security_headers() {
@@ -209,10 +222,30 @@ mod tests {
 
     #[test]
     fn tags_match_weakly() {
-        assert!(none_match("\"abc\"", &[b"\"abc\""]));
-        assert!(none_match("W/\"abc\", \"x\"", &[b"\"abc\""]));
-        assert!(none_match("*", &[b"\"abc\""]));
-        assert!(!none_match("\"abd\"", &[b"\"abc\""]));
+        assert_eq!(none_match("\"abc\"", &[b"\"abc\""]), Some(0));
+        assert_eq!(none_match("W/\"abc\", \"x\"", &[b"\"x0\"", b"\"abc\""]), Some(1));
+        assert_eq!(none_match("*", &[b"\"abc\""]), Some(0));
+        assert_eq!(none_match("\"abd\"", &[b"\"abc\""]), None);
+    }
+
+    #[test]
+    fn a_304_names_the_tag_the_client_holds() {
+        let bytes = Encoded::new("<p>hello</p>".repeat(20));
+        let doc = Representation {
+            bytes: &bytes,
+            headers: std::borrow::Cow::Owned(PreparedHeaders::new(&bytes, None, HeaderValue::from_static("text/html"))),
+            last_modified: None,
+            cache_control: "public",
+            csp: "default-src 'none'",
+        };
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br"));
+        let gzip_tag = String::from_utf8(bytes.gzip_etag.to_vec()).expect("ascii");
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&gzip_tag).expect("value"));
+        let answer = respond(&headers, &doc, false);
+        assert_eq!(answer.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(answer.headers().get(header::ETAG).map(HeaderValue::as_bytes), Some(&bytes.gzip_etag[..]));
+        assert!(answer.headers().get(header::CONTENT_ENCODING).is_none());
     }
 
     #[test]

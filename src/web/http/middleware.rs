@@ -110,17 +110,34 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
     headers
 }
 
-/// Answers to a browser that holds an organiser session or a CSRF seed are sent uncompressed:
-/// they may carry a token beside text the visitor typed or an address reflected, and
-/// compression's lengths would leak the token to someone who can make the browser send many
-/// requests (BREACH). Public pages carry no token; they are compressed for everyone.
-pub async fn plain_beside_secrets(
+/// What the compression of answers may use. Answers to a browser that holds an organiser
+/// session or a CSRF seed are sent uncompressed: they may carry a token beside text the visitor
+/// typed or an address reflected, and compression's lengths would leak the token to someone who
+/// can make the browser send many requests (BREACH). Public pages carry no token; they are
+/// compressed for everyone. Only brotli and gzip are offered: the documents kept in memory have
+/// those (and their own entity tags), and nothing else may re-encode them under a tag that names
+/// other bytes.
+pub async fn compression_allowed(
     mut req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::http::header::{HeaderValue, ACCEPT_ENCODING};
     let names = cookie_names(https_of(&req));
     if req.cookie(names.session).is_some() || req.cookie(names.csrf).is_some() {
-        req.headers_mut().remove(actix_web::http::header::ACCEPT_ENCODING);
+        req.headers_mut().remove(ACCEPT_ENCODING);
+    } else if let Some(accept) = req.headers().get(ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) {
+        let offered: Vec<&str> = accept
+            .split(',')
+            .filter(|item| {
+                let coding = item.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                matches!(coding.as_str(), "br" | "gzip" | "x-gzip" | "identity" | "*")
+            })
+            .collect();
+        let offered = HeaderValue::from_str(&offered.join(",")).ok().filter(|v| !v.is_empty());
+        match offered {
+            Some(value) => drop(req.headers_mut().insert(ACCEPT_ENCODING, value)),
+            None => drop(req.headers_mut().remove(ACCEPT_ENCODING)),
+        }
     }
     next.call(req).await
 }

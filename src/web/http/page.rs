@@ -131,7 +131,7 @@ impl<'a> Page<'a> {
         let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
         let flash = read_flash(req, state);
         let feeds = if self.feeds.is_empty() { club_feeds(req, state) } else { self.feeds };
-        let shared = req.extensions().get::<pages::Anonymous>().is_some() && self.public;
+        let shared = req.extensions().get::<pages::Anonymous>().is_some() && self.public && flash.is_none();
         let page = page_context(req, state, (self.title, flash.clone()), feeds, (self.public, self.visitor_token));
         let lang = page.language;
         let body =

@@ -43,6 +43,14 @@ const MAX_BYTES: usize = 48 << 20;
 /// Addresses longer than this are never kept (the key space must stay bounded).
 const MAX_ADDRESS: usize = 300;
 
+/// The query parameters of public pages (an archive's filters); an address with any other is
+/// rendered live, never kept, so that made-up addresses cannot fill the memory.
+const KEPT_PARAMETERS: [&str; 3] = ["kind", "language", "page"];
+
+/// Of [`MAX_BYTES`], what pages whose address has a query may take: filters cannot crowd out the
+/// pages everyone reads.
+const MAX_FILTERED_BYTES: usize = MAX_BYTES / 4;
+
 /// Distinct `Accept-Language` values whose outcome is remembered.
 const MAX_REMEMBERED_LANGUAGES: usize = 512;
 
@@ -87,6 +95,24 @@ impl PageDocument {
 struct Pages {
     by_key: HashMap<String, Arc<PageDocument>>,
     bytes: usize,
+    /// Of `bytes`, those of pages whose address has a query.
+    filtered: usize,
+}
+
+impl Pages {
+    fn add(&mut self, key: &str, page: &PageDocument, sign: isize) {
+        let size = page.bytes.size().cast_signed() * sign;
+        self.bytes = self.bytes.saturating_add_signed(size);
+        if key.contains('?') && !key.ends_with('?') {
+            self.filtered = self.filtered.saturating_add_signed(size);
+        }
+    }
+
+    fn fits(&self, key: &str, page: &PageDocument) -> bool {
+        let size = page.bytes.size();
+        let filtered = key.contains('?') && !key.ends_with('?');
+        self.bytes + size <= MAX_BYTES && (!filtered || self.filtered + size <= MAX_FILTERED_BYTES)
+    }
 }
 
 /// The pages this instance keeps, by language and address.
@@ -105,21 +131,32 @@ impl PageCache {
         (page.version >= version && page.made.elapsed() < KEEP_FOR).then(|| page.clone())
     }
 
-    /// Keeps a page, making room by dropping pages of older versions or past their time.
+    /// Keeps a page, making room by dropping pages of older versions or past their time; when
+    /// there is no room, the page is not kept (it is rendered again for the next visitor).
     fn put(&self, key: String, page: Arc<PageDocument>) {
         let mut pages = self.pages.write().unwrap_or_else(|p| p.into_inner());
-        if pages.bytes + page.bytes.size() > MAX_BYTES {
+        if let Some(replaced) = pages.by_key.remove(&key) {
+            pages.add(&key, &replaced, -1);
+        }
+        if !pages.fits(&key, &page) {
             let version = page.version;
-            pages.by_key.retain(|_, kept| kept.version >= version && kept.made.elapsed() < KEEP_FOR);
-            pages.bytes = pages.by_key.values().map(|p| p.bytes.size()).sum();
-            if pages.bytes + page.bytes.size() > MAX_BYTES {
+            let gone: Vec<String> = pages
+                .by_key
+                .iter()
+                .filter(|(_, kept)| kept.version < version || kept.made.elapsed() >= KEEP_FOR)
+                .map(|(key, _)| key.clone())
+                .collect();
+            for key in gone {
+                if let Some(old) = pages.by_key.remove(&key) {
+                    pages.add(&key, &old, -1);
+                }
+            }
+            if !pages.fits(&key, &page) {
                 return;
             }
         }
-        pages.bytes += page.bytes.size();
-        if let Some(replaced) = pages.by_key.insert(key, page) {
-            pages.bytes -= replaced.bytes.size();
-        }
+        pages.add(&key, &page, 1);
+        pages.by_key.insert(key, page);
     }
 
     /// The language a visitor without an explicit `?lang=` reads in, remembered per
@@ -143,7 +180,9 @@ impl PageCache {
     }
 }
 
-/// The value of the cookie `name`, from every `Cookie` header.
+/// The value of the cookie `name`, from every `Cookie` header. A visitor whose cookies this
+/// simple reading may take differently from the application's (bytes beyond ASCII, encoded or
+/// quoted names) is answered by the application: see [`plain_cookies`].
 fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
@@ -152,6 +191,14 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(n, _)| *n == name)
         .map(|(_, value)| value)
+}
+
+/// Whether every `Cookie` header is read alike here and by the application: ASCII, with no
+/// encoded or quoted parts and no space before an `=`.
+fn plain_cookies(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .all(|v| v.to_str().is_ok_and(|v| !v.contains(['%', '"', '\\']) && !v.contains(" =") && !v.contains("\t")))
 }
 
 /// The key a request's page is kept under, and its language, when the anonymous page may
@@ -168,10 +215,10 @@ pub fn key_of(
         return None;
     }
     let names = cookie_names(state.https);
-    if cookie(headers, names.session).is_some() || cookie(headers, names.flash).is_some() {
+    if !plain_cookies(headers) || cookie(headers, names.session).is_some() || cookie(headers, names.flash).is_some() {
         return None;
     }
-    if url::form_urlencoded::parse(query.as_bytes()).any(|(name, _)| name == super::language::COOKIE) {
+    if !url::form_urlencoded::parse(query.as_bytes()).all(|(name, _)| KEPT_PARAMETERS.contains(&name.as_ref())) {
         return None;
     }
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
@@ -192,15 +239,31 @@ pub async fn remember(
         Some((state, key))
     });
     let Some((state, (key, language))) = found else { return Ok(next.call(req).await?.map_into_left_body()) };
+    // The application must see the request as the key does: no session or message cookie, the
+    // same language. Otherwise the page is rendered live and not kept.
+    let names = cookie_names(state.https);
+    let alike = req.cookie(names.session).is_none()
+        && req.cookie(names.flash).is_none()
+        && super::language::of(req.request()) == language;
+    if !alike {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
     // The version is read before the page's content, so a page is never kept under a version
     // newer than its content.
     if let Err(e) = state.app.feeds.ensure_fresh(&state.app).await {
         tracing::warn!(error = %e, "content version check failed; the page is not kept");
     }
     let version = state.app.feeds.site_version();
+    // Read again after another instance's change, the version may be the one the page was kept
+    // under: then it still answers.
+    if let Some(page) = state.pages.current(&key, version) {
+        let answer = conditional::respond(req.headers(), &page.representation(), state.https);
+        return Ok(req.into_response(HttpResponse::from(answer)).map_into_right_body());
+    }
     req.extensions_mut().insert(Anonymous);
     let res = next.call(req).await?;
-    if res.status() != StatusCode::OK || res.response().extensions().get::<PublicPage>().is_none() {
+    let sets_cookie = res.headers().contains_key(header::SET_COOKIE);
+    if res.status() != StatusCode::OK || sets_cookie || res.response().extensions().get::<PublicPage>().is_none() {
         return Ok(res.map_into_left_body());
     }
     Ok(keep(&state, (key, language), version, res))

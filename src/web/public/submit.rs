@@ -122,7 +122,7 @@ fn screen<'a>(req: &HttpRequest, state: &AppState, topic: &Topic, form: &'a Subm
     if let Some(reason) = closed_text(req, topic, state.app.now()) {
         return Some(Outcome::notice(form, StatusCode::CONFLICT, reason));
     }
-    if let Err(message) = check_stamp(state, &form.started) {
+    if let Err(message) = check_stamp(state, &form.started, false) {
         return Some(Outcome::notice(form, StatusCode::BAD_REQUEST, t(req, message, &[])));
     }
     let mut errors = app::submissions::field_errors(&form.entry);

@@ -57,7 +57,7 @@ fn screen(req: &HttpRequest, state: &AppState, form: &SubscribeForm) -> Option<S
         tracing::info!("subscription refused: honeypot filled");
         return Some(t(req, "flash-submission-not-accepted", &[]));
     }
-    check_stamp(state, &form.started).err().map(|message| t(req, message, &[]))
+    check_stamp(state, &form.started, true).err().map(|message| t(req, message, &[]))
 }
 
 async fn subscribe(
