@@ -95,8 +95,10 @@ run_engine() { # ENGINE DATABASE_URL
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/topics/$slug/roundup")" = 200 ]; then closed=$slug; break; fi
   done
   [ -n "$closed" ] || { echo "profile.sh: no closed topic with a round-up on $engine" >&2; exit 1; }
-  entry=$(curl -fsS "$APP_URL/topics/$closed" | grep -o '/submissions/[a-z0-9]*' | head -1)
-  author=$(curl -fsS "$APP_URL/authors" | grep -o 'href="/authors/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
+  curl -fsS "$APP_URL/topics/$closed" -o topic.html
+  curl -fsS "$APP_URL/authors" -o authors.html
+  entry=$(grep -o '/submissions/[a-z0-9]*' topic.html | sed -n 1p)
+  author=$(grep -o 'href="/authors/[a-z0-9-]*"' authors.html | sed -n 1p | cut -d'"' -f2)
   # An organiser's session.
   local jar="$WORK/jar-$engine" csrf session
   csrf=$(curl -fsS -c "$jar" "$APP_URL/admin/login" | python3 -c 'import re,sys; print(re.search(r"name=\"csrf_token\" value=\"([^\"]+)", sys.stdin.read()).group(1))')

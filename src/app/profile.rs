@@ -16,7 +16,7 @@ use crate::db::organisers::NewOrganiser;
 use crate::db::roundups::Roundup;
 use crate::db::states::{Role, SubmissionKind, SubmissionStatus, SubscriberStatus};
 use crate::db::submissions::{NewSubmission, Submission};
-use crate::db::subscribers::NewSubscriber;
+use crate::db::subscribers::{NewSubscriber, Subscriber};
 use crate::db::topics::Topic;
 use crate::db::AnyConnection;
 use crate::domain::month::Month;
@@ -234,21 +234,24 @@ fn add_roundups(conn: &mut AnyConnection, months: &[Month], now: chrono::NaiveDa
     Ok(added)
 }
 
+/// Subscribers who joined over the last ten years, a few every day.
 fn add_subscribers(conn: &mut AnyConnection, scale: u32, now: chrono::NaiveDateTime) -> Result<usize, AppError> {
     let count = (SUBSCRIBERS * scale) as usize;
     for n in 0..count {
+        let joined = now - Duration::minutes((n as i64 * 5_261) % (3_650 * 24 * 60));
         NewSubscriber {
             email: &format!("reader-{n}@example.org"),
             status: SubscriberStatus::Active,
             confirm_token_hash: None,
             confirm_sent_at: None,
-            created_at: now,
-            updated_at: now,
+            created_at: joined,
+            updated_at: joined,
             public_id: &format!("r{n:011}"),
             language: LANGUAGES[n % LANGUAGES.len()],
         }
         .add(conn)?;
     }
+    Subscriber::confirmed_when_created(conn)?;
     Ok(count)
 }
 

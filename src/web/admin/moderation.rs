@@ -112,7 +112,7 @@ async fn queue(
     let query = query.into_inner();
     let (shown, status) = status_filter(query.status.as_deref());
     let topic = query.topic.clone().filter(|t| !t.is_empty());
-    let filter = QueueFilter { topic: topic.clone(), status, before: query.before, limit: moderation::MAX_PAGE };
+    let filter = QueueFilter { topic: topic.clone(), status, before: query.before, limit: moderation::QUEUE_PAGE };
     let queue = moderation::queue(&state.app, filter).await?;
     let items: Vec<Item> = queue.items.iter().map(|q| item(&req, &queue, q)).collect();
     let choice = |value: &str, label: String, selected| Choice { value: value.to_owned(), label, selected };

@@ -1,0 +1,2 @@
+DROP INDEX subscribers_unsubscribed_at;
+DROP INDEX subscribers_confirmed_at;
