@@ -16,7 +16,8 @@ use crate::error::{AppError, Message};
 /// Entries a page of the queue or the API shows at most.
 pub const MAX_PAGE: i64 = 200;
 /// Submissions the moderation page shows at once, each with the author's others and its
-/// history (a page of 200 took 20 ms to render at ten times a busy club; 50 take a quarter).
+/// history: at ten times a busy club a page of 200 took about 22 ms of CPU, one of 50 takes 5.5
+/// (docs/benchmarks.md, "Ten times the club").
 pub const QUEUE_PAGE: i64 = 50;
 /// The author's other entries shown beside each.
 const OTHERS_PER_AUTHOR: usize = 20;
