@@ -123,8 +123,8 @@ lines = [
 ]
 section = "\n".join(lines)
 text = open(doc).read()
-pattern = re.compile(r"## Relays: .*?(?=\n## |\Z)", re.S)
-text = pattern.sub(section.rstrip("\n") + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+pattern = re.compile(r"## Relays: a digest through .*?(?=\n## |\Z)", re.S)
+text = pattern.sub(lambda _: section.rstrip("\n") + "\n", text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
 open(doc, "w").write(text)
 print(section)
 PY
