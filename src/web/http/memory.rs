@@ -101,29 +101,30 @@ impl<S> MemoryFirstService<S> {
         }
         let started = Instant::now();
         let state = &self.state;
-        let (mut response, route) = if let Some(doc) = state.app.feeds.current(req.path()) {
-            (
-                conditional::respond(req.headers(), &feed_representation(&doc), state.https),
-                Cow::Borrowed(doc.kind.route()),
-            )
-        } else {
-            let (key, _) =
-                pages::key_of(state, req.method(), req.path(), req.uri().query().unwrap_or(""), req.headers())?;
-            let page = state.pages.current(&key, state.app.feeds.site_version())?;
-            let mut response = conditional::respond(req.headers(), &page.representation(), state.https);
-            let headers = response.headers_mut();
-            headers.append(header::VARY, HeaderValue::from_static(language::VARY));
-            headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(page.language));
-            (response, Cow::Owned(page.route.clone()))
-        };
+        if let Some(doc) = state.app.feeds.current(req.path()) {
+            let response = conditional::respond(req.headers(), &feed_representation(&doc), state.https);
+            return Some(self.answered(req, response, doc.kind.route(), started));
+        }
+        let address = pages::address(req.uri());
+        let language = pages::key_of(state, req.method(), address, req.headers())?;
+        let page = state.pages.current(language, address, state.app.feeds.site_version())?;
+        let mut response = conditional::respond(req.headers(), &page.representation(), state.https);
+        let headers = response.headers_mut();
+        headers.append(header::VARY, HeaderValue::from_static(language::VARY));
+        headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(page.language));
+        Some(self.answered(req, response, &page.route, started))
+    }
+
+    /// An answer from memory, with its request id, counted and logged.
+    fn answered(&self, req: &Request, mut response: Response<Bytes>, route: &str, started: Instant) -> Response<Bytes> {
         let method = super::metrics::method_label(req.method());
         let status = response.status().as_u16();
-        let id = super::middleware::request_id_for(req.headers(), state);
+        let id = super::middleware::request_id_for(req.headers(), &self.state);
         if let Ok(value) = HeaderValue::from_str(&id) {
             response.headers_mut().insert(HeaderName::from_static(super::middleware::REQUEST_ID), value);
         }
-        super::middleware::record(state, (method, &id), &route, req.path(), status, started);
-        Some(response)
+        super::middleware::record(&self.state, (method, &id), route, req.path(), status, started);
+        response
     }
 }
 

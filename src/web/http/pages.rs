@@ -91,9 +91,11 @@ impl PageDocument {
     }
 }
 
+/// Kept pages by language, then by address (path and query as requested): looked up with the
+/// request's own strings, without allocating.
 #[derive(Default)]
 struct Pages {
-    by_key: HashMap<String, Arc<PageDocument>>,
+    by_key: HashMap<&'static str, HashMap<String, Arc<PageDocument>>>,
     bytes: usize,
     /// Of `bytes`, those of pages whose address has a query.
     filtered: usize,
@@ -123,40 +125,44 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    /// The kept page for `key` when it is current at content version `version`.
-    pub fn current(&self, key: &str, version: Option<i64>) -> Option<Arc<PageDocument>> {
+    /// The page kept for `address` in `language` when it is current at content version `version`.
+    pub fn current(&self, language: &str, address: &str, version: Option<i64>) -> Option<Arc<PageDocument>> {
         let version = version?;
         let pages = self.pages.read().unwrap_or_else(|p| p.into_inner());
-        let page = pages.by_key.get(key)?;
+        let page = pages.by_key.get(language)?.get(address)?;
         (page.version >= version && page.made.elapsed() < KEEP_FOR).then(|| page.clone())
     }
 
     /// Keeps a page, making room by dropping pages of older versions or past their time; when
     /// there is no room, the page is not kept (it is rendered again for the next visitor).
-    fn put(&self, key: String, page: Arc<PageDocument>) {
-        let mut pages = self.pages.write().unwrap_or_else(|p| p.into_inner());
-        if let Some(replaced) = pages.by_key.remove(&key) {
-            pages.add(&key, &replaced, -1);
+    fn put(&self, language: &'static str, address: &str, page: Arc<PageDocument>) {
+        let mut guard = self.pages.write().unwrap_or_else(|p| p.into_inner());
+        let pages = &mut *guard;
+        if let Some(replaced) = pages.by_key.get_mut(language).and_then(|kept| kept.remove(address)) {
+            pages.add(address, &replaced, -1);
         }
-        if !pages.fits(&key, &page) {
+        if !pages.fits(address, &page) {
             let version = page.version;
-            let gone: Vec<String> = pages
-                .by_key
-                .iter()
-                .filter(|(_, kept)| kept.version < version || kept.made.elapsed() >= KEEP_FOR)
-                .map(|(key, _)| key.clone())
-                .collect();
-            for key in gone {
-                if let Some(old) = pages.by_key.remove(&key) {
-                    pages.add(&key, &old, -1);
-                }
+            let mut freed = 0;
+            for kept in pages.by_key.values_mut() {
+                kept.retain(|address, old| {
+                    let keep = old.version >= version && old.made.elapsed() < KEEP_FOR;
+                    if !keep {
+                        freed += old.bytes.size();
+                        if address.contains('?') && !address.ends_with('?') {
+                            pages.filtered = pages.filtered.saturating_sub(old.bytes.size());
+                        }
+                    }
+                    keep
+                });
             }
-            if !pages.fits(&key, &page) {
+            pages.bytes = pages.bytes.saturating_sub(freed);
+            if !pages.fits(address, &page) {
                 return;
             }
         }
-        pages.add(&key, &page, 1);
-        pages.by_key.insert(key, page);
+        pages.add(address, &page, 1);
+        pages.by_key.entry(language).or_default().insert(address.to_owned(), page);
     }
 
     /// The language a visitor without an explicit `?lang=` reads in, remembered per
@@ -201,19 +207,19 @@ fn plain_cookies(headers: &HeaderMap) -> bool {
         .all(|v| v.to_str().is_ok_and(|v| !v.contains(['%', '"', '\\']) && !v.contains(" =") && !v.contains("\t")))
 }
 
-/// The key a request's page is kept under, and its language, when the anonymous page may
-/// answer it: GET or HEAD, no organiser session or one-time message cookie, no `?lang=`, and an
-/// address of sensible length.
-pub fn key_of(
-    state: &AppState,
-    method: &Method,
-    path: &str,
-    query: &str,
-    headers: &HeaderMap,
-) -> Option<(String, &'static str)> {
-    if !matches!(*method, Method::GET | Method::HEAD) || path.len() + query.len() > MAX_ADDRESS {
+/// The address (path and query, as requested) a request's page is kept under.
+pub fn address(uri: &actix_web::http::Uri) -> &str {
+    uri.path_and_query().map_or(uri.path(), |p| p.as_str())
+}
+
+/// The language whose kept page may answer a request for `address`: GET or HEAD, no organiser
+/// session or one-time message cookie, only an archive's own query parameters, and an address of
+/// sensible length.
+pub fn key_of(state: &AppState, method: &Method, address: &str, headers: &HeaderMap) -> Option<&'static str> {
+    if !matches!(*method, Method::GET | Method::HEAD) || address.len() > MAX_ADDRESS {
         return None;
     }
+    let query = address.split_once('?').map_or("", |(_, query)| query);
     let names = cookie_names(state.https);
     if !plain_cookies(headers) || cookie(headers, names.session).is_some() || cookie(headers, names.flash).is_some() {
         return None;
@@ -222,8 +228,7 @@ pub fn key_of(
         return None;
     }
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    let language = state.pages.language(state, cookie(headers, super::language::COOKIE), accept);
-    Some((format!("{language} {path}?{query}"), language))
+    Some(state.pages.language(state, cookie(headers, super::language::COOKIE), accept))
 }
 
 /// Keeps the public pages rendered for anonymous visitors, and answers them as kept pages are
@@ -235,10 +240,10 @@ pub async fn remember(
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let anonymous = req.extensions().get::<LoggedIn>().is_none();
     let found = state.filter(|_| anonymous).and_then(|state| {
-        let key = key_of(&state, req.method(), req.path(), req.query_string(), req.headers())?;
-        Some((state, key))
+        let language = key_of(&state, req.method(), address(req.uri()), req.headers())?;
+        Some((state, language))
     });
-    let Some((state, (key, language))) = found else { return Ok(next.call(req).await?.map_into_left_body()) };
+    let Some((state, language)) = found else { return Ok(next.call(req).await?.map_into_left_body()) };
     // The application must see the request as the key does: no session or message cookie, the
     // same language. Otherwise the page is rendered live and not kept.
     let names = cookie_names(state.https);
@@ -256,7 +261,7 @@ pub async fn remember(
     let version = state.app.feeds.site_version();
     // Read again after another instance's change, the version may be the one the page was kept
     // under: then it still answers.
-    if let Some(page) = state.pages.current(&key, version) {
+    if let Some(page) = state.pages.current(language, address(req.uri()), version) {
         let answer = conditional::respond(req.headers(), &page.representation(), state.https);
         return Ok(req.into_response(HttpResponse::from(answer)).map_into_right_body());
     }
@@ -266,14 +271,14 @@ pub async fn remember(
     if res.status() != StatusCode::OK || sets_cookie || res.response().extensions().get::<PublicPage>().is_none() {
         return Ok(res.map_into_left_body());
     }
-    Ok(keep(&state, (key, language), version, res))
+    Ok(keep(&state, language, version, res))
 }
 
 /// Keeps the page an anonymous visitor was answered (under `version`, when there is one), and
 /// answers it as a kept page.
 fn keep<B: MessageBody + 'static>(
     state: &AppState,
-    (key, language): (String, &'static str),
+    language: &'static str,
     version: Option<i64>,
     res: ServiceResponse<B>,
 ) -> ServiceResponse<EitherBody<B, bytes::Bytes>> {
@@ -291,7 +296,7 @@ fn keep<B: MessageBody + 'static>(
         .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
     let page = Arc::new(PageDocument::new(version.unwrap_or(i64::MIN), language, route, body, content_type));
     if version.is_some() {
-        state.pages.put(key, page.clone());
+        state.pages.put(language, address(request.uri()), page.clone());
     }
     let answer = conditional::respond(request.headers(), &page.representation(), state.https);
     ServiceResponse::new(request, HttpResponse::from(answer)).map_into_right_body()
