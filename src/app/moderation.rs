@@ -7,18 +7,19 @@ use std::collections::HashMap;
 use super::{feeds, outbox, App};
 use crate::db::organisers::Organiser;
 use crate::db::states::{SubmissionAction, SubmissionStatus};
-use crate::db::submissions::{self as rows, Submission, SubmissionEvent, SubmissionFilter};
-use crate::db::topics::Topic;
+use crate::db::submissions::{self as rows, Brief, Submission, SubmissionEvent, SubmissionFilter};
+use crate::db::topics::{Topic, TopicName};
 pub use crate::domain::submissions::Decision;
 use crate::email::compose;
 use crate::error::{AppError, Message};
 
 /// Entries a page of the queue or the API shows at most.
 pub const MAX_PAGE: i64 = 200;
-/// Submissions the moderation page shows at once, each with the author's others and its
-/// history: at ten times a busy club a page of 200 took about 22 ms of CPU, one of 50 takes 5.5
-/// (docs/benchmarks.md, "Ten times the club").
-pub const QUEUE_PAGE: i64 = 50;
+/// Submissions the moderation page shows at once, each with the author's others, its history
+/// and its own forms. At ten times a busy club a page of 50 cost about 4 ms of CPU, two thirds
+/// of it rendering, and answered in 120 ms at 32 concurrent organisers; one of 20 keeps the
+/// queue within 50 ms (docs/benchmarks.md, "Ten times the club").
+pub const QUEUE_PAGE: i64 = 20;
 /// The author's other entries shown beside each.
 const OTHERS_PER_AUTHOR: usize = 20;
 
@@ -36,20 +37,20 @@ pub struct QueueFilter {
 pub struct QueueItem {
     pub submission: Submission,
     /// The author's other submissions, newest first.
-    pub others: Vec<Submission>,
+    pub others: Vec<Brief>,
     pub history: Vec<SubmissionEvent>,
 }
 
 /// A page of the queue, with every topic (for filters and titles).
 pub struct Queue {
-    pub topics: Vec<Topic>,
+    pub topics: Vec<TopicName>,
     pub items: Vec<QueueItem>,
     /// The cursor of the next page, when there may be one.
     pub next: Option<i64>,
 }
 
 impl Queue {
-    pub fn topic(&self, id: i64) -> Option<&Topic> {
+    pub fn topic(&self, id: i64) -> Option<&TopicName> {
         self.topics.iter().find(|t| t.id == id)
     }
 }
@@ -57,7 +58,7 @@ impl Queue {
 /// The queue in a fixed number of queries, however many entries it shows.
 pub async fn queue(app: &App, filter: QueueFilter) -> Result<Queue, AppError> {
     app.read(move |_, conn| {
-        let topics = Topic::all(conn, true)?;
+        let topics = TopicName::all(conn)?;
         let topic_id = match &filter.topic {
             Some(slug) => Some(topics.iter().find(|t| &t.slug == slug).ok_or(AppError::NotFound)?.id),
             None => None,
@@ -69,7 +70,7 @@ pub async fn queue(app: &App, filter: QueueFilter) -> Result<Queue, AppError> {
         let mut emails: Vec<String> = submissions.iter().map(|s| s.author_email.clone()).collect();
         emails.sort();
         emails.dedup();
-        let mut by_author: HashMap<String, Vec<Submission>> = HashMap::new();
+        let mut by_author: HashMap<String, Vec<Brief>> = HashMap::new();
         for other in Submission::by_authors(conn, &emails, OTHERS_PER_AUTHOR + 1)? {
             by_author.entry(other.author_email.clone()).or_default().push(other);
         }
@@ -81,7 +82,7 @@ pub async fn queue(app: &App, filter: QueueFilter) -> Result<Queue, AppError> {
         let items = submissions
             .into_iter()
             .map(|submission| {
-                let mut others: Vec<Submission> = by_author
+                let mut others: Vec<Brief> = by_author
                     .get(&submission.author_email)
                     .map(|list| list.iter().filter(|o| o.id != submission.id).cloned().collect())
                     .unwrap_or_default();

@@ -163,8 +163,8 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
-    limit_malloc_arenas();
     let cli = Cli::parse();
+    limit_malloc_arenas(matches!(cli.command, Command::Serve { .. }));
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -176,17 +176,22 @@ pub fn main() -> ExitCode {
 
 /// glibc gives every thread that allocates an arena of its own (up to eight per core) and keeps
 /// what each arena's threads freed for them; the blocking threads that run database work then
-/// hold tens of MiB between them that nothing uses again. Two arenas serve a process whose work
-/// runs on as many runtime threads as cores with little contention (measured in
-/// docs/benchmarks.md). `MALLOC_ARENA_MAX` in the environment still decides, when set.
-fn limit_malloc_arenas() {
+/// hold tens of MiB between them that nothing uses again. Two arenas serve a command or the
+/// worker, whose work runs on as many runtime threads as cores, with little contention; `serve`
+/// renders live pages on its workers while database work runs beside them, and with two arenas
+/// they waited on each other's locks: four answered the moderation queue about 8 % faster at the
+/// same RSS (measured in docs/benchmarks.md). `MALLOC_ARENA_MAX` in the environment still
+/// decides, when set. Called before any thread starts.
+fn limit_malloc_arenas(serving: bool) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        // SAFETY: mallopt only changes a malloc parameter; it is called before any thread starts.
+        // SAFETY: mallopt only changes a malloc parameter; no other thread runs yet.
         unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, 2);
+            libc::mallopt(libc::M_ARENA_MAX, if serving { 4 } else { 2 });
         }
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = serving;
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {

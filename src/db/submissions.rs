@@ -52,6 +52,18 @@ pub struct Submission {
     pub author_id: Option<i64>,
 }
 
+/// A submission as a list beside another names it (the moderation queue's "the author's other
+/// submissions"): reading whole rows there cost a third of the queue's CPU.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = submissions)]
+pub struct Brief {
+    pub id: i64,
+    pub author_email: String,
+    pub title: String,
+    pub topic_id: i64,
+    pub status: SubmissionStatus,
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = submissions)]
 pub struct NewSubmission<'a> {
@@ -196,12 +208,13 @@ impl Submission {
         query.order(submissions::id.desc()).limit(filter.limit).load(conn)
     }
 
-    /// Up to `per_author` newest submissions of each of these author addresses, in one query.
-    pub fn by_authors(conn: &mut AnyConnection, emails: &[String], per_author: usize) -> QueryResult<Vec<Submission>> {
-        let rows: Vec<Submission> = submissions::table
+    /// Up to `per_author` newest submissions of each of these author addresses, in one query,
+    /// as a list beside another names them.
+    pub fn by_authors(conn: &mut AnyConnection, emails: &[String], per_author: usize) -> QueryResult<Vec<Brief>> {
+        let rows: Vec<Brief> = submissions::table
             .filter(submissions::author_email.eq_any(emails))
             .order(submissions::id.desc())
-            .select(Submission::as_select())
+            .select(Brief::as_select())
             .load(conn)?;
         let mut seen = std::collections::HashMap::<&str, usize>::new();
         let keep: Vec<bool> = rows

@@ -25,6 +25,23 @@ pub struct Topic {
     pub content_changed_at: NaiveDateTime,
 }
 
+/// A topic as lists and filters name it (the moderation queue's): without its summary and dates.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = topics)]
+pub struct TopicName {
+    pub id: i64,
+    pub slug: String,
+    pub month: String,
+    pub title: String,
+}
+
+impl TopicName {
+    /// Every topic, drafts too, by month, oldest first.
+    pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<TopicName>> {
+        topics::table.order(topics::month.asc()).select(TopicName::as_select()).load(conn)
+    }
+}
+
 /// What feed caches compare for one topic.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct TopicVersion {

@@ -102,7 +102,8 @@ async fn list_pages_make_the_same_number_of_queries_for_ten_entries_and_for_five
         // The dashboard reads the most: counts, digests, topics, charts, broken links, destinations.
         assert!(*queries <= 18, "{path} makes {queries} queries");
         if *path == "/admin/submissions?status=all" {
-            assert_eq!(body.matches("class=\"queue-item\"").count(), 50, "a page holds 50 entries");
+            let page = content_club::app::moderation::QUEUE_PAGE as usize;
+            assert_eq!(body.matches("class=\"queue-item\"").count(), page, "a page holds {page} entries");
             assert!(body.contains("Older submissions"), "and links the next page");
         }
     }

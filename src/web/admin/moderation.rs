@@ -59,7 +59,8 @@ struct QueuePage {
     has_pending: bool,
     statuses: Vec<Choice>,
     topics: Vec<Choice>,
-    reasons: &'static [&'static str],
+    /// The listed reasons, each in the page's language once (not once per entry).
+    reasons: Vec<Choice>,
     return_to: String,
     next: Option<String>,
 }
@@ -127,7 +128,11 @@ async fn queue(
             .rev()
             .map(|t| choice(&t.slug, format!("{} — {}", t.month, t.title), Some(&t.slug) == topic.as_ref()))
             .collect(),
-        reasons: &REJECTION_REASONS,
+        reasons: REJECTION_REASONS
+            .iter()
+            .enumerate()
+            .map(|(i, reason)| choice(reason, t(&req, &format!("rejection-reason-{i}"), &[]), false))
+            .collect(),
         return_to: req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
         next: queue.next.map(|before| {
             format!("/admin/submissions?status={shown}&topic={}&before={before}", topic.as_deref().unwrap_or(""))
