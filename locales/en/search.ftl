@@ -57,6 +57,7 @@ authors-entry-count =
     }
 authors-topics-label = on
 authors-empty = Nobody has been published yet.
+authors-pages-label = Pages of the directory
 author-breadcrumb = Authors
 author-website-link = Website
 author-profile-link = Profile
@@ -86,6 +87,7 @@ invalid-search-too-long =
     }
 invalid-search-filter = “{ $value }” is not a filter this search knows.
 invalid-search-year = “{ $value }” is not a year.
+invalid-page = “{ $value }” is not a page number.
 invalid-search-page =
     { $max ->
         [one] There is at most { $max } page of results.

@@ -46,6 +46,7 @@ authors-intro = クラブに投稿したすべての人を、投稿の多い順�
 authors-entry-count = { $count } 件
 authors-topics-label = トピック：
 authors-empty = まだ公開されたエントリーはありません。
+authors-pages-label = 著者一覧のページ
 author-breadcrumb = 著者
 author-website-link = ウェブサイト
 author-profile-link = プロフィール
@@ -65,6 +66,7 @@ invalid-search-empty = 検索する言葉を入力してください。
 invalid-search-too-long = 検索は { $max } 文字以内にしてください。
 invalid-search-filter = 「{ $value }」はこの検索で使える絞り込みではありません。
 invalid-search-year = 「{ $value }」は年ではありません。
+invalid-page = 「{ $value }」はページ番号ではありません。
 invalid-search-page = 検索結果は最大 { $max } ページです。検索を絞り込んでください。
 
 invalid-bio-too-long = 自己紹介は { $max } 文字以内にしてください。

@@ -46,6 +46,7 @@ authors-intro = 为俱乐部投稿的每一位作者，投稿最多的排在前�
 authors-entry-count = { $count } 个作品
 authors-topics-label = 主题：
 authors-empty = 还没有发布任何作品。
+authors-pages-label = 作者名录分页
 author-breadcrumb = 作者
 author-website-link = 网站
 author-profile-link = 个人主页
@@ -65,6 +66,7 @@ invalid-search-empty = 请输入要搜索的内容。
 invalid-search-too-long = 搜索内容最多 { $max } 个字符。
 invalid-search-filter = “{ $value }”不是此搜索支持的筛选条件。
 invalid-search-year = “{ $value }”不是有效的年份。
+invalid-page = “{ $value }”不是页码。
 invalid-search-page = 结果最多 { $max } 页；请缩小搜索范围。
 
 invalid-bio-too-long = 简介最多 { $max } 个字符。

@@ -235,16 +235,34 @@ impl Author {
             .load(conn)
     }
 
-    /// Everyone with at least one published entry of an announced topic, the most prolific
-    /// first, at most `limit`.
-    pub fn directory(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<Contributor>> {
-        let rows: Vec<(Option<i64>, i64, i64)> = submissions::table
-            .inner_join(topics::table)
-            .filter(submissions::status.eq(SubmissionStatus::Approved))
-            .filter(topics::announced.eq(true))
-            .filter(submissions::author_id.is_not_null())
+    /// A page of everyone with at least one published entry of an announced topic, the most
+    /// prolific first (then by name): `limit` of them after the first `offset`, and how many
+    /// there are in all. Everyone's count is one small row; topics and whole rows are read only
+    /// for the page's authors.
+    pub fn directory(conn: &mut AnyConnection, offset: usize, limit: usize) -> QueryResult<(Vec<Contributor>, usize)> {
+        let published = || {
+            submissions::table
+                .inner_join(topics::table)
+                .filter(submissions::status.eq(SubmissionStatus::Approved))
+                .filter(topics::announced.eq(true))
+                .filter(submissions::author_id.is_not_null())
+        };
+        let counts: HashMap<i64, i64> = published()
+            .group_by(submissions::author_id)
+            .select((submissions::author_id.assume_not_null(), diesel::dsl::count_star()))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect();
+        let ids: Vec<i64> = counts.keys().copied().collect();
+        let mut ranked: Vec<(i64, String)> =
+            authors::table.filter(authors::id.eq_any(&ids)).select((authors::id, authors::name)).load(conn)?;
+        ranked.sort_by(|a, b| counts[&b.0].cmp(&counts[&a.0]).then_with(|| a.1.cmp(&b.1)));
+        let total = ranked.len();
+        let page: Vec<i64> = ranked.into_iter().skip(offset).take(limit).map(|(id, _)| id).collect();
+        let rows: Vec<(i64, i64)> = published()
+            .filter(submissions::author_id.eq_any(&page))
             .group_by((submissions::author_id, submissions::topic_id))
-            .select((submissions::author_id, submissions::topic_id, diesel::dsl::count_star()))
+            .select((submissions::author_id.assume_not_null(), submissions::topic_id))
             .load(conn)?;
         let topic_ids: Vec<i64> = rows.iter().map(|r| r.1).collect();
         let named: HashMap<i64, TopicName> = topics::table
@@ -254,27 +272,30 @@ impl Author {
             .into_iter()
             .map(|(id, month, slug, title)| (id, (month, slug, title)))
             .collect();
-        let mut by_author: HashMap<i64, (i64, Vec<TopicName>)> = HashMap::new();
-        for (author_id, topic_id, count) in rows {
-            let (Some(author_id), Some(topic)) = (author_id, named.get(&topic_id)) else { continue };
-            let entry = by_author.entry(author_id).or_default();
-            entry.0 += count;
-            entry.1.push(topic.clone());
+        let mut topics_of: HashMap<i64, Vec<TopicName>> = HashMap::new();
+        for (author_id, topic_id) in rows {
+            if let Some(topic) = named.get(&topic_id) {
+                topics_of.entry(author_id).or_default().push(topic.clone());
+            }
         }
-        let ids: Vec<i64> = by_author.keys().copied().collect();
-        let found: Vec<Author> =
-            authors::table.filter(authors::id.eq_any(&ids)).select(Author::as_select()).load(conn)?;
-        let mut list: Vec<Contributor> = found
+        let mut found: HashMap<i64, Author> = authors::table
+            .filter(authors::id.eq_any(&page))
+            .select(Author::as_select())
+            .load(conn)?
             .into_iter()
-            .filter_map(|author| {
-                let (entries, mut topics) = by_author.remove(&author.id)?;
+            .map(|a: Author| (a.id, a))
+            .collect();
+        let list = page
+            .iter()
+            .filter_map(|id| {
+                let author = found.remove(id)?;
+                let mut topics = topics_of.remove(id).unwrap_or_default();
                 topics.sort_by(|a, b| b.0.cmp(&a.0));
-                Some(Contributor { author, entries, topics: topics.into_iter().map(|(_, s, t)| (s, t)).collect() })
+                let topics = topics.into_iter().map(|(_, s, t)| (s, t)).collect();
+                Some(Contributor { author, entries: counts[id], topics })
             })
             .collect();
-        list.sort_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.author.name.cmp(&b.author.name)));
-        list.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        Ok(list)
+        Ok((list, total))
     }
 
     /// The slugs of the authors of `submissions`, by author id.

@@ -9,7 +9,7 @@ use super::entries::{paragraph, ParagraphMessages};
 use super::links::normalise_url;
 use super::submissions::{single_line, AUTHOR_NAME, MAX_NAME_CHARS};
 use super::topics::{check_slug, slugify};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 
 pub const MAX_BIO_CHARS: usize = 600;
 
@@ -85,6 +85,20 @@ impl AuthorInput {
         } else {
             Err(AppError::Validation(errors))
         }
+    }
+}
+
+/// The page of the directory an address asks for (`?page=`): none is the first; anything but
+/// a whole number from 1 is refused.
+pub fn directory_page(asked: Option<&str>) -> Result<usize, AppError> {
+    match asked {
+        None => Ok(1),
+        Some(text) => text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .map(|n| n as usize)
+            .ok_or_else(|| AppError::BadRequest(Message::new("invalid-page").arg("value", text))),
     }
 }
 

@@ -655,3 +655,43 @@ async fn a_word_in_more_entries_than_a_search_ranks_says_so_and_pages_reach_the_
     let (_, page) = app.get_text(&format!("/search?{}", q("observability"))).await;
     assert!(page.contains("More than 1,000 entries found") || page.contains("More than 1000 entries found"), "{page}");
 }
+
+#[tokio::test]
+async fn the_directory_comes_a_page_at_a_time_and_refuses_what_is_not_a_page() {
+    let (app, token) = club().await;
+    let per_page = content_club::app::authors::DIRECTORY_PAGE;
+    for n in 0..=per_page {
+        let fields = json!({"url": format!("https://example.org/d/{n}"), "title": format!("Piece {n}"),
+            "author_name": format!("Writer {n:03}")});
+        add(&app, &token, "teams", fields).await;
+    }
+    for n in 0..2 {
+        let fields = json!({"url": format!("https://example.org/p/{n}"), "title": format!("More {n}"),
+            "author_name": "Writer 100"});
+        add(&app, &token, "metrics", fields).await;
+    }
+    let names = |page: &str| -> Vec<String> {
+        page.split("<h2><a href=\"/authors/").skip(1).map(|s| s.split('"').next().expect("slug").to_owned()).collect()
+    };
+    let (status, first) = app.get_text("/authors").await;
+    assert_eq!(status, 200, "{first}");
+    let shown = names(&first);
+    assert_eq!(shown.len(), per_page, "a page lists {per_page} authors");
+    assert_eq!(shown[0], "writer-100", "the most prolific first");
+    assert_eq!(shown[1], "writer-000", "then by name");
+    assert!(first.contains(r#"<a href="/authors?page=2" rel="next">"#), "{first}");
+    assert!(!first.contains(r#"rel="prev""#));
+    let (status, second) = app.get_text("/authors?page=2").await;
+    assert_eq!(status, 200);
+    let rest = names(&second);
+    assert_eq!(rest, vec!["writer-099".to_owned()], "the second page holds the one left");
+    assert!(second.contains(r#"<a href="/authors" rel="prev">"#) && !second.contains(r#"rel="next""#));
+    assert!(second.contains("Page 2 of 2"));
+
+    assert_eq!(app.get_text("/authors?page=3").await.0, 404, "past the last page");
+    for asked in ["abc", "0", "-1", "1.5", "99999999999"] {
+        let (status, body) = app.get_text(&format!("/authors?page={asked}")).await;
+        assert_eq!(status, 400, "page={asked}");
+        assert!(body.contains("is not a page number"), "page={asked}: {body}");
+    }
+}

@@ -4,7 +4,7 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::app::authors::{self, AuthorAnswer, AuthorFeed};
 use crate::error::AppError;
@@ -21,14 +21,44 @@ pub fn configure(routes: &mut Routes<'_>) {
     routes.at("/authors/{slug}/feed.json", |r| r.get(author_feed_json));
 }
 
+#[derive(Deserialize)]
+struct DirectoryQuery {
+    page: Option<String>,
+}
+
 #[derive(Serialize)]
 struct DirectoryPage {
     contributors: Vec<ContributorView>,
+    /// (`page` is the layout's.)
+    page_number: usize,
+    pages: usize,
+    previous_href: Option<String>,
+    next_href: Option<String>,
 }
 
-async fn directory(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let contributors = authors::directory(&state.app).await?;
-    let data = DirectoryPage { contributors: ContributorView::list(&contributors) };
+/// The address of page `n` of the directory.
+fn directory_href(n: usize) -> String {
+    if n == 1 {
+        "/authors".to_owned()
+    } else {
+        format!("/authors?page={n}")
+    }
+}
+
+async fn directory(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<DirectoryQuery>,
+) -> Result<HttpResponse, AppError> {
+    let page = authors::directory_page(query.page.as_deref())?;
+    let directory = authors::directory(&state.app, page).await?;
+    let data = DirectoryPage {
+        contributors: ContributorView::list(&directory.contributors),
+        page_number: directory.page,
+        pages: directory.pages,
+        previous_href: (page > 1).then(|| directory_href(page - 1)),
+        next_href: (page < directory.pages).then(|| directory_href(page + 1)),
+    };
     Page::new("pages/authors.html", t(&req, "title-authors", &[])).public().render(&req, &data)
 }
 
