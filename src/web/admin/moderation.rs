@@ -30,7 +30,8 @@ struct QueueQuery {
 #[derive(Serialize)]
 struct Other {
     title: String,
-    status: SubmissionStatus,
+    /// Its status in the page's language.
+    status: String,
     topic_title: String,
 }
 
@@ -61,6 +62,8 @@ struct QueuePage {
     topics: Vec<Choice>,
     /// The listed reasons, each in the page's language once (not once per entry).
     reasons: Vec<Choice>,
+    /// What separates a status from the words before it, in the page's language.
+    list_separator: String,
     return_to: String,
     next: Option<String>,
 }
@@ -77,8 +80,11 @@ fn status_filter(asked: Option<&str>) -> (String, Option<SubmissionStatus>) {
     }
 }
 
-fn item(req: &HttpRequest, queue: &moderation::Queue, q: &QueueItem) -> Item {
+/// One entry of the queue; `statuses` names each status in the page's language (translated once
+/// a page, not once for each of the author's other submissions).
+fn item(req: &HttpRequest, queue: &moderation::Queue, q: &QueueItem, statuses: &[(SubmissionStatus, String)]) -> Item {
     let title = |id| queue.topic(id).map(|t| t.title.clone()).unwrap_or_default();
+    let status = |s| statuses.iter().find(|(known, _)| *known == s).map(|(_, label)| label.clone()).unwrap_or_default();
     let s = &q.submission;
     Item {
         entry: EntryView::new(s),
@@ -89,7 +95,7 @@ fn item(req: &HttpRequest, queue: &moderation::Queue, q: &QueueItem) -> Item {
         others: q
             .others
             .iter()
-            .map(|o| Other { title: o.title.clone(), status: o.status, topic_title: title(o.topic_id) })
+            .map(|o| Other { title: o.title.clone(), status: status(o.status), topic_title: title(o.topic_id) })
             .collect(),
         events: q
             .history
@@ -115,7 +121,9 @@ async fn queue(
     let topic = query.topic.clone().filter(|t| !t.is_empty());
     let filter = QueueFilter { topic: topic.clone(), status, before: query.before, limit: moderation::QUEUE_PAGE };
     let queue = moderation::queue(&state.app, filter).await?;
-    let items: Vec<Item> = queue.items.iter().map(|q| item(&req, &queue, q)).collect();
+    let labels: Vec<(SubmissionStatus, String)> =
+        SubmissionStatus::ALL.iter().map(|s| (*s, status_label(&req, s.as_str()))).collect();
+    let items: Vec<Item> = queue.items.iter().map(|q| item(&req, &queue, q, &labels)).collect();
     let choice = |value: &str, label: String, selected| Choice { value: value.to_owned(), label, selected };
     let statuses = SubmissionStatus::ALL.iter().map(|s| s.as_str()).chain(["all"]);
     let data = QueuePage {
@@ -133,6 +141,7 @@ async fn queue(
             .enumerate()
             .map(|(i, reason)| choice(reason, t(&req, &format!("rejection-reason-{i}"), &[]), false))
             .collect(),
+        list_separator: t(&req, "admin-list-separator", &[]),
         return_to: req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
         next: queue.next.map(|before| {
             format!("/admin/submissions?status={shown}&topic={}&before={before}", topic.as_deref().unwrap_or(""))
