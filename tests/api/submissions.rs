@@ -547,6 +547,14 @@ async fn organisers_approve_and_reject_in_bulk_with_a_reason() {
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(status_of(&app, &ids[0]), "approved");
     assert_eq!(status_of(&app, &ids[1]), "approved");
+    // The one left shows its author's others with their status, and the listed reasons, in the
+    // page's language.
+    let (_, queue) = app.get_text("/admin/submissions?status=pending").await;
+    assert!(queue.contains("Bulk 1 — Metrics That Matter, Approved"), "{queue}");
+    assert!(queue.contains(r#"<option value="Not on this month&#x27;s topic">Not on this month&#x27;s topic</option>"#));
+    let (_, japanese) = app.get_text("/admin/submissions?status=pending&lang=ja").await;
+    assert!(japanese.contains("Bulk 1 — Metrics That Matter、承認済み"), "{japanese}");
+    assert!(japanese.contains(r#"<option value="Not on this month&#x27;s topic">今月のテーマに沿っていない</option>"#));
     // A rejection needs a reason; without one nothing changes.
     let body = format!("csrf_token={csrf}&ids={}&action=reject&reason=&reason_text=", ids[2]);
     let res = app.post_encoded("/admin/submissions/decide", body).await;

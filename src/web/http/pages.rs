@@ -101,18 +101,23 @@ struct Pages {
     filtered: usize,
 }
 
+/// Whether an address carries a query (a filtered archive), whose pages get a share of the room.
+fn is_filtered(address: &str) -> bool {
+    address.contains('?') && !address.ends_with('?')
+}
+
 impl Pages {
     fn add(&mut self, key: &str, page: &PageDocument, sign: isize) {
         let size = page.bytes.size().cast_signed() * sign;
         self.bytes = self.bytes.saturating_add_signed(size);
-        if key.contains('?') && !key.ends_with('?') {
+        if is_filtered(key) {
             self.filtered = self.filtered.saturating_add_signed(size);
         }
     }
 
     fn fits(&self, key: &str, page: &PageDocument) -> bool {
         let size = page.bytes.size();
-        let filtered = key.contains('?') && !key.ends_with('?');
+        let filtered = is_filtered(key);
         self.bytes + size <= MAX_BYTES && (!filtered || self.filtered + size <= MAX_FILTERED_BYTES)
     }
 }
@@ -149,7 +154,7 @@ impl PageCache {
                     let keep = old.version >= version && old.made.elapsed() < KEEP_FOR;
                     if !keep {
                         freed += old.bytes.size();
-                        if address.contains('?') && !address.ends_with('?') {
+                        if is_filtered(address) {
                             pages.filtered = pages.filtered.saturating_sub(old.bytes.size());
                         }
                     }
