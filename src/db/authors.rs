@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use super::schema::{author_redirects, author_spellings, authors, submissions, topics};
 use super::states::SubmissionStatus;
 use super::submissions::Submission;
-use super::topics::Topic;
+use super::topics::{Topic, TopicName};
 use super::AnyConnection;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -45,9 +45,6 @@ pub struct Contributor {
     pub entries: i64,
     pub topics: Vec<(String, String)>,
 }
-
-/// A topic as the directory names it: (month, slug, title).
-type TopicName = (String, String, String);
 
 /// Whether an author has, or had, the address `slug`.
 fn slug_in_use(conn: &mut AnyConnection, slug: &str) -> QueryResult<bool> {
@@ -267,10 +264,10 @@ impl Author {
         let topic_ids: Vec<i64> = rows.iter().map(|r| r.1).collect();
         let named: HashMap<i64, TopicName> = topics::table
             .filter(topics::id.eq_any(&topic_ids))
-            .select((topics::id, topics::month, topics::slug, topics::title))
-            .load::<(i64, String, String, String)>(conn)?
+            .select(TopicName::as_select())
+            .load::<TopicName>(conn)?
             .into_iter()
-            .map(|(id, month, slug, title)| (id, (month, slug, title)))
+            .map(|topic| (topic.id, topic))
             .collect();
         let mut topics_of: HashMap<i64, Vec<TopicName>> = HashMap::new();
         for (author_id, topic_id) in rows {
@@ -290,8 +287,8 @@ impl Author {
             .filter_map(|id| {
                 let author = found.remove(id)?;
                 let mut topics = topics_of.remove(id).unwrap_or_default();
-                topics.sort_by(|a, b| b.0.cmp(&a.0));
-                let topics = topics.into_iter().map(|(_, s, t)| (s, t)).collect();
+                topics.sort_by(|a, b| b.month.cmp(&a.month));
+                let topics = topics.into_iter().map(|t| (t.slug, t.title)).collect();
                 Some(Contributor { author, entries: counts[id], topics })
             })
             .collect();

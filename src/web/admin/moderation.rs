@@ -125,11 +125,12 @@ async fn queue(
         SubmissionStatus::ALL.iter().map(|s| (*s, status_label(&req, s.as_str()))).collect();
     let items: Vec<Item> = queue.items.iter().map(|q| item(&req, &queue, q, &labels)).collect();
     let choice = |value: &str, label: String, selected| Choice { value: value.to_owned(), label, selected };
-    let statuses = SubmissionStatus::ALL.iter().map(|s| s.as_str()).chain(["all"]);
+    let statuses =
+        labels.iter().map(|(s, label)| (s.as_str(), label.clone())).chain([("all", status_label(&req, "all"))]);
     let data = QueuePage {
         has_pending: items.iter().any(|i| i.is_pending),
         items,
-        statuses: statuses.map(|s| choice(s, status_label(&req, s), s == shown)).collect(),
+        statuses: statuses.map(|(s, label)| choice(s, label, s == shown)).collect(),
         topics: queue
             .topics
             .iter()
