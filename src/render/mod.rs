@@ -44,6 +44,14 @@ struct Localised<'a, T: Serialize> {
     data: &'a T,
 }
 
+/// What the layout sees: the page's rendered content beside the shared context.
+#[derive(Serialize)]
+struct Framed<'a, F: Serialize> {
+    body: &'a str,
+    #[serde(flatten)]
+    frame: &'a F,
+}
+
 impl Renderer {
     /// Compiles every `*.hbs` under `templates/` (and the override folder, if any). A template
     /// is named by its path without `.hbs`: `pages/login.html`, `emails/confirm/subject.txt`.
@@ -90,7 +98,7 @@ impl Renderer {
             }
             // Partials are referenced by their name without the extension: `{{> partials/flash}}`.
             if let Some(short) = name.strip_suffix(".html").or_else(|| name.strip_suffix(".txt")) {
-                if short == "layout" || short.starts_with("partials/") {
+                if short.starts_with("partials/") {
                     html.register_partial(short, body).map_err(|e| e.to_string())?;
                     text.register_partial(short, body).map_err(|e| e.to_string())?;
                 }
@@ -104,6 +112,22 @@ impl Renderer {
         self.html
             .render(name, &Localised { lang, data })
             .map_err(|e| format!("rendering {name}: {}", crate::error::one_line(&e.to_string())))
+    }
+
+    /// Renders a page: its own template with `data`, then `layout.html` around it (as `body`)
+    /// with `frame`, the context the layout shares with every page. The two are rendered apart
+    /// because handlebars copies a partial block's data (`{{#> layout}}…{{/layout}}`) and then
+    /// every list, and every item of a list, looked up inside it: at ten times a busy club a
+    /// moderation page spent a third of its time copying (docs/benchmarks.md).
+    pub fn page<T: Serialize, F: Serialize>(
+        &self,
+        name: &str,
+        lang: &str,
+        data: &T,
+        frame: &F,
+    ) -> Result<String, String> {
+        let body = self.html(name, lang, data)?;
+        self.html("layout.html", lang, &Framed { body: &body, frame })
     }
 
     /// Renders a plain-text template in `lang` (nothing escaped).

@@ -68,9 +68,15 @@ pub struct PageContext {
 
 #[derive(Serialize)]
 struct PageData<'a, T: Serialize> {
-    page: PageContext,
+    page: &'a PageContext,
     #[serde(flatten)]
     data: &'a T,
+}
+
+/// What the layout around every page sees.
+#[derive(Serialize)]
+struct Frame<'a> {
+    page: &'a PageContext,
 }
 
 /// A page about to be rendered.
@@ -134,8 +140,11 @@ impl<'a> Page<'a> {
         let shared = req.extensions().get::<pages::Anonymous>().is_some() && self.public && flash.is_none();
         let page = page_context(req, state, (self.title, flash.clone()), feeds, (self.public, self.visitor_token));
         let lang = page.language;
-        let body =
-            state.app.renderer.html(self.template, lang, &PageData { page, data }).map_err(AppError::Internal)?;
+        let body = state
+            .app
+            .renderer
+            .page(self.template, lang, &PageData { page: &page, data }, &Frame { page: &page })
+            .map_err(AppError::Internal)?;
         let mut response = HttpResponse::build(self.status);
         response.content_type("text/html; charset=utf-8");
         if shared {
