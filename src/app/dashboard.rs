@@ -60,7 +60,8 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
         let digests = Digest::all(conn)?;
         let progress = Digest::progress_of(conn, &digests.iter().map(|d| d.id).collect::<Vec<_>>())?;
         let topics = Topic::all(conn, true)?;
-        let by_kind = Submission::counts_by_topic_and_kind(conn)?;
+        let charted = charted_topics(&topics);
+        let by_kind = Submission::counts_by_topic_and_kind(conn, &charted.iter().map(|t| t.id).collect::<Vec<_>>())?;
         let activity = Subscriber::activity(conn, &ranges)?;
         let broken = Submission::broken_links(conn, 50)?;
         let troubled = super::notify::troubled(&crate::db::destinations::Destination::all(conn)?);
@@ -68,7 +69,7 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
         let with_status = |status| digests.iter().filter(|d| d.status == status).map(|d| title(d.topic_id)).collect();
         let progress_of = |d: &Digest| progress.get(&d.id).copied().unwrap_or_default();
         let charts = vec![
-            submissions_chart(&topics, &by_kind),
+            submissions_chart(&charted, &by_kind),
             subscribers_chart(&months, &activity),
             digests_chart(&topics, &digests, &progress_of),
         ];
@@ -98,15 +99,20 @@ pub async fn dashboard(app: &App) -> Result<Dashboard, AppError> {
     .await
 }
 
-fn submissions_chart(topics: &[Topic], by_kind: &[(i64, SubmissionKind, i64)]) -> BarChartData {
-    let recent: Vec<&Topic> = topics.iter().filter(|t| t.announced).rev().take(CHART_TOPICS).collect();
+/// The topics of the submissions chart: the latest announced ones, oldest first.
+fn charted_topics(topics: &[Topic]) -> Vec<&Topic> {
+    let mut recent: Vec<&Topic> = topics.iter().filter(|t| t.announced).rev().take(CHART_TOPICS).collect();
+    recent.reverse();
+    recent
+}
+
+fn submissions_chart(topics: &[&Topic], by_kind: &[(i64, SubmissionKind, i64)]) -> BarChartData {
     BarChartData {
         id: "chart-submissions".into(),
         title: "chart-submissions-title".into(),
         series: SubmissionKind::ALL.iter().map(|k| format!("kind-{}", k.as_str())).collect(),
-        groups: recent
+        groups: topics
             .iter()
-            .rev()
             .map(|t| {
                 let values = SubmissionKind::ALL
                     .iter()

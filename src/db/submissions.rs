@@ -436,9 +436,14 @@ impl Submission {
         diesel::delete(submissions::table.filter(submissions::id.eq_any(ids))).execute(conn)
     }
 
-    /// Confirmed submissions (pending, approved, rejected) per topic and kind.
-    pub fn counts_by_topic_and_kind(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, SubmissionKind, i64)>> {
+    /// Confirmed submissions (pending, approved, rejected) of these topics, per topic and kind:
+    /// (topic id, kind, count).
+    pub fn counts_by_topic_and_kind(
+        conn: &mut AnyConnection,
+        topic_ids: &[i64],
+    ) -> QueryResult<Vec<(i64, SubmissionKind, i64)>> {
         submissions::table
+            .filter(submissions::topic_id.eq_any(topic_ids))
             .filter(submissions::status.eq_any([
                 SubmissionStatus::Pending,
                 SubmissionStatus::Approved,

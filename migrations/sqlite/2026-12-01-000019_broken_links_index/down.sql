@@ -1,0 +1,1 @@
+DROP INDEX submissions_link_state_id;
