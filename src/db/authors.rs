@@ -250,12 +250,17 @@ impl Author {
             .load::<(i64, i64)>(conn)?
             .into_iter()
             .collect();
-        let ids: Vec<i64> = counts.keys().copied().collect();
-        let mut ranked: Vec<(i64, String)> =
-            authors::table.filter(authors::id.eq_any(&ids)).select((authors::id, authors::name)).load(conn)?;
-        ranked.sort_by(|a, b| counts[&b.0].cmp(&counts[&a.0]).then_with(|| a.1.cmp(&b.1)));
+        // Every author's name, kept for those with published entries: one cached statement
+        // rather than one naming thousands of ids.
+        let mut ranked: Vec<(std::cmp::Reverse<i64>, String, i64)> = authors::table
+            .select((authors::id, authors::name))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .filter_map(|(id, name)| counts.get(&id).map(|n| (std::cmp::Reverse(*n), name, id)))
+            .collect();
+        ranked.sort_unstable();
         let total = ranked.len();
-        let page: Vec<i64> = ranked.into_iter().skip(offset).take(limit).map(|(id, _)| id).collect();
+        let page: Vec<i64> = ranked.into_iter().skip(offset).take(limit).map(|(_, _, id)| id).collect();
         let rows: Vec<(i64, i64)> = published()
             .filter(submissions::author_id.eq_any(&page))
             .group_by((submissions::author_id, submissions::topic_id))
