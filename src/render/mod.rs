@@ -388,6 +388,26 @@ mod tests {
     }
 
     #[test]
+    fn a_page_is_framed_by_the_layout_once_even_if_an_override_still_wraps_itself_in_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("pages")).expect("mkdir");
+        std::fs::write(dir.path().join("pages/probe.html.hbs"), "<p>{{status}}</p>\n").expect("write");
+        std::fs::write(dir.path().join("pages/wrapped.html.hbs"), "{{#> layout}}\n<p>{{status}}</p>\n{{/layout}}\n")
+            .expect("write");
+        let r = renderer(Some(dir.path()));
+        let page = serde_json::json!({"page": {"language": "en", "title": "Probe", "club_name": "Club",
+            "asset_version": "1", "languages": [], "canonical": "/", "feeds": [], "organiser": null, "search": "",
+            "flash": null}});
+        let data = serde_json::json!({"status": 404, "page": page["page"]});
+        for name in ["pages/probe.html", "pages/wrapped.html"] {
+            let html = r.page(name, "en", &data, &page).expect("render");
+            assert_eq!(html.matches("<html").count(), 1, "{name}: {html}");
+            assert_eq!(html.matches("<p>404</p>").count(), 1, "{name}: {html}");
+            assert!(html.find("<main").expect("main") < html.find("<p>404</p>").expect("content"), "{name}");
+        }
+    }
+
+    #[test]
     fn messages_are_escaped_in_html_and_not_in_text() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("pages")).expect("mkdir");
