@@ -90,6 +90,11 @@ impl Renderer {
             }
             collect_override(dir, dir, &mut sources)?;
         }
+        if sources.iter().any(|(name, body)| name == "layout.html" && body.contains("@partial-block")) {
+            return Err("web.templates_dir: layout.html.hbs places the page with {{> @partial-block}}; \
+                        the layout now gets the page's content as {{{body}}}"
+                .to_owned());
+        }
         for (name, body) in &sources {
             for registry in [&mut html, &mut text] {
                 registry
@@ -405,6 +410,21 @@ mod tests {
             assert_eq!(html.matches("<p>404</p>").count(), 1, "{name}: {html}");
             assert!(html.find("<main").expect("main") < html.find("<p>404</p>").expect("content"), "{name}");
         }
+    }
+
+    #[test]
+    fn a_layout_override_that_still_waits_for_a_partial_block_is_refused_with_the_way_to_fix_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("layout.html.hbs"), "<main>{{> @partial-block }}</main>").expect("write");
+        let catalog = Arc::new(Catalog::load("en").expect("locales load"));
+        let error = Renderer::new(Some(dir.path()), catalog, chrono_tz::Europe::Berlin).err().expect("refused");
+        assert!(error.contains("layout.html.hbs") && error.contains("{{{body}}}"), "{error}");
+        std::fs::write(dir.path().join("layout.html.hbs"), "<main>{{{body}}}</main>").expect("write");
+        std::fs::create_dir_all(dir.path().join("pages")).expect("mkdir");
+        std::fs::write(dir.path().join("pages/probe.html.hbs"), "<p>{{status}}</p>").expect("write");
+        let r = renderer(Some(dir.path()));
+        let html = r.page("pages/probe.html", "en", &serde_json::json!({"status": 404}), &serde_json::json!({}));
+        assert_eq!(html.expect("render"), "<main><p>404</p></main>", "the override frames the page");
     }
 
     #[test]
