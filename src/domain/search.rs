@@ -76,50 +76,60 @@ pub fn stem(word: &str) -> String {
     }
 }
 
-/// `text` cut into runs, each marked whether it is (part of) a match of one of `terms`,
-/// compared without case. Their concatenation is `text`.
-pub fn marked(text: &str, terms: &[Term]) -> Vec<(String, bool)> {
-    // The lowercase text, and for each of its bytes the byte range of the original character
-    // it came from (lowercasing can change a character's length).
-    let mut lower = String::with_capacity(text.len());
-    let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        for l in c.to_lowercase() {
-            let before = lower.len();
-            lower.push(l);
-            origin.extend(std::iter::repeat_n((at, at + c.len_utf8()), lower.len() - before));
-        }
-    }
+/// Where `terms` occur in `text`, compared without case: byte ranges of `text`, in order,
+/// overlapping ones merged.
+pub fn matched(text: &str, terms: &[Term]) -> Vec<(usize, usize)> {
+    let needles = terms.iter().map(|t| t.fragment.as_str()).filter(|n| !n.is_empty());
     let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for term in terms {
-        let needle = term.fragment.as_str();
-        if needle.is_empty() {
-            continue;
+    if text.is_ascii() {
+        // Lowercase ASCII keeps every byte where it was (most texts of a search's results: this
+        // spares the map below, measured in docs/search.md#speed).
+        let lower = text.to_ascii_lowercase();
+        for needle in needles {
+            ranges.extend(lower.match_indices(needle).map(|(start, n)| (start, start + n.len())));
         }
-        let mut from = 0;
-        while let Some(found) = lower[from..].find(needle) {
-            let start = from + found;
-            let end = start + needle.len();
-            ranges.push((origin[start].0, origin[end - 1].1));
-            from = end;
+    } else {
+        // The lowercase text, and for each of its bytes the byte range of the original
+        // character it came from (lowercasing can change a character's length).
+        let mut lower = String::with_capacity(text.len());
+        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
+        for (at, c) in text.char_indices() {
+            for l in c.to_lowercase() {
+                let before = lower.len();
+                lower.push(l);
+                origin.extend(std::iter::repeat_n((at, at + c.len_utf8()), lower.len() - before));
+            }
+        }
+        for needle in needles {
+            ranges
+                .extend(lower.match_indices(needle).map(|(start, n)| (origin[start].0, origin[start + n.len() - 1].1)));
         }
     }
     ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// `text` cut into runs, each marked whether it is (part of) a match of one of `terms`,
+/// compared without case. Their concatenation is `text`.
+pub fn marked<'a>(text: &'a str, terms: &[Term]) -> Vec<(&'a str, bool)> {
     let mut runs = Vec::new();
     let mut at = 0;
-    for (start, end) in ranges {
-        if end <= at {
-            continue;
-        }
-        let start = start.max(at);
+    for (start, end) in matched(text, terms) {
         if start > at {
-            runs.push((text[at..start].to_owned(), false));
+            runs.push((&text[at..start], false));
         }
-        runs.push((text[start..end].to_owned(), true));
+        runs.push((&text[start..end], true));
         at = end;
     }
     if at < text.len() {
-        runs.push((text[at..].to_owned(), false));
+        runs.push((&text[at..], false));
     }
     runs
 }
@@ -127,26 +137,17 @@ pub fn marked(text: &str, terms: &[Term]) -> Vec<(String, bool)> {
 /// About `max` characters of `text` around the first match of `terms` (the start when none
 /// matches), with "…" where it was cut.
 pub fn excerpt(text: &str, terms: &[Term], max: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= max {
+    let length = text.chars().count();
+    if length <= max {
         return text.to_owned();
     }
-    let first_match = marked(text, terms)
-        .iter()
-        .scan(0usize, |at, (run, hit)| {
-            let here = *at;
-            *at += run.chars().count();
-            Some((here, *hit))
-        })
-        .find(|(_, hit)| *hit)
-        .map(|(at, _)| at)
-        .unwrap_or(0);
-    let start = first_match.saturating_sub(max / 3).min(chars.len() - max);
-    let mut out: String = chars[start..start + max].iter().collect();
+    let first_match = matched(text, terms).first().map(|&(start, _)| text[..start].chars().count()).unwrap_or(0);
+    let start = first_match.saturating_sub(max / 3).min(length - max);
+    let mut out: String = text.chars().skip(start).take(max).collect();
     if start > 0 {
         out.insert(0, '…');
     }
-    if start + max < chars.len() {
+    if start + max < length {
         out.push('…');
     }
     out
@@ -168,8 +169,11 @@ pub fn fuzzy_fragments(term: &Term) -> Option<[String; 2]> {
 pub fn closest_word<'a>(term: &str, texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let limit = if term.chars().count() <= 6 { 1 } else { 2 };
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let length = term.chars().count();
     for text in texts {
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        // A word whose length differs by more than `limit` is further than that: not counted.
+        let near = |w: &&str| !w.is_empty() && w.len() + limit >= length && w.chars().count().abs_diff(length) <= limit;
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(near) {
             *counts.entry(word.to_lowercase()).or_default() += 1;
         }
     }
@@ -231,12 +235,19 @@ mod tests {
     fn matches_are_marked_without_case_in_any_script() {
         let terms = parse("kubernetes 容器").expect("parse");
         let runs = marked("Running KUBERNETES: 容器编排", &terms);
-        let hits: Vec<&str> = runs.iter().filter(|(_, hit)| *hit).map(|(t, _)| t.as_str()).collect();
+        let hits: Vec<&str> = runs.iter().filter(|(_, hit)| *hit).map(|(t, _)| *t).collect();
         assert_eq!(hits, ["KUBERNETE", "容器"]);
-        assert_eq!(runs.iter().map(|(t, _)| t.as_str()).collect::<String>(), "Running KUBERNETES: 容器编排");
+        assert_eq!(runs.iter().map(|(t, _)| *t).collect::<String>(), "Running KUBERNETES: 容器编排");
         // A character whose lowercase is longer ("İ") does not shift the marks.
         let runs = marked("İstanbul kubernetes", &terms);
-        assert!(runs.iter().any(|(t, hit)| *hit && t == "kubernete"));
+        assert!(runs.iter().any(|(t, hit)| *hit && *t == "kubernete"));
+        // Overlapping matches of two terms make one mark; plain ASCII text the same way.
+        let terms = parse("platform form").expect("parse");
+        assert_eq!(
+            marked("A Platform, a form", &terms),
+            [("A ", false), ("Platform", true), (", a ", false), ("form", true)]
+        );
+        assert_eq!(matched("Plattform", &terms), [(5, 9)]);
     }
 
     #[test]

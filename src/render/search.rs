@@ -10,7 +10,7 @@ use crate::db::authors::{Author, Contributor};
 use crate::db::states::SubmissionKind;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
-use crate::domain::search::{excerpt, marked, Term};
+use crate::domain::search::{excerpt, marked, matched, Term};
 
 /// Characters of text a result shows around its first match.
 const SNIPPET_CHARS: usize = 180;
@@ -19,7 +19,7 @@ const SNIPPET_CHARS: usize = 180;
 pub fn highlighted(text: &str, terms: &[Term]) -> String {
     marked(text, terms)
         .into_iter()
-        .map(|(run, hit)| if hit { format!("<mark>{}</mark>", escape_html(&run)) } else { escape_html(&run) })
+        .map(|(run, hit)| if hit { format!("<mark>{}</mark>", escape_html(run)) } else { escape_html(run) })
         .collect()
 }
 
@@ -48,7 +48,7 @@ impl HitView {
     pub fn new(entry: &Submission, topic: &Topic, author_slug: Option<&str>, terms: &[Term]) -> HitView {
         let text = [entry.summary.as_str(), entry.note.as_str()]
             .into_iter()
-            .find(|t| marked(t, terms).iter().any(|(_, hit)| *hit))
+            .find(|t| !matched(t, terms).is_empty())
             .unwrap_or(entry.summary.as_str());
         let snippet = excerpt(text, terms, SNIPPET_CHARS);
         HitView {
