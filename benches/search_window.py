@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the size of the ranked window costs: the SQL of one search, as the service runs it on
-SQLite (src/db/search.rs), timed alone on one core for windows of 1,001 (the service's), 501,
-201 and 101 matches, over an archive made by search_corpus.py. No HTTP, no rendering: the
+SQLite (src/db/search.rs), timed alone on one core for windows of 1,001, 501, 201 (the
+service's by default: search.ranked_window = 200, and one match more) and 101 matches, over an archive made by search_corpus.py. No HTTP, no rendering: the
 database's part of a search, and how it would shrink if fewer matches were ranked.
 
 Usage: search_window.py DATABASE [RUNS]      (e.g. after benches/search.sh has filled one, or:
@@ -28,16 +28,30 @@ def score(words):
     return "(0 + " + " + ".join(parts) + ")"
 
 
+def year_range(year):
+    """The ids a year's entries lie between, from each topic's first and last (as the service
+    reads them before a search filtered by a topic, a year or an author)."""
+    return db.execute(
+        "SELECT min(r.lo), max(r.hi) FROM (SELECT "
+        "(SELECT min(s.id) FROM submissions s WHERE s.topic_id = t.id AND s.status = 'approved') AS lo, "
+        "(SELECT max(s.id) FROM submissions s WHERE s.topic_id = t.id AND s.status = 'approved') AS hi "
+        "FROM topics t WHERE t.announced = 1 AND t.month LIKE ?) r", (f"{year}-%",)).fetchone()
+
+
 def search(match, words, extra, window):
+    """The service's SQL: the newest matches, scored as they are read, then ranked."""
     if match:
-        found = (f"SELECT s.id AS id FROM search_index JOIN submissions s ON s.id = search_index.rowid "
+        found = (f"SELECT s.id AS id, s.published_at AS published_at, {score(words)} AS score FROM search_index "
+                 f"JOIN submissions s ON s.id = search_index.rowid "
                  f"JOIN topics t ON t.id = s.topic_id WHERE search_index MATCH '{match}' AND s.status = 'approved' "
-                 f"AND t.announced = 1 {extra} ORDER BY search_index.rowid DESC LIMIT {window}")
+                 f"AND t.announced = 1 {extra.replace('ID', 'search_index.rowid')} "
+                 f"ORDER BY search_index.rowid DESC LIMIT {window}")
     else:
-        found = (f"SELECT s.id AS id FROM submissions s JOIN topics t ON t.id = s.topic_id "
-                 f"WHERE s.status = 'approved' AND t.announced = 1 {extra} ORDER BY s.id DESC LIMIT {window}")
-    return (f"SELECT s.id FROM ({found}) w JOIN submissions s ON s.id = w.id JOIN topics t ON t.id = s.topic_id "
-            f"ORDER BY {score(words)} DESC, s.published_at DESC, s.id DESC")
+        found = (f"SELECT s.id AS id, s.published_at AS published_at, {score(words)} AS score "
+                 f"FROM submissions s JOIN topics t ON t.id = s.topic_id "
+                 f"WHERE s.status = 'approved' AND t.announced = 1 {extra.replace('ID', 's.id')} "
+                 f"ORDER BY s.id DESC LIMIT {window}")
+    return f"SELECT w.id FROM ({found}) w ORDER BY w.score DESC, w.published_at DESC, w.id DESC"
 
 
 def ms(sql):
@@ -55,7 +69,8 @@ QUERIES = [
     ("phrase", '"error budget"', ["error budget"], ""),
     ("chinese-2-chars", None, ["容器"], f"AND ({SHORT})"),
     ("japanese", '"可観測性"', ["可観測性"], ""),
-    ("filtered", '"kubernetes"', ["kubernetes"], "AND s.kind = 'talk' AND t.month LIKE '2024-%'"),
+    ("filtered", '"kubernetes"', ["kubernetes"],
+     "AND s.kind = 'talk' AND t.month LIKE '2024-%' AND ID >= {} AND ID <= {}".format(*year_range(2024))),
 ]
 print("| query | " + " | ".join(f"window {w - 1:,}" for w in WINDOWS) + " |")
 print("|---|" + "---:|" * len(WINDOWS))

@@ -272,6 +272,8 @@ pub struct FeedSettings {
 pub struct SearchSettings {
     /// Searches kept in memory (0: none); kept until a write, or `feeds.refresh_seconds`.
     pub cache_entries: usize,
+    /// How many matches, the newest first, a search ranks at most (see `db::search`).
+    pub ranked_window: u32,
 }
 
 #[derive(Clone, Deserialize)]
@@ -470,6 +472,9 @@ impl Settings {
                 format!("unsupported scheme '{scheme}': use sqlite://PATH or postgres://USER@HOST/DB"),
             ));
         }
+        if !(20..=100_000).contains(&self.search.ranked_window) {
+            return Err(ConfigError::new("search.ranked_window", "must be between 20 (one page) and 100000"));
+        }
         if self.database.pool_size == 0 {
             return Err(ConfigError::new("database.pool_size", "must be at least 1"));
         }
@@ -644,6 +649,7 @@ mod tests {
             ("CONTENT_CLUB__CLUB__BASE_URL", "example.org", "club.base_url"),
             ("CONTENT_CLUB__SECURITY__SESSION_KEY", "short", "security.session_key"),
             ("CONTENT_CLUB__LOG__FORMAT", "xml", "log.format"),
+            ("CONTENT_CLUB__SEARCH__RANKED_WINDOW", "5", "search.ranked_window"),
         ];
         for (name, value, key) in cases {
             let err = Settings::load_with_env(None, env(&[(name, value)]))

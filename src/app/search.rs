@@ -155,6 +155,7 @@ fn run(
     s: &Search,
     club_language: &str,
     limit: i64,
+    window: i64,
 ) -> Result<(Vec<i64>, i64, bool), AppError> {
     let languages: Vec<String> = match &s.lang {
         None => Vec::new(),
@@ -170,6 +171,7 @@ fn run(
         year: s.year,
         author: s.author.as_deref(),
         newest_first: s.newest_first,
+        window,
         limit,
         offset: (s.page - 1) * PAGE_SIZE,
     };
@@ -184,16 +186,16 @@ fn corrected(conn: &mut AnyConnection, s: &Search, club_language: &str) -> Resul
     let mut any = false;
     for term in terms.iter_mut() {
         let Some(fragments) = fuzzy_fragments(term) else { continue };
-        let alone = Search { terms: vec![term.clone()], page: 1, ..s.clone() };
-        if run(conn, &alone, club_language, 1)?.1 > 0 {
-            continue;
+        // Whether the term finds anything on its own: one match is enough, nothing to rank. A
+        // search of this one term found nothing already.
+        if s.terms.len() > 1 {
+            let alone = Search { terms: vec![term.clone()], page: 1, ..s.clone() };
+            if run(conn, &alone, club_language, 1, 1)?.1 > 0 {
+                continue;
+            }
         }
-        let ids = search::containing_any(conn, &fragments, CORRECTION_SAMPLE)?;
-        let entries = with_topics(conn, &ids)?;
-        let texts = entries.iter().flat_map(|(e, t)| {
-            [e.title.as_str(), e.summary.as_str(), e.note.as_str(), e.author_name.as_str(), t.title.as_str()]
-        });
-        if let Some(word) = closest_word(&term.text, texts) {
+        let entries = search::containing_any(conn, &fragments, CORRECTION_SAMPLE)?;
+        if let Some(word) = closest_word(&term.text, entries.iter().flat_map(|e| e.all())) {
             *term = Term { fragment: stem(&word), text: word, phrase: false };
             any = true;
         }
@@ -257,12 +259,13 @@ async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> 
     app.read(move |app, conn| {
         let filtered_by = follow_merged_author(conn, &mut search)?;
         let club_language = app.settings.club.language.clone();
-        let (mut ids, mut total, mut more) = run(conn, &search, &club_language, PAGE_SIZE)?;
+        let window = i64::from(app.settings.search.ranked_window);
+        let (mut ids, mut total, mut more) = run(conn, &search, &club_language, PAGE_SIZE, window)?;
         let mut corrected_query = None;
         if total == 0 && search.page == 1 {
             if let Some(terms) = corrected(conn, &search, &club_language)? {
                 let retry = Search { terms, ..search.clone() };
-                (ids, total, more) = run(conn, &retry, &club_language, PAGE_SIZE)?;
+                (ids, total, more) = run(conn, &retry, &club_language, PAGE_SIZE, window)?;
                 if total > 0 {
                     corrected_query = Some(
                         retry
@@ -306,7 +309,8 @@ pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<Strin
     let address = query_string(&request);
     app.read(move |app, conn| {
         follow_merged_author(conn, &mut search)?;
-        let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE)?;
+        // The newest page only, nothing ranked: no window beyond it.
+        let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE, PAGE_SIZE)?;
         let entries = with_topics(conn, &ids)?;
         let site = SiteInfo::of(&app.settings, app.renderer.catalog());
         let base = site.base;

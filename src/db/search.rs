@@ -7,12 +7,12 @@
 //!   (Chinese, Japanese, words with digits or symbols) with `ILIKE`, served by the `pg_trgm` GIN
 //!   index.
 //!
-//! Every term must match. The newest [`WINDOW`] matches are ranked by where the terms occur
+//! Every term must match. The newest matches (as many as the ranked window holds) are ranked by where the terms occur
 //! (title first), the same way on both engines; ties go to the most recently published.
 
 use diesel::pg::Pg;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::{BigInt, Nullable, Text};
 use diesel::sqlite::Sqlite;
 
 use super::states::SubmissionKind;
@@ -43,6 +43,12 @@ pub struct SearchFilter<'a> {
     pub author: Option<&'a str>,
     /// Newest first instead of best first (for a feed of a search).
     pub newest_first: bool,
+    /// The ranked window: how many matches, the newest first, are ranked at most
+    /// (`search.ranked_window`). Ranking every match of a word that is in most of the archive
+    /// costs a pass over all of them (on SQLite, bm25's statistics alone do); ranking the newest
+    /// this many keeps the cost of a search bounded whatever the size of the archive. A search
+    /// with more matches says so, and its pages reach as far as the window does.
+    pub window: i64,
     pub limit: i64,
     pub offset: i64,
 }
@@ -51,6 +57,14 @@ pub struct SearchFilter<'a> {
 struct Id {
     #[diesel(sql_type = BigInt)]
     id: i64,
+}
+
+#[derive(Debug, QueryableByName)]
+struct Range {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    lo: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    hi: Option<i64>,
 }
 
 enum Value {
@@ -129,13 +143,6 @@ fn containing(fragment: &str) -> String {
 fn fts_string(fragment: &str) -> String {
     format!("\"{}\"", fragment.replace('"', "\"\""))
 }
-
-/// How many matches, the newest first, a search ranks at most. Ranking every match of a word
-/// that is in most of the archive costs a pass over all of them (on SQLite, bm25's statistics
-/// alone do); ranking the newest this many keeps the cost of a search bounded whatever the
-/// size of the archive. A search with more matches says so (`more`), and its pages reach as
-/// far as the window does.
-pub const WINDOW: i64 = 1000;
 
 /// The conditions every engine shares: published, announced, and the filters.
 fn filters(sql: &mut Sql, f: &SearchFilter<'_>) {
@@ -249,45 +256,128 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
     indexed
 }
 
-/// The search: the newest [`WINDOW`] + 1 matches (the index read newest first, so that a word
-/// in most of the archive costs no more than a rare one), all of them ranked (or newest first).
-/// The page is cut from them by the caller, which counts them too: a count in SQL (`COUNT(*)
-/// OVER ()`) costs SQLite an ephemeral table filled and emptied row by row, as much as the
-/// search itself.
-fn query(pg: bool, f: &SearchFilter<'_>) -> Sql {
+/// The ids between which the entries of the topic, the year or the author a search is filtered
+/// by lie (`None`: not filtered by any of them; an empty range when they have no entries). The
+/// index is read newest first: without the range, a search of an old year reads past every
+/// match of the years after it before it finds one, with it the reading starts at the year's
+/// newest entry. Each topic's first and last entry come from its index, not from its rows.
+fn id_range(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<Option<(i64, i64)>> {
+    let pg = matches!(conn, AnyConnection::Pg(_));
+    let mut range: Option<(i64, i64)> = None;
+    let mut within = |found: Range| {
+        let (lo, hi) = (found.lo.unwrap_or(1), found.hi.unwrap_or(0));
+        range = Some(range.map_or((lo, hi), |(l, h)| (l.max(lo), h.min(hi))));
+    };
+    if f.topic.is_some() || f.year.is_some() {
+        let mut sql = Sql::new(pg);
+        sql.push(
+            "SELECT min(r.lo) AS lo, max(r.hi) AS hi FROM (SELECT \
+             (SELECT min(s.id) FROM submissions s WHERE s.topic_id = t.id AND s.status = 'approved') AS lo, \
+             (SELECT max(s.id) FROM submissions s WHERE s.topic_id = t.id AND s.status = 'approved') AS hi \
+             FROM topics t WHERE t.announced = ",
+        )
+        .push(if pg { "TRUE" } else { "1" });
+        if let Some(topic) = f.topic {
+            sql.push(" AND t.slug = ").text_value(topic);
+        }
+        if let Some(year) = f.year {
+            sql.push(" AND t.month LIKE ").text_value(&format!("{year:04}-%"));
+        }
+        sql.push(") r");
+        for found in sql.load::<Range>(conn)? {
+            within(found);
+        }
+    }
+    if let Some(author) = f.author {
+        let mut sql = Sql::new(pg);
+        sql.push(
+            "SELECT min(s.id) AS lo, max(s.id) AS hi FROM submissions s WHERE s.status = 'approved' \
+             AND s.author_id = (SELECT id FROM authors WHERE slug = ",
+        )
+        .text_value(author)
+        .push(")");
+        for found in sql.load::<Range>(conn)? {
+            within(found);
+        }
+    }
+    Ok(range)
+}
+
+/// The search: the newest `window` + 1 matches (the index read newest first, so that a word
+/// in most of the archive costs no more than a rare one), scored as they are read, then all of
+/// them ranked (or newest first). The page is cut from them by the caller, which counts them
+/// too: a count in SQL (`COUNT(*) OVER ()`) costs SQLite an ephemeral table filled and emptied
+/// row by row, as much as the search itself.
+fn query(pg: bool, f: &SearchFilter<'_>, range: Option<(i64, i64)>) -> Sql {
     let mut sql = Sql::new(pg);
-    sql.push("SELECT s.id AS id FROM (SELECT s.id AS id");
+    sql.push("SELECT w.id AS id FROM (SELECT s.id AS id, s.published_at AS published_at, ");
+    let ranked = !f.newest_first && !f.terms.is_empty();
+    if ranked {
+        score(&mut sql, f.terms);
+    } else {
+        sql.push("0");
+    }
+    sql.push(" AS score");
     let indexed = matching(&mut sql, f.terms);
     filters(&mut sql, f);
-    sql.push(if indexed { " ORDER BY search_index.rowid DESC" } else { " ORDER BY s.id DESC" });
-    sql.push(" LIMIT ").value(Value::Int(WINDOW + 1));
-    sql.push(") w JOIN submissions s ON s.id = w.id JOIN topics t ON t.id = s.topic_id ORDER BY ");
-    if !f.newest_first && !f.terms.is_empty() {
-        score(&mut sql, f.terms);
-        sql.push(" DESC, ");
+    let id = if indexed { "search_index.rowid" } else { "s.id" };
+    if let Some((lo, hi)) = range {
+        sql.push(&format!(" AND {id} >= ")).value(Value::Int(lo));
+        sql.push(&format!(" AND {id} <= ")).value(Value::Int(hi));
     }
-    sql.push("s.published_at DESC, s.id DESC");
+    sql.push(&format!(" ORDER BY {id} DESC LIMIT ")).value(Value::Int(f.window + 1));
+    sql.push(") w ORDER BY w.score DESC, w.published_at DESC, w.id DESC");
     sql
 }
 
 /// The ids of the entries found, best first (`limit` from `offset`), how many there are (at
-/// most [`WINDOW`]), and whether there are more than that.
+/// most the window), and whether there are more than that.
 pub fn search(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<(Vec<i64>, i64, bool)> {
-    let sql = query(matches!(conn, AnyConnection::Pg(_)), f);
-    let found: Vec<Id> = sql.load(conn)?;
+    let range = id_range(conn, f)?;
+    if range.is_some_and(|(lo, hi)| lo > hi) {
+        return Ok((Vec::new(), 0, false));
+    }
+    let sql = query(matches!(conn, AnyConnection::Pg(_)), f, range);
+    let mut found: Vec<i64> = sql.load::<Id>(conn)?.into_iter().map(|h| h.id).collect();
+    // The match beyond the window (the oldest read) only tells that there are more: it is
+    // neither ranked nor on any page.
+    let more = found.len() as i64 > f.window;
+    if let Some(oldest) = found.iter().copied().min().filter(|_| more) {
+        found.retain(|id| *id != oldest);
+    }
     let total = found.len() as i64;
     let page = found
         .into_iter()
         .skip(usize::try_from(f.offset).unwrap_or(usize::MAX))
         .take(usize::try_from(f.limit).unwrap_or(0))
-        .map(|h| h.id)
         .collect();
-    Ok((page, total.min(WINDOW), total > WINDOW))
+    Ok((page, total, more))
 }
 
-/// Up to `limit` published entries whose text contains any of `fragments` (each of three
-/// characters or more), for finding the word a misspelt term meant.
-pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64) -> QueryResult<Vec<i64>> {
+/// The texts of an entry a misspelt word is looked for in.
+#[derive(Debug, QueryableByName)]
+pub struct EntryTexts {
+    #[diesel(sql_type = Text)]
+    pub title: String,
+    #[diesel(sql_type = Text)]
+    pub summary: String,
+    #[diesel(sql_type = Text)]
+    pub note: String,
+    #[diesel(sql_type = Text)]
+    pub author_name: String,
+    #[diesel(sql_type = Text)]
+    pub topic_title: String,
+}
+
+impl EntryTexts {
+    pub fn all(&self) -> [&str; 5] {
+        [&self.title, &self.summary, &self.note, &self.author_name, &self.topic_title]
+    }
+}
+
+/// The texts of up to `limit` published entries, the newest first, that contain any of
+/// `fragments` (each of three characters or more), for finding the word a misspelt term meant.
+pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64) -> QueryResult<Vec<EntryTexts>> {
     if fragments.is_empty() {
         return Ok(Vec::new());
     }
@@ -295,8 +385,8 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
     let mut sql = Sql::new(pg);
     if pg {
         sql.push(
-            "SELECT s.id AS id FROM search_index x JOIN submissions s ON s.id = x.submission_id \
-             JOIN topics t ON t.id = s.topic_id WHERE (FALSE",
+            "SELECT s.title, s.summary, s.note, s.author_name, t.title AS topic_title FROM search_index x \
+             JOIN submissions s ON s.id = x.submission_id JOIN topics t ON t.id = s.topic_id WHERE (FALSE",
         );
         for fragment in fragments {
             sql.push(" OR x.document ILIKE ").text_value(&containing(fragment)).push(" ESCAPE '\\'");
@@ -305,14 +395,14 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
     } else {
         let expression: Vec<String> = fragments.iter().map(|f| fts_string(f)).collect();
         sql.push(
-            "SELECT s.id AS id FROM search_index JOIN submissions s ON s.id = search_index.rowid \
-             JOIN topics t ON t.id = s.topic_id WHERE search_index MATCH ",
+            "SELECT s.title, s.summary, s.note, s.author_name, t.title AS topic_title FROM search_index \
+             JOIN submissions s ON s.id = search_index.rowid JOIN topics t ON t.id = s.topic_id \
+             WHERE search_index MATCH ",
         )
         .text_value(&expression.join(" OR "));
     }
     filters(&mut sql, &SearchFilter::default());
     sql.push(if pg { " ORDER BY s.id DESC LIMIT " } else { " ORDER BY search_index.rowid DESC LIMIT " })
         .value(Value::Int(limit));
-    let ids: Vec<Id> = sql.load(conn)?;
-    Ok(ids.into_iter().map(|i| i.id).collect())
+    sql.load(conn)
 }

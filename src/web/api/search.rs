@@ -18,7 +18,7 @@ pub fn configure(routes: &mut Routes<'_>) {
 
 #[derive(Serialize)]
 struct SearchAnswer {
-    /// How many were found: at most the newest 1,000 matches are ranked.
+    /// How many were found: at most the newest `search.ranked_window` matches are ranked.
     total: i64,
     /// More than `total` entries match; narrow the search to rank them all.
     more: bool,
