@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """What the size of the ranked window costs: the SQL of one search, as the service runs it on
 SQLite (src/db/search.rs), timed alone on one core for windows of 1,001, 501, 201 (the
-service's by default: search.ranked_window = 200, and one match more) and 101 matches, over an archive made by search_corpus.py. No HTTP, no rendering: the
-database's part of a search, and how it would shrink if fewer matches were ranked.
+service's by default: search.ranked_window = 200, and one match more) and 101 matches, over
+an archive made by search_corpus.py. No HTTP, no rendering: the database's part of a search,
+and how it would shrink if fewer matches were ranked.
 
 Usage: search_window.py DATABASE [RUNS]      (e.g. after benches/search.sh has filled one, or:
        content-club migrate && search_corpus.py sqlite DATABASE 100000)

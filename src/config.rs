@@ -267,12 +267,17 @@ pub struct FeedSettings {
     pub refresh_seconds: u64,
 }
 
+/// The largest ranked window: as many matches as the pages of a search show
+/// (`domain::search::MAX_PAGE` pages of `PAGE_SIZE`).
+pub const MAX_RANKED_WINDOW: u32 = 1000;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchSettings {
     /// Searches kept in memory (0: none); kept until a write, or `feeds.refresh_seconds`.
     pub cache_entries: usize,
-    /// How many matches, the newest first, a search ranks at most (see `db::search`).
+    /// How many matches, the newest first, a search ranks at most (see `db::search`); at most
+    /// [`MAX_RANKED_WINDOW`].
     pub ranked_window: u32,
 }
 
@@ -472,8 +477,11 @@ impl Settings {
                 format!("unsupported scheme '{scheme}': use sqlite://PATH or postgres://USER@HOST/DB"),
             ));
         }
-        if !(20..=100_000).contains(&self.search.ranked_window) {
-            return Err(ConfigError::new("search.ranked_window", "must be between 20 (one page) and 100000"));
+        if !(20..=MAX_RANKED_WINDOW).contains(&self.search.ranked_window) {
+            return Err(ConfigError::new(
+                "search.ranked_window",
+                format!("must be between 20 (one page) and {MAX_RANKED_WINDOW} (the 50 pages a search shows)"),
+            ));
         }
         if self.database.pool_size == 0 {
             return Err(ConfigError::new("database.pool_size", "must be at least 1"));
@@ -650,6 +658,7 @@ mod tests {
             ("CONTENT_CLUB__SECURITY__SESSION_KEY", "short", "security.session_key"),
             ("CONTENT_CLUB__LOG__FORMAT", "xml", "log.format"),
             ("CONTENT_CLUB__SEARCH__RANKED_WINDOW", "5", "search.ranked_window"),
+            ("CONTENT_CLUB__SEARCH__RANKED_WINDOW", "1001", "search.ranked_window"),
         ];
         for (name, value, key) in cases {
             let err = Settings::load_with_env(None, env(&[(name, value)]))

@@ -309,8 +309,10 @@ pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<Strin
     let address = query_string(&request);
     app.read(move |app, conn| {
         follow_merged_author(conn, &mut search)?;
-        // The newest page only, nothing ranked: no window beyond it.
-        let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE, PAGE_SIZE)?;
+        // Newest published first, from the window: an entry approved after newer ones were
+        // submitted has a lower id than they, so the window is not cut to one page.
+        let window = i64::from(app.settings.search.ranked_window);
+        let (ids, _, _) = run(conn, &search, &app.settings.club.language, PAGE_SIZE, window)?;
         let entries = with_topics(conn, &ids)?;
         let site = SiteInfo::of(&app.settings, app.renderer.catalog());
         let base = site.base;

@@ -7,8 +7,9 @@
 //!   (Chinese, Japanese, words with digits or symbols) with `ILIKE`, served by the `pg_trgm` GIN
 //!   index.
 //!
-//! Every term must match. The newest matches (as many as the ranked window holds) are ranked by where the terms occur
-//! (title first), the same way on both engines; ties go to the most recently published.
+//! Every term must match. The newest matches (as many as the ranked window holds) are ranked by
+//! where the terms occur (title first), the same way on both engines; ties go to the most
+//! recently published.
 
 use diesel::pg::Pg;
 use diesel::prelude::*;
@@ -385,7 +386,8 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
     let mut sql = Sql::new(pg);
     if pg {
         sql.push(
-            "SELECT s.title, s.summary, s.note, s.author_name, t.title AS topic_title FROM search_index x \
+            "SELECT s.title AS title, s.summary AS summary, s.note AS note, s.author_name AS author_name, \
+             t.title AS topic_title FROM search_index x \
              JOIN submissions s ON s.id = x.submission_id JOIN topics t ON t.id = s.topic_id WHERE (FALSE",
         );
         for fragment in fragments {
@@ -395,7 +397,8 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
     } else {
         let expression: Vec<String> = fragments.iter().map(|f| fts_string(f)).collect();
         sql.push(
-            "SELECT s.title, s.summary, s.note, s.author_name, t.title AS topic_title FROM search_index \
+            "SELECT s.title AS title, s.summary AS summary, s.note AS note, s.author_name AS author_name, \
+             t.title AS topic_title FROM search_index \
              JOIN submissions s ON s.id = search_index.rowid JOIN topics t ON t.id = s.topic_id \
              WHERE search_index MATCH ",
         )

@@ -77,7 +77,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// Where `terms` occur in `text`, compared without case: byte ranges of `text`, in order,
-/// overlapping ones merged.
+/// those that overlap or touch merged.
 pub fn matched(text: &str, terms: &[Term]) -> Vec<(usize, usize)> {
     let needles = terms.iter().map(|t| t.fragment.as_str()).filter(|n| !n.is_empty());
     let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -170,9 +170,13 @@ pub fn closest_word<'a>(term: &str, texts: impl IntoIterator<Item = &'a str>) ->
     let limit = if term.chars().count() <= 6 { 1 } else { 2 };
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let length = term.chars().count();
+    // A word whose length differs by more than `limit` is further than that: not counted.
+    // Lowercasing keeps an ASCII word's length and never shortens another's.
+    let near = |w: &&str| match w.is_ascii() {
+        true => !w.is_empty() && w.len().abs_diff(length) <= limit,
+        false => w.chars().count() <= length + limit,
+    };
     for text in texts {
-        // A word whose length differs by more than `limit` is further than that: not counted.
-        let near = |w: &&str| !w.is_empty() && w.len() + limit >= length && w.chars().count().abs_diff(length) <= limit;
         for word in text.split(|c: char| !c.is_alphanumeric()).filter(near) {
             *counts.entry(word.to_lowercase()).or_default() += 1;
         }
@@ -248,6 +252,11 @@ mod tests {
             [("A ", false), ("Platform", true), (", a ", false), ("form", true)]
         );
         assert_eq!(matched("Plattform", &terms), [(5, 9)]);
+    }
+
+    #[test]
+    fn the_pages_of_a_search_reach_the_largest_window_a_club_may_set() {
+        assert_eq!(MAX_PAGE * PAGE_SIZE, i64::from(crate::config::MAX_RANKED_WINDOW));
     }
 
     #[test]
