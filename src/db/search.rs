@@ -68,6 +68,13 @@ struct Range {
     hi: Option<i64>,
 }
 
+impl Range {
+    /// (lo, hi); an empty range (lo > hi) when there was nothing to bound.
+    fn ends(self) -> (i64, i64) {
+        (self.lo.unwrap_or(1), self.hi.unwrap_or(0))
+    }
+}
+
 enum Value {
     Text(String),
     Int(i64),
@@ -264,11 +271,7 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
 /// newest entry. Each topic's first and last entry come from its index, not from its rows.
 fn id_range(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<Option<(i64, i64)>> {
     let pg = matches!(conn, AnyConnection::Pg(_));
-    let mut range: Option<(i64, i64)> = None;
-    let mut within = |found: Range| {
-        let (lo, hi) = (found.lo.unwrap_or(1), found.hi.unwrap_or(0));
-        range = Some(range.map_or((lo, hi), |(l, h)| (l.max(lo), h.min(hi))));
-    };
+    let mut ranges: Vec<(i64, i64)> = Vec::new();
     if f.topic.is_some() || f.year.is_some() {
         let mut sql = Sql::new(pg);
         sql.push(
@@ -285,9 +288,7 @@ fn id_range(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<Optio
             sql.push(" AND t.month LIKE ").text_value(&format!("{year:04}-%"));
         }
         sql.push(") r");
-        for found in sql.load::<Range>(conn)? {
-            within(found);
-        }
+        ranges.extend(sql.load::<Range>(conn)?.into_iter().map(Range::ends));
     }
     if let Some(author) = f.author {
         let mut sql = Sql::new(pg);
@@ -297,11 +298,9 @@ fn id_range(conn: &mut AnyConnection, f: &SearchFilter<'_>) -> QueryResult<Optio
         )
         .text_value(author)
         .push(")");
-        for found in sql.load::<Range>(conn)? {
-            within(found);
-        }
+        ranges.extend(sql.load::<Range>(conn)?.into_iter().map(Range::ends));
     }
-    Ok(range)
+    Ok(ranges.into_iter().reduce(|(lo, hi), (l, h)| (lo.max(l), hi.min(h))))
 }
 
 /// The search: the newest `window` + 1 matches (the index read newest first, so that a word

@@ -167,9 +167,9 @@ pub fn fuzzy_fragments(term: &Term) -> Option<[String; 2]> {
 /// The word of `texts` closest to `term` (at most one edit for words up to six letters, two
 /// for longer ones), the more frequent on a tie; none when no word is that close.
 pub fn closest_word<'a>(term: &str, texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let limit = if term.chars().count() <= 6 { 1 } else { 2 };
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let length = term.chars().count();
+    let limit = if length <= 6 { 1 } else { 2 };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // A word whose length differs by more than `limit` is further than that: not counted.
     // Lowercasing keeps an ASCII word's length and never shortens another's.
     let near = |w: &&str| match w.is_ascii() {
