@@ -6,7 +6,7 @@ an archive made by search_corpus.py. No HTTP, no rendering: the database's part 
 and how it would shrink if fewer matches were ranked.
 
 Usage: search_window.py DATABASE [RUNS]      (e.g. after benches/search.sh has filled one, or:
-       content-club migrate && search_corpus.py sqlite DATABASE 100000)
+       content-club migrate && search_corpus.py sqlite DATABASE 100000 && content-club search compact)
 Needs Python's sqlite3 with FTS5 and the trigram tokenizer (SQLite 3.34 or later).
 """
 import sqlite3

@@ -1,9 +1,9 @@
 //! The worker's chores between deliveries: forget unconfirmed submissions and pending
 //! subscribers after their time, drop idle rate-limit buckets, old link previews and old bounce
 //! reports, build the digests of topics that closed, and mark digests whose deliveries have all
-//! finished as sent.
+//! finished as sent; and take one step of merging the search index's parts.
 
-use super::{bounces, digests, limits, links, notify, submissions, subscriptions, App};
+use super::{bounces, digests, limits, links, notify, search, submissions, subscriptions, App};
 use crate::error::AppError;
 
 pub async fn run(app: &App) -> Result<(), AppError> {
@@ -31,5 +31,8 @@ pub async fn run(app: &App) -> Result<(), AppError> {
     }
     app.write_unseen(digests::complete_finished).await?;
     app.write_unseen(notify::queue_time_events).await?;
+    if search::merge_index_step(app).await? {
+        tracing::debug!("merged parts of the search index");
+    }
     Ok(())
 }

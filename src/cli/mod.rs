@@ -28,6 +28,7 @@ mod i18n;
 mod links;
 mod organiser;
 mod roundup;
+mod search;
 mod topic;
 mod transfer;
 
@@ -121,6 +122,9 @@ pub enum Command {
     /// Show and export a topic's round-up.
     #[command(subcommand)]
     Roundup(roundup::RoundupCommand),
+    /// The search index: merge its parts now.
+    #[command(subcommand)]
+    Search(search::SearchCommand),
     /// Check the translations: what each language is missing.
     #[command(subcommand)]
     I18n(i18n::I18nCommand),
@@ -225,6 +229,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Destination(command) => destination::run(command, &open(settings, clock)?),
         Command::Bounces(command) => bounces::run(command, &bounces::open_or_later(open(settings, clock))?),
         Command::Demo { entries, scale } => load_demo(&open(settings, clock)?, entries, scale),
+        Command::Search(command) => search::run(command, &open(settings, clock)?),
         Command::I18n(command) => i18n::run(command, &settings.club.language),
     }
 }

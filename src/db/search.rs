@@ -249,7 +249,11 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
             }
         }
     } else if long.is_empty() {
-        sql.push(" FROM submissions s JOIN topics t ON t.id = s.topic_id WHERE 1 = 1");
+        // The entries are read newest first, and their topics looked up: SQLite's `CROSS JOIN`
+        // keeps that order whatever statistics the planner has. Left to choose, with statistics
+        // of some indexes and not others, it read every entry topic by topic (0.2 s over
+        // 100,000 entries instead of 4 ms).
+        sql.push(" FROM submissions s CROSS JOIN topics t WHERE t.id = s.topic_id");
     } else {
         let expression: Vec<String> = long.iter().map(|t| fts_string(&t.fragment)).collect();
         sql.push(
@@ -407,4 +411,35 @@ pub fn containing_any(conn: &mut AnyConnection, fragments: &[String], limit: i64
     sql.push(if pg { " ORDER BY s.id DESC LIMIT " } else { " ORDER BY search_index.rowid DESC LIMIT " })
         .value(Value::Int(limit));
     sql.load(conn)
+}
+
+#[derive(Debug, QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn total_changes(c: &mut diesel::SqliteConnection) -> QueryResult<i64> {
+    Ok(diesel::sql_query("SELECT total_changes() AS n").get_result::<Count>(c)?.n)
+}
+
+/// One step of merging the parts of SQLite's search index, writing at most `pages` pages of it
+/// (4 KiB each). FTS5 keeps the words of every write as a part of their own and a search reads
+/// every part: merged into few, the index answers faster (see migration 000021, which has any
+/// two parts of a size merged). Whether the step merged anything (FTS5 tells by the rows it
+/// changed). PostgreSQL's GIN indexes are kept by autovacuum: nothing to do there.
+pub fn merge_index_step(conn: &mut AnyConnection, pages: i64) -> QueryResult<bool> {
+    let AnyConnection::Sqlite(c) = conn else { return Ok(false) };
+    let before = total_changes(c)?;
+    diesel::sql_query("INSERT INTO search_index (search_index, rank) VALUES ('merge', ?)")
+        .bind::<BigInt, _>(pages)
+        .execute(c)?;
+    Ok(total_changes(c)? - before >= 2)
+}
+
+/// How many parts SQLite's search index is in (`None` on PostgreSQL).
+pub fn index_parts(conn: &mut AnyConnection) -> QueryResult<Option<i64>> {
+    let AnyConnection::Sqlite(c) = conn else { return Ok(None) };
+    let parts = diesel::sql_query("SELECT count(DISTINCT segid) AS n FROM search_index_idx").get_result::<Count>(c)?;
+    Ok(Some(parts.n))
 }

@@ -142,6 +142,7 @@ fn help_is_available_for_every_command() {
         vec!["organiser", "list", "--help"],
         vec!["entry", "import", "--help"],
         vec!["roundup", "export", "--help"],
+        vec!["search", "compact", "--help"],
     ] {
         let output = Command::new(BIN).args(&args).output().expect("runs");
         assert!(output.status.success(), "{args:?}");
@@ -299,6 +300,12 @@ fn organisers_import_a_list_and_export_the_roundup_from_the_command_line() {
     );
     let wrong = run(&["roundup", "export", "teams", "--format", "pdf"]);
     assert_one_line_error(&wrong, "--format");
+
+    let compact = run(&["search", "compact"]);
+    let said = String::from_utf8_lossy(&compact.stderr).into_owned();
+    assert!(compact.status.success(), "{said}");
+    let expected = if url.starts_with("postgres") { "nothing to do" } else { "part(s) before, 1 now" };
+    assert!(said.contains(expected), "{said}");
 }
 
 /// Output read only in part (`content-club i18n check | head -1`): the command ends quietly and

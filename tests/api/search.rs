@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{entry, new_client, spawn_app_with, TestApp};
+use crate::helpers::{entry, new_client, spawn_app_with, using_postgres, TestApp};
 
 /// A club on 15 March 2025 with February (closed), March (open) and a draft for May.
 async fn club() -> (TestApp, String) {
@@ -340,6 +340,45 @@ async fn the_index_follows_every_write_that_changes_what_is_searched() {
     let res = app.api(Method::PATCH, "/api/v1/authors/ada", Some(&token), Some(json!({"name": "Ada Byron"}))).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(search(&app, &q("byron")).await["total"], 1, "an author's new name is found");
+}
+
+#[tokio::test]
+async fn the_worker_merges_the_parts_of_the_index_and_searches_find_the_same() {
+    let (app, token) = club().await;
+    // Every entry is a write of its own, and each leaves SQLite's index a part more.
+    for n in 0..30 {
+        let url = format!("https://example.org/mesh-{n}");
+        add(
+            &app,
+            &token,
+            "metrics",
+            json!({"url": url, "title": format!("Service mesh notes {n}"), "author_name": "Ada"}),
+        )
+        .await;
+    }
+    let parts = || {
+        let mut conn = app.state.app.db.get().expect("connection");
+        content_club::db::search::index_parts(&mut conn).expect("parts")
+    };
+    let before = parts();
+    app.worker().housekeeping().await.expect("housekeeping");
+    match (before, parts()) {
+        (Some(before), Some(after)) => {
+            assert!(before >= 3, "thirty writes leave the index in parts ({before})");
+            assert!(after < before && after <= 2, "one round merges them: {before} -> {after}");
+            let compacted = content_club::app::search::compact_index(&app.state.app).await.expect("compact");
+            assert_eq!(compacted, Some((after, after)), "nothing is left to merge");
+        }
+        (None, None) => {
+            assert!(using_postgres(), "only PostgreSQL keeps its index itself");
+            let compacted = content_club::app::search::compact_index(&app.state.app).await.expect("compact");
+            assert_eq!(compacted, None);
+        }
+        other => panic!("the index changed engines: {other:?}"),
+    }
+    let found = search(&app, &q("mesh")).await;
+    assert_eq!(found["total"], 30, "{found}");
+    assert_eq!(search(&app, &q("\"notes 17\"")).await["total"], 1);
 }
 
 async fn author_page(app: &TestApp, path: &str) -> (u16, String, Option<String>) {
