@@ -44,13 +44,13 @@ def search(match, words, extra, window):
     if match:
         found = (f"SELECT s.id AS id, s.published_at AS published_at, {score(words)} AS score FROM search_index "
                  f"JOIN submissions s ON s.id = search_index.rowid "
-                 f"JOIN topics t ON t.id = s.topic_id WHERE search_index MATCH '{match}' AND s.status = 'approved' "
+                 f"JOIN topics t ON t.id = s.topic_id WHERE search_index MATCH '{match}' AND +s.status = 'approved' "
                  f"AND t.announced = 1 {extra.replace('ID', 'search_index.rowid')} "
                  f"ORDER BY search_index.rowid DESC LIMIT {window}")
     else:
         found = (f"SELECT s.id AS id, s.published_at AS published_at, {score(words)} AS score "
-                 f"FROM submissions s JOIN topics t ON t.id = s.topic_id "
-                 f"WHERE s.status = 'approved' AND t.announced = 1 {extra.replace('ID', 's.id')} "
+                 f"FROM submissions s CROSS JOIN topics t WHERE t.id = s.topic_id "
+                 f"AND +s.status = 'approved' AND t.announced = 1 {extra.replace('ID', 's.id')} "
                  f"ORDER BY s.id DESC LIMIT {window}")
     return f"SELECT w.id FROM ({found}) w ORDER BY w.score DESC, w.published_at DESC, w.id DESC"
 

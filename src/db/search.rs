@@ -154,8 +154,11 @@ fn fts_string(fragment: &str) -> String {
 
 /// The conditions every engine shares: published, announced, and the filters.
 fn filters(sql: &mut Sql, f: &SearchFilter<'_>) {
-    let announced = if sql.pg { "TRUE" } else { "1" };
-    sql.push(" AND s.status = 'approved' AND t.announced = ").push(announced);
+    // SQLite: the `+` keeps the planner from reading entries through the index of their
+    // states, a lookup more per entry, where most are published: a two-character word (the
+    // entries read newest first, in the table's own order) took 2.6 ms instead of 3.3-4.6.
+    let (published, announced) = if sql.pg { ("s.status", "TRUE") } else { ("+s.status", "1") };
+    sql.push(&format!(" AND {published} = 'approved' AND t.announced = ")).push(announced);
     if let Some(topic) = f.topic {
         sql.push(" AND t.slug = ").text_value(topic);
     }
