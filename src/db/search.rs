@@ -227,6 +227,20 @@ fn short_term(sql: &mut Sql, term: &Term) {
     sql.push(")");
 }
 
+/// A phrase of English words on PostgreSQL: looked up by its pairs of neighbouring words
+/// (migration 000022), then checked word by word. `ts_match_vq` is the function behind `@@`:
+/// written as a call, the check is not also looked up in the index of words, which would read
+/// every entry holding all the words (23,460 for "error budget" over 100,000 entries: 9 of the
+/// 20 ms of that search). A phrase left with one word (`"the platform"`) has no pairs and is
+/// looked up by its word. The planner sees the phrase's values, so only one branch remains.
+fn phrase(sql: &mut Sql, text: &str) {
+    sql.push("(cardinality(search_pairs(to_tsvector('english', ").text_value(text);
+    sql.push("))) = 0 AND x.words @@ phraseto_tsquery('english', ").text_value(text);
+    sql.push(") OR cardinality(search_pairs(to_tsvector('english', ").text_value(text);
+    sql.push("))) > 0 AND x.pairs @> search_pairs(to_tsvector('english', ").text_value(text);
+    sql.push(")) AND ts_match_vq(x.words, phraseto_tsquery('english', ").text_value(text).push(")))");
+}
+
 /// Where the words are looked for: the index, and what no index serves. Whether the rows come
 /// from SQLite's FTS5 table (to be read in its own order).
 fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
@@ -242,11 +256,13 @@ fn matching(sql: &mut Sql, terms: &[Term]) -> bool {
                 // A stop word ("the", "about") makes an empty query, which matches nothing: it
                 // is then no condition at all, as it is to a reader.
                 let to_query = if term.phrase { "phraseto_tsquery" } else { "plainto_tsquery" };
-                sql.push(&format!(" AND (numnode({to_query}('english', "))
-                    .text_value(&term.text)
-                    .push(&format!(")) = 0 OR x.words @@ {to_query}('english', "))
-                    .text_value(&term.text)
-                    .push("))");
+                sql.push(&format!(" AND (numnode({to_query}('english', ")).text_value(&term.text).push(")) = 0 OR ");
+                if term.phrase {
+                    phrase(sql, &term.text);
+                } else {
+                    sql.push("x.words @@ plainto_tsquery('english', ").text_value(&term.text).push(")");
+                }
+                sql.push(")");
             } else {
                 sql.push(" AND x.document ILIKE ").text_value(&containing(&term.fragment)).push(" ESCAPE '\\'");
             }

@@ -129,6 +129,11 @@ async fn words_stems_phrases_and_chinese_and_japanese_inside_sentences_are_found
     assert_eq!(titles(&search(&app, &q("deployment lead")).await), ["Measuring DORA metrics"]);
     assert_eq!(titles(&search(&app, &q("\"deployment frequency\"")).await), ["Measuring DORA metrics"]);
     assert_eq!(search(&app, &q("\"frequency deployment\"")).await["total"], 0);
+    assert_eq!(titles(&search(&app, &q("\"tracked deployment frequency\"")).await), ["Measuring DORA metrics"]);
+    assert_eq!(search(&app, &q("\"tracked frequency deployment\"")).await["total"], 0);
+    let stop_word_inside = search(&app, &q("\"years of containers\"")).await;
+    assert_eq!(titles(&stop_word_inside), ["Running Kubernetes clusters at scale"], "a phrase with a stop word inside");
+    assert_eq!(titles(&search(&app, &q("\"dora\"")).await), ["Measuring DORA metrics"], "a phrase of one word");
     assert_eq!(search(&app, &q("deployment zebra")).await["total"], 0);
 
     // Author names and topic titles are searched too; unpublished entries and drafts are not.
