@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use super::App;
+use crate::config::DatabaseKind;
 use crate::db::authors::Author;
 use crate::db::search::{self, SearchFilter};
 use crate::db::states::SubmissionKind;
@@ -359,8 +360,12 @@ pub fn opensearch(app: &App) -> String {
 const MERGE_PAGES: i64 = 200;
 
 /// One step of merging the search index's parts (the worker takes one each round): whether
-/// there was anything to merge. Not a change anyone sees: cached searches stay.
+/// there was anything to merge. Not a change anyone sees: cached searches stay. PostgreSQL's
+/// indexes are kept by its autovacuum: no turn of writing is taken there.
 pub async fn merge_index_step(app: &App) -> Result<bool, AppError> {
+    if app.db.kind() == DatabaseKind::Postgres {
+        return Ok(false);
+    }
     app.write_unseen(|_, conn| Ok(search::merge_index_step(conn, MERGE_PAGES)?)).await
 }
 
