@@ -379,6 +379,8 @@ try {
   await visit(organiser, `/admin/topics/${past.slug}/entries`, "admin-entries");
   check(await tabTo(organiser, "#list-text"), "keyboard: Tab reaches the list box");
   const pasted = [
+    `- 李明 - 在生产环境中使用容器的经验 ${stamp} - 第三节最有用 https://example.org/zh-${stamp}`,
+    `- 山田 花子 - 可観測性を一から作る ${stamp} https://example.org/ja-${stamp}`,
     `- Priya Raman - https://example.org/mature-${stamp}`,
     `- Saying no to features by Jonas Weber; the funding part :point_right: https://example.org/no-${stamp}`,
     `- Amelia Chen - Versioning a platform - read the table at the end https://example.org/versions-${stamp}`,
@@ -389,12 +391,12 @@ try {
   const previewed = await enterAndWait(organiser);
   await audit(organiser, "admin-entries-preview", await previewed.text());
   const previewText = await organiser.locator("main").innerText();
-  check(previewText.includes("3 to add") && previewText.includes("no link"), "the preview counts the lines and names the invalid one");
-  check((await organiser.locator("input[name=take]:checked").count()) === 3, "the three usable lines are ticked");
+  check(previewText.includes("5 to add") && previewText.includes("no link"), "the preview counts the lines and names the invalid one");
+  check((await organiser.locator("input[name=take]:checked").count()) === 5, "the five usable lines are ticked");
   check(await tabTo(organiser, "button[value=add]"), "keyboard: Tab reaches the add button");
   await enterAndWait(organiser);
   const entriesText = await organiser.locator("main").innerText();
-  check(entriesText.includes("3 entries added.") && entriesText.includes("Saying no to features"), "the list is added");
+  check(entriesText.includes("5 entries added.") && entriesText.includes("Saying no to features"), "the list is added");
   check(entriesText.includes("the funding part 👉"), "the shortcode became an emoji");
   check(await tabTo(organiser, 'a[href^="/admin/entries/"][href$="/edit"]'), "keyboard: Tab reaches an entry's edit link");
   await enterAndWait(organiser);
@@ -503,6 +505,16 @@ try {
   check((await zh.locator("header nav a[href='/topics']").innerText()) === "日程", "zh: the navigation speaks Chinese");
   check(await drawnWithCjkFont(zh, "header nav a[href='/topics']"), "zh: the Chinese text is drawn with a CJK font");
   await zh.goto(`${BASE}/`);
+  // A two-character Chinese word inside a sentence is found from the search box by keyboard.
+  check(await tabTo(zh, "#site-search-q"), "keyboard: Tab reaches the search box in Chinese");
+  await zh.keyboard.type("容器");
+  const zhSearched = await enterAndWait(zh);
+  check(zhSearched.status() === 200 && zh.url().includes("/search?q=%E5%AE%B9%E5%99%A8"), `Enter searches in Chinese (${zh.url()})`);
+  const zhFound = await zh.locator("main ol.results").innerText();
+  check(zhFound.includes(`在生产环境中使用容器的经验 ${stamp}`), "the Chinese search finds the entry with 容器 inside its title");
+  check((await zh.locator("main ol.results mark").allInnerTexts()).includes("容器"), "the Chinese word is marked in the results");
+  await audit(zh, "zh-search-results", await zhSearched.text());
+  await zh.goto(`${BASE}/`);
   check(await tabTo(zh, "footer a[hreflang='ja']", 150), "keyboard: Tab reaches the 日本語 link of the language switcher");
   await enterAndWait(zh);
   check((await zh.locator("html").getAttribute("lang")) === "ja", "the switcher's choice wins over the browser's language");
@@ -512,6 +524,14 @@ try {
     await visit(zh, p, name);
   }
   check(await drawnWithCjkFont(zh, "main h1"), "ja: the Japanese heading is drawn with a CJK font");
+  check(await tabTo(zh, "#site-search-q"), "keyboard: Tab reaches the search box in Japanese");
+  await zh.keyboard.type("可観測性");
+  const jaSearched = await enterAndWait(zh);
+  const jaFound = await zh.locator("main ol.results").innerText();
+  check(jaSearched.status() === 200 && jaFound.includes(`可観測性を一から作る ${stamp}`), "the Japanese search finds the entry");
+  check((await zh.locator("main ol.results mark").allInnerTexts()).includes("可観測性"), "the Japanese word is marked in the results");
+  await audit(zh, "ja-search-results", await jaSearched.text());
+  await zh.goto(`${BASE}/topics/${slug}/submit`);
   check(await tabTo(zh, "#url"), "keyboard: Tab reaches the link field of the Japanese form");
   const jaTyped = {
     url: `https://example.org/nihongo-${stamp}`,
