@@ -104,11 +104,15 @@ impl SearchRequest {
                 None
             }
         });
-        let page = match given(&self.page).map(str::parse::<i64>) {
+        let page = match given(&self.page).map(|p| (p, p.parse::<i64>())) {
             None => 1,
-            Some(Ok(page)) if (1..=MAX_PAGE).contains(&page) => page,
-            Some(_) => {
+            Some((_, Ok(page))) if (1..=MAX_PAGE).contains(&page) => page,
+            Some((_, Ok(page))) if page > MAX_PAGE => {
                 errors.insert("page".into(), Message::new("invalid-search-page").arg("max", MAX_PAGE));
+                1
+            }
+            Some((p, _)) => {
+                errors.insert("page".into(), Message::new("invalid-page").arg("value", p.to_owned()));
                 1
             }
         };

@@ -248,6 +248,13 @@ async fn filters_combine_and_results_come_back_inert() {
     let (status, page) = app.get_text("/search?q=x&year=twenty").await;
     assert_eq!(status, 422);
     assert!(page.contains("twenty") && page.contains("is not a year."), "{page}");
+    // A page that is not a number is told so; one past the last, how many pages there are.
+    let (status, page) = app.get_text("/search?q=x&page=abc").await;
+    assert_eq!(status, 422);
+    assert!(page.contains("“abc” is not a page number.") && !page.contains("at most 50 pages"), "{page}");
+    let (status, page) = app.get_text("/search?q=x&page=51").await;
+    assert_eq!(status, 422);
+    assert!(page.contains("There are at most 50 pages of results"), "{page}");
     let long = "x".repeat(201);
     let (status, _) = app.get_text(&format!("/search?q={long}")).await;
     assert_eq!(status, 422);
