@@ -63,22 +63,48 @@ for q in "${QUERIES[@]}"; do echo "/api/v1/search?${q#*|}" >> paths.txt; done
 
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
-# bench ENGINE NAME URL [SCRIPT]: wrk at $CONNECTIONS connections; records p50, p99 (ms) and req/s.
+# cpu_ticks: the processor time (clock ticks) the service and its database have spent so far:
+# the service's process (SQLite is inside it) and, on PostgreSQL, the server and its backends.
+cpu_ticks() {
+  local pids="" pm
+  [ -n "$APP_PID" ] && pids=$APP_PID
+  if [ "$1" = postgres ] && [ -f "$PGTMP/data/postmaster.pid" ]; then
+    pm=$(head -n 1 "$PGTMP/data/postmaster.pid")
+    pids="$pids $pm $(ps -o pid= --ppid "$pm" | tr '\n' ' ')"
+  fi
+  local total=0 pid
+  for pid in $pids; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(( total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}') ))
+  done
+  echo "$total"
+}
+
+# bench ENGINE NAME URL [SCRIPT]: wrk at $CONNECTIONS connections; records p50, p99 (ms), req/s
+# and the processor time of the service and its database per answer (ms; "-" for nginx).
 bench() {
-  local engine=$1 name=$2 url=$3 script=${4:-} out
+  local engine=$1 name=$2 url=$3 script=${4:-} out before after
+  before=$(cpu_ticks "$engine")
   if [ -n "$script" ]; then
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$script" "$url")
   else
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
   fi
+  after=$(cpu_ticks "$engine")
   echo "$out" | grep -q "Non-2xx" && { echo "search.sh: $engine $name answered errors" >&2; echo "$out" >&2; exit 1; }
   local p50 p99 rps
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   to_ms() { python3 -c "import sys,re; v=sys.argv[1]; n=float(re.match(r'[0-9.]+',v).group()); u=v[len(re.match(r'[0-9.]+',v).group()):]; print(round(n*{'us':0.001,'ms':1,'s':1000}[u],2))" "$1"; }
-  printf '%s\t%s\t%s\t%s\t%s\n' "$engine" "$name" "$(to_ms "$p50")" "$(to_ms "$p99")" "$rps" >> "$RESULTS"
-  printf '%-10s %-16s p50 %8s ms   p99 %8s ms   %10s req/s\n' "$engine" "$name" "$(to_ms "$p50")" "$(to_ms "$p99")" "$rps"
+  local answers cpu="-"
+  answers=$(echo "$out" | awk '/requests in/{print $1}')
+  if [ "$engine" != nginx ] && [ "${answers:-0}" -gt 0 ]; then
+    cpu=$(python3 -c "import sys; print(round(int(sys.argv[1]) / int(sys.argv[2]) / int(sys.argv[3]) * 1000, 2))" \
+      "$(( after - before ))" "$(getconf CLK_TCK)" "$answers")
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$name" "$(to_ms "$p50")" "$(to_ms "$p99")" "$rps" "$cpu" >> "$RESULTS"
+  printf '%-10s %-16s p50 %8s ms   p99 %8s ms   %10s req/s   CPU %6s ms/answer\n' "$engine" "$name" "$(to_ms "$p50")" "$(to_ms "$p99")" "$rps" "$cpu"
 }
 
 start_app() { # ENGINE DATABASE_URL CACHE_ENTRIES
@@ -177,12 +203,14 @@ out = [f"## Search\n",
        f"`benches/search.sh {entries} {seconds}`, {datetime.date.today()}: GET /api/v1/search over {int(entries):,} published "
        f"entries (80 % English, 10 % Chinese, 10 % Japanese; 60 topics, 2,000 authors), wrk with {connections} connections "
        f"for {seconds} s per row, on this 2-core machine (the service, its database and wrk share the cores). "
-       f"Latency in ms.\n",
-       "| query | SQLite p50 | SQLite p99 | SQLite req/s | PostgreSQL p50 | PostgreSQL p99 | PostgreSQL req/s |",
-       "|---|---:|---:|---:|---:|---:|---:|"]
+       f"Latency in ms. CPU: the processor time, in ms, the service spent per answer (on PostgreSQL, "
+       f"the service and the database's processes together); with {connections} connections always "
+       f"waiting on 2 cores, the p50 cannot be much below {connections} × CPU ÷ 2 (Little's law).\n",
+       "| query | SQLite p50 | SQLite p99 | SQLite req/s | SQLite CPU | PostgreSQL p50 | PostgreSQL p99 | PostgreSQL req/s | PostgreSQL CPU |",
+       "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for name in names:
-    s, p = by[("sqlite", name)], by.get(("postgres", name), ["", "", "-", "-", "-"])
-    out.append(f"| {name} | {s[2]} | {s[3]} | {s[4]} | {p[2]} | {p[3]} | {p[4]} |")
+    s, p = by[("sqlite", name)], by.get(("postgres", name), ["", "", "-", "-", "-", "-"])
+    out.append(f"| {name} | {s[2]} | {s[3]} | {s[4]} | {s[5]} | {p[2]} | {p[3]} | {p[4]} | {p[5]} |")
 n = by.get(("nginx", "static-answer"))
 if n:
     out.append(f"\nReference in the same run: nginx serving the stored answer of `q=platform` as a static file: "
