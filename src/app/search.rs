@@ -11,10 +11,9 @@ use serde::Deserialize;
 use super::App;
 use crate::config::DatabaseKind;
 use crate::db::authors::Author;
-use crate::db::search::{self, SearchFilter};
+use crate::db::search::{self, Hit, SearchFilter};
 use crate::db::states::SubmissionKind;
-use crate::db::submissions::{with_topics, Submission};
-use crate::db::topics::Topic;
+use crate::db::submissions::with_topics;
 use crate::db::AnyConnection;
 use crate::domain::search::{closest_word, fuzzy_fragments, parse, stem, Term, MAX_PAGE, PAGE_SIZE};
 use crate::error::{AppError, FieldErrors, Message};
@@ -127,14 +126,6 @@ impl SearchRequest {
     }
 }
 
-/// One entry found.
-#[derive(Clone)]
-pub struct Found {
-    pub entry: Submission,
-    pub topic: Topic,
-    pub author_slug: Option<String>,
-}
-
 #[derive(Clone)]
 pub struct Results {
     pub search: Search,
@@ -142,7 +133,7 @@ pub struct Results {
     pub total: i64,
     /// More than `total` match: the search ranked the newest of them.
     pub more: bool,
-    pub found: Vec<Found>,
+    pub found: Vec<Hit>,
     /// When nothing matched as typed: the query as corrected, which these results are for.
     pub corrected: Option<String>,
     /// The author the search is filtered to, by name.
@@ -284,17 +275,7 @@ async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> 
                 }
             }
         }
-        let entries = with_topics(conn, &ids)?;
-        let author_ids: Vec<i64> = entries.iter().filter_map(|(e, _)| e.author_id).collect();
-        let slugs = Author::slugs_of(conn, &author_ids)?;
-        let found = entries
-            .into_iter()
-            .map(|(entry, topic)| Found {
-                author_slug: entry.author_id.and_then(|a| slugs.get(&a).cloned()),
-                entry,
-                topic,
-            })
-            .collect();
+        let found = search::hits(conn, &ids)?;
         // Named only when they have a public page: someone whose entries were all declined is
         // not to be found by their address.
         let author_name = match filtered_by {

@@ -7,6 +7,7 @@ use super::dates;
 use super::escape_html;
 use super::views::{utc, EntryView};
 use crate::db::authors::{Author, Contributor};
+use crate::db::search::Hit;
 use crate::db::states::SubmissionKind;
 use crate::db::submissions::Submission;
 use crate::db::topics::Topic;
@@ -45,26 +46,26 @@ pub struct HitView {
 }
 
 impl HitView {
-    pub fn new(entry: &Submission, topic: &Topic, author_slug: Option<&str>, terms: &[Term]) -> HitView {
-        let text = [entry.summary.as_str(), entry.note.as_str()]
+    pub fn new(hit: &Hit, terms: &[Term]) -> HitView {
+        let text = [hit.summary.as_str(), hit.note.as_str()]
             .into_iter()
             .find(|t| !matched(t, terms).is_empty())
-            .unwrap_or(entry.summary.as_str());
+            .unwrap_or(hit.summary.as_str());
         let snippet = excerpt(text, terms, SNIPPET_CHARS);
         HitView {
-            id: entry.public_id.clone(),
-            title_html: highlighted(&entry.title, terms),
-            title: entry.title.clone(),
-            url: entry.url.clone(),
-            permalink: format!("/submissions/{}", entry.public_id),
-            topic: topic.slug.clone(),
-            topic_title: topic.title.clone(),
-            author: entry.author_name.clone(),
-            author_slug: author_slug.map(str::to_owned),
-            kind: entry.kind,
-            language: entry.language.clone(),
-            language_name: crate::i18n::name_of(&entry.language),
-            published: entry.published_at.map(|p| dates::iso(utc(p))),
+            id: hit.public_id.clone(),
+            title_html: highlighted(&hit.title, terms),
+            title: hit.title.clone(),
+            url: hit.url.clone(),
+            permalink: format!("/submissions/{}", hit.public_id),
+            topic: hit.topic_slug.clone(),
+            topic_title: hit.topic_title.clone(),
+            author: hit.author_name.clone(),
+            author_slug: hit.author_slug.clone(),
+            kind: hit.kind,
+            language: hit.language.clone(),
+            language_name: crate::i18n::name_of(&hit.language),
+            published: hit.published_at.map(|p| dates::iso(utc(p))),
             snippet_html: highlighted(&snippet, terms),
             snippet,
         }

@@ -40,11 +40,7 @@ async fn search_api(state: web::Data<AppState>, query: web::Query<SearchRequest>
         pages: results.pages(),
         per_page: PAGE_SIZE,
         corrected: results.corrected.clone(),
-        results: results
-            .found
-            .iter()
-            .map(|f| HitView::new(&f.entry, &f.topic, f.author_slug.as_deref(), terms))
-            .collect(),
+        results: results.found.iter().map(|f| HitView::new(f, terms)).collect(),
     };
     Ok(HttpResponse::Ok().json(answer))
 }

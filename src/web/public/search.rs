@@ -229,8 +229,7 @@ fn fill(req: &HttpRequest, data: &mut SearchPage<'_>, request: &SearchRequest, r
     data.more = results.more;
     data.page_number = results.search.page;
     data.pages = results.pages();
-    data.results =
-        results.found.iter().map(|f| HitView::new(&f.entry, &f.topic, f.author_slug.as_deref(), terms)).collect();
+    data.results = results.found.iter().map(|f| HitView::new(f, terms)).collect();
     data.corrected = results.corrected.clone();
     if !data.active.is_empty() {
         data.clear_href = Some(address(&SearchRequest { q: request.q.clone(), ..SearchRequest::default() }, None));
