@@ -176,9 +176,35 @@ impl Catalog {
     }
 }
 
-/// A language's name in itself for the languages readers can choose ("日本語"), else its tag.
+/// The other languages entries are often in (those `domain::entries::guess_language` tells),
+/// each named in itself, as `LANGUAGES` are. Names, not messages: they read the same on every
+/// page, marked with their own `lang`.
+const OTHER_LANGUAGES: &[Language] = &[
+    Language { tag: "zh", name: "中文" },
+    Language { tag: "pt", name: "Português" },
+    Language { tag: "it", name: "Italiano" },
+    Language { tag: "nl", name: "Nederlands" },
+    Language { tag: "ru", name: "Русский" },
+    Language { tag: "uk", name: "Українська" },
+    Language { tag: "pl", name: "Polski" },
+    Language { tag: "tr", name: "Türkçe" },
+    Language { tag: "sv", name: "Svenska" },
+    Language { tag: "vi", name: "Tiếng Việt" },
+    Language { tag: "id", name: "Bahasa Indonesia" },
+    Language { tag: "hi", name: "हिन्दी" },
+    Language { tag: "ar", name: "العربية" },
+    Language { tag: "he", name: "עברית" },
+];
+
+/// A language's name in itself ("日本語", "中文" for `zh` and `zh-TW`, "English" for `en-GB`):
+/// the tag itself, or else its language without its region or script; the tag when the
+/// language is none of those named.
 pub fn name_of(tag: &str) -> String {
-    LANGUAGES.iter().find(|l| l.tag.eq_ignore_ascii_case(tag)).map_or_else(|| tag.to_owned(), |l| l.name.to_owned())
+    let primary = tag.split('-').next().unwrap_or_default();
+    let named = |t: &str| LANGUAGES.iter().chain(OTHER_LANGUAGES).find(|l| l.tag.eq_ignore_ascii_case(t));
+    named(tag)
+        .or_else(|| OTHER_LANGUAGES.iter().chain(LANGUAGES).find(|l| l.tag.eq_ignore_ascii_case(primary)))
+        .map_or_else(|| tag.to_owned(), |l| l.name.to_owned())
 }
 
 /// The messages with English as the club's language: for words written where no reader's
@@ -285,6 +311,29 @@ fn pseudo(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_are_named_in_themselves() {
+        for (tag, name) in [
+            ("ja", "日本語"),
+            ("zh-CN", "简体中文"),
+            ("zh", "中文"),
+            ("zh-TW", "中文"),
+            ("en-GB", "English"),
+            ("pt-BR", "Português"),
+            ("DE", "Deutsch"),
+            ("xx", "xx"),
+            ("", ""),
+        ] {
+            assert_eq!(name_of(tag), name, "{tag}");
+        }
+        // Every language an entry's language is guessed as has a name.
+        let guessed =
+            ["en", "zh", "ja", "ko", "es", "fr", "de", "pt", "it", "nl", "ru", "uk", "pl", "tr", "sv", "vi", "id"];
+        for tag in guessed.into_iter().chain(["hi", "ar", "he"]) {
+            assert_ne!(name_of(tag), tag, "{tag}");
+        }
+    }
 
     #[test]
     fn tags_are_matched_loosely() {
