@@ -63,20 +63,28 @@ for q in "${QUERIES[@]}"; do echo "/api/v1/search?${q#*|}" >> paths.txt; done
 
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
-# cpu_ticks: the processor time (clock ticks) the service and its database have spent so far:
-# the service's process (SQLite is inside it) and, on PostgreSQL, the server and its backends.
+# ticks PID [CHILDREN]: the processor time (clock ticks) process PID has spent, and with CHILDREN
+# that of its children that have ended too; 0 when it is gone.
+ticks() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+  echo "${stat##*) }" | awk -v children="${2:-}" '{ t = $12 + $13; if (children) t += $14 + $15; print t + 0 }'
+}
+
+# cpu_ticks ENGINE: the processor time the service and its database have spent so far: the
+# service's process (SQLite is inside it) and, on PostgreSQL, the server with its backends (those
+# running, from /proc; those ended, counted in the server's children's time).
 cpu_ticks() {
-  local pids="" pm
-  [ -n "$APP_PID" ] && pids=$APP_PID
+  local total=0 pm stat pid
+  [ -n "$APP_PID" ] && total=$(ticks "$APP_PID")
   if [ "$1" = postgres ] && [ -f "$PGTMP/data/postmaster.pid" ]; then
     pm=$(head -n 1 "$PGTMP/data/postmaster.pid")
-    pids="$pids $pm $(ps -o pid= --ppid "$pm" | tr '\n' ' ')"
+    total=$(( total + $(ticks "$pm" children) ))
+    for stat in /proc/[0-9]*/stat; do
+      pid=${stat#/proc/}; pid=${pid%/stat}
+      [ "$(cat "$stat" 2>/dev/null | sed 's/^.*) //' | awk '{print $2}')" = "$pm" ] && total=$(( total + $(ticks "$pid") ))
+    done
   fi
-  local total=0 pid
-  for pid in $pids; do
-    [ -r "/proc/$pid/stat" ] || continue
-    total=$(( total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}') ))
-  done
   echo "$total"
 }
 
@@ -205,7 +213,7 @@ out = [f"## Search\n",
        f"for {seconds} s per row, on this 2-core machine (the service, its database and wrk share the cores). "
        f"Latency in ms. CPU: the processor time, in ms, the service spent per answer (on PostgreSQL, "
        f"the service and the database's processes together); with {connections} connections always "
-       f"waiting on 2 cores, the p50 cannot be much below {connections} × CPU ÷ 2 (Little's law).\n",
+       f"waiting on 2 cores, the mean latency cannot be below {connections} × CPU ÷ 2 (Little's law).\n",
        "| query | SQLite p50 | SQLite p99 | SQLite req/s | SQLite CPU | PostgreSQL p50 | PostgreSQL p99 | PostgreSQL req/s | PostgreSQL CPU |",
        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for name in names:

@@ -103,17 +103,20 @@ impl SearchRequest {
                 None
             }
         });
-        let page = match given(&self.page).map(|p| (p, p.parse::<i64>())) {
+        let page = match given(&self.page) {
             None => 1,
-            Some((_, Ok(page))) if (1..=MAX_PAGE).contains(&page) => page,
-            Some((_, Ok(page))) if page > MAX_PAGE => {
-                errors.insert("page".into(), Message::new("invalid-search-page").arg("max", MAX_PAGE));
-                1
-            }
-            Some((p, _)) => {
-                errors.insert("page".into(), Message::new("invalid-page").arg("value", p.to_owned()));
-                1
-            }
+            Some(p) => match p.parse::<i64>() {
+                Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
+                // A whole number past the last page, however many digits it has.
+                _ if p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0') => {
+                    errors.insert("page".into(), Message::new("invalid-search-page").arg("max", MAX_PAGE));
+                    1
+                }
+                _ => {
+                    errors.insert("page".into(), Message::new("invalid-page").arg("value", p.to_owned()));
+                    1
+                }
+            },
         };
         let topic = slug_filter("topic", &self.topic, &mut errors);
         let lang = slug_filter("lang", &self.lang, &mut errors);

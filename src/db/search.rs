@@ -403,6 +403,9 @@ pub struct Hit {
 
 /// The entries `ids` as results, in the order of `ids`.
 pub fn hits(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<Hit>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut found: Vec<Hit> = submissions::table
         .inner_join(topics::table)
         .left_join(authors::table)

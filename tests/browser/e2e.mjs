@@ -510,7 +510,7 @@ try {
   await zh.keyboard.type("容器");
   const zhSearched = await enterAndWait(zh);
   check(zhSearched.status() === 200 && zh.url().includes("/search?q=%E5%AE%B9%E5%99%A8"), `Enter searches in Chinese (${zh.url()})`);
-  const zhFound = await zh.locator("main ol.results").innerText();
+  const zhFound = (await zh.locator("main ol.results").count()) === 1 ? await zh.locator("main ol.results").innerText() : "";
   check(zhFound.includes(`在生产环境中使用容器的经验 ${stamp}`), "the Chinese search finds the entry with 容器 inside its title");
   check((await zh.locator("main ol.results mark").allInnerTexts()).includes("容器"), "the Chinese word is marked in the results");
   await audit(zh, "zh-search-results", await zhSearched.text());
@@ -527,7 +527,7 @@ try {
   check(await tabTo(zh, "#site-search-q"), "keyboard: Tab reaches the search box in Japanese");
   await zh.keyboard.type("可観測性");
   const jaSearched = await enterAndWait(zh);
-  const jaFound = await zh.locator("main ol.results").innerText();
+  const jaFound = (await zh.locator("main ol.results").count()) === 1 ? await zh.locator("main ol.results").innerText() : "";
   check(jaSearched.status() === 200 && jaFound.includes(`可観測性を一から作る ${stamp}`), "the Japanese search finds the entry");
   check((await zh.locator("main ol.results mark").allInnerTexts()).includes("可観測性"), "the Japanese word is marked in the results");
   await audit(zh, "ja-search-results", await jaSearched.text());
