@@ -200,10 +200,9 @@ const OTHER_LANGUAGES: &[Language] = &[
 /// the tag itself, or else its language without its region or script; the tag when the
 /// language is none of those named.
 pub fn name_of(tag: &str) -> String {
-    let primary = tag.split('-').next().unwrap_or_default();
     let named = |t: &str| LANGUAGES.iter().chain(OTHER_LANGUAGES).find(|l| l.tag.eq_ignore_ascii_case(t));
     named(tag)
-        .or_else(|| OTHER_LANGUAGES.iter().chain(LANGUAGES).find(|l| l.tag.eq_ignore_ascii_case(primary)))
+        .or_else(|| named(tag.split('-').next().unwrap_or_default()))
         .map_or_else(|| tag.to_owned(), |l| l.name.to_owned())
 }
 
