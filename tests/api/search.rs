@@ -354,6 +354,40 @@ async fn the_index_follows_every_write_that_changes_what_is_searched() {
     let res = app.api(Method::PATCH, "/api/v1/authors/ada", Some(&token), Some(json!({"name": "Ada Byron"}))).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(search(&app, &q("byron")).await["total"], 1, "an author's new name is found");
+
+    // What the link's page said when it was fetched is searched too.
+    use content_club::db::links::LinkPreview;
+    use diesel::RunQueryDsl;
+    let mut conn = app.state.app.db.get().expect("connection");
+    LinkPreview {
+        url: "https://example.org/one".into(),
+        canonical_url: "https://example.org/one".into(),
+        metadata: json!({"title": "The zeppelin handbook", "description": "Airships crossing mountains"}).to_string(),
+        thumbnail: None,
+        outcome: "fetched".into(),
+        fetched_at: Utc::now().naive_utc(),
+    }
+    .put(&mut conn)
+    .expect("preview stored");
+    assert_eq!(search(&app, &q("zeppelin")).await["total"], 1, "a link's fetched title is found");
+    assert_eq!(search(&app, &q("mountains")).await["total"], 1, "and its description");
+
+    // An entry removed leaves the index: one row of the index per entry, before and after.
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    fn count(conn: &mut content_club::db::AnyConnection, table: &str) -> i64 {
+        diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}")).get_result::<Count>(conn).expect("count").n
+    }
+    assert_eq!((count(&mut conn, "search_index"), count(&mut conn, "submissions")), (1, 1));
+    diesel::sql_query("DELETE FROM submissions").execute(&mut *conn).expect("entry removed");
+    assert_eq!(
+        (count(&mut conn, "search_index"), count(&mut conn, "submissions")),
+        (0, 0),
+        "the index holds nothing of it"
+    );
 }
 
 #[tokio::test]
