@@ -279,6 +279,24 @@ pub struct SearchSettings {
     /// How many matches, the newest first, a search ranks at most (see `db::search`); at most
     /// [`MAX_RANKED_WINDOW`].
     pub ranked_window: u32,
+    /// Threads searches run on, one search at a time each, in the order they were asked (0: one
+    /// per processor; see `db::lane`); at most [`MAX_SEARCH_THREADS`].
+    pub threads: u32,
+    /// Searches waiting for a thread at most; beyond, a search is answered 503 at once.
+    pub queue: u32,
+}
+
+/// The most threads `search.threads` may ask for.
+pub const MAX_SEARCH_THREADS: u32 = 256;
+
+impl SearchSettings {
+    /// How many threads searches run on.
+    pub fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            n => n as usize,
+        }
+    }
 }
 
 #[derive(Clone, Deserialize)]
@@ -483,6 +501,15 @@ impl Settings {
                 format!("must be between 20 (one page) and {MAX_RANKED_WINDOW} (the 50 pages a search shows)"),
             ));
         }
+        if self.search.threads > MAX_SEARCH_THREADS {
+            return Err(ConfigError::new(
+                "search.threads",
+                format!("must be at most {MAX_SEARCH_THREADS} (0: one per processor)"),
+            ));
+        }
+        if self.search.queue == 0 {
+            return Err(ConfigError::new("search.queue", "must be at least 1"));
+        }
         if self.database.pool_size == 0 {
             return Err(ConfigError::new("database.pool_size", "must be at least 1"));
         }
@@ -659,6 +686,8 @@ mod tests {
             ("CONTENT_CLUB__LOG__FORMAT", "xml", "log.format"),
             ("CONTENT_CLUB__SEARCH__RANKED_WINDOW", "5", "search.ranked_window"),
             ("CONTENT_CLUB__SEARCH__RANKED_WINDOW", "1001", "search.ranked_window"),
+            ("CONTENT_CLUB__SEARCH__THREADS", "257", "search.threads"),
+            ("CONTENT_CLUB__SEARCH__QUEUE", "0", "search.queue"),
         ];
         for (name, value, key) in cases {
             let err = Settings::load_with_env(None, env(&[(name, value)]))

@@ -94,6 +94,8 @@ pub struct Services {
     pub key: SigningKey,
     pub feeds: feeds::FeedCache,
     pub searches: search::SearchCache,
+    /// The threads searches run on.
+    pub search_lane: crate::db::lane::Lane,
     pub limits: limits::Limits,
     pub outbound: Outbound,
     pub certificates: bounces::Certificates,
@@ -167,6 +169,8 @@ impl App {
             std::time::Duration::from_secs(settings.feeds.refresh_seconds),
             settings.search.cache_entries,
         );
+        let search_lane =
+            crate::db::lane::Lane::new("searches", settings.search.threads(), settings.search.queue as usize);
         let certificates = bounces::Certificates::default();
         Ok(App(Arc::new(Services {
             settings,
@@ -176,6 +180,7 @@ impl App {
             key,
             feeds,
             searches,
+            search_lane,
             limits,
             outbound,
             certificates,
@@ -206,6 +211,17 @@ impl App {
     {
         let app = self.clone();
         self.db.run(move |conn| f(&app, conn)).await
+    }
+
+    /// Runs `f` like [`App::read`], in the searches' lane: searches run one after the other
+    /// on a thread per processor, in the order they were asked (see [`crate::db::lane`]).
+    pub(crate) async fn search_read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App, &mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let app = self.clone();
+        self.db.run_in(&self.search_lane, move |conn| f(&app, conn)).await
     }
 
     /// Runs `f` in one write transaction. Once it has committed, this instance's feed cache

@@ -255,7 +255,7 @@ fn follow_merged_author(conn: &mut AnyConnection, search: &mut Search) -> Result
 }
 
 async fn search_now(app: &App, mut search: Search) -> Result<Results, AppError> {
-    app.read(move |app, conn| {
+    app.search_read(move |app, conn| {
         let filtered_by = follow_merged_author(conn, &mut search)?;
         let club_language = app.settings.club.language.clone();
         let window = i64::from(app.settings.search.ranked_window);
@@ -296,7 +296,7 @@ pub async fn feed(app: &App, request: SearchRequest, json: bool) -> Result<Strin
     let mut search = Search { page: 1, newest_first: true, ..request.check()? };
     let query = request.q.clone();
     let address = query_string(&request);
-    app.read(move |app, conn| {
+    app.search_read(move |app, conn| {
         follow_merged_author(conn, &mut search)?;
         // Newest published first, from the window: an entry approved after newer ones were
         // submitted has a lower id than they, so the window is not cut to one page.

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod deliveries;
 pub mod destinations;
 pub mod digests;
+pub mod lane;
 pub mod leases;
 pub mod links;
 pub mod organiser_links;
@@ -279,6 +280,37 @@ impl Db {
         })
         .await
         .map_err(|e| AppError::Internal(format!("a database task stopped: {e}")))?
+    }
+
+    /// Runs `f` like [`Db::run`], on one of `lane`'s threads when its turn comes (see
+    /// [`lane`]); answers `Unavailable` at once when the lane's queue is full. Work whose asker
+    /// has gone (a request dropped while it waited) is not run.
+    pub async fn run_in<T, F>(&self, lane: &lane::Lane, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let (request, span) = (crate::context::request_id(), tracing::Span::current());
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job = Box::new(move || {
+            if answer.is_closed() {
+                return;
+            }
+            let _entered = span.enter();
+            let result = crate::context::on_thread(request, || {
+                let mut conn = pool.get()?;
+                f(&mut conn)
+            });
+            let _ = answer.send(result);
+        });
+        lane.push(job).map_err(|refused| match refused {
+            lane::Refused::Full => {
+                AppError::Unavailable(format!("too many {} are waiting; try again in a moment", lane.name()))
+            }
+            lane::Refused::Stopped => AppError::Internal(format!("the threads running {} have stopped", lane.name())),
+        })?;
+        answered.await.map_err(|_| AppError::Internal(format!("a task running {} stopped", lane.name())))?
     }
 
     /// Runs `f` like [`Db::run`] after waiting for a writer's turn (see `WriteGate`); answers

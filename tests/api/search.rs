@@ -827,3 +827,55 @@ async fn the_directory_comes_a_page_at_a_time_and_refuses_what_is_not_a_page() {
         assert!(body.contains("is not a page number"), "page={asked}: {body}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn searches_wait_their_turn_and_past_the_queue_are_answered_503_at_once() {
+    let app = spawn_app_with(|s| {
+        crate::helpers::without_submission_limits(s);
+        s.search.threads = 1;
+        s.search.queue = 1;
+        s.search.cache_entries = 0;
+    })
+    .await;
+    app.clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 12, 0, 0).single().expect("valid"));
+    let token = app.admin_token();
+    app.create_topic(&token, json!({"month": "2025-03", "slug": "metrics", "title": "Metrics", "announced": true}))
+        .await;
+    add(&app, &token, "metrics", json!({"url": "https://example.org/slo", "title": "Error budgets in practice"})).await;
+    assert_eq!(titles(&search(&app, "q=budget").await), ["Error budgets in practice"]);
+
+    // The searches' one thread is busy with a long search; one search may wait for it.
+    let services = app.state.app.clone();
+    let long = tokio::spawn(async move {
+        services
+            .db
+            .run_in(&services.search_lane, |_| {
+                std::thread::sleep(std::time::Duration::from_millis(1500));
+                Ok(())
+            })
+            .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let waiting = {
+        let (client, url) = (app.client.clone(), app.url("/api/v1/search?q=error"));
+        tokio::spawn(async move { client.get(url).send().await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let metrics = app.get("/metrics").await.text().await.expect("metrics");
+    assert!(metrics.lines().any(|l| l == "searches_waiting 1"), "{metrics}");
+    let started = std::time::Instant::now();
+    let res = app.api(Method::GET, "/api/v1/search?q=practice", None, None).await;
+    assert_eq!(res.status().as_u16(), 503, "past the queue");
+    assert!(started.elapsed() < std::time::Duration::from_millis(1000), "refused at once, not after the long search");
+    assert_eq!(res.headers().get("retry-after").and_then(|v| v.to_str().ok()), Some("5"));
+    let body: Value = res.json().await.expect("problem");
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("try again")), "{body}");
+
+    // The search that waited is answered once the long one is done, and the lane goes on.
+    long.await.expect("joined").expect("the long search");
+    let res = waiting.await.expect("joined").expect("answered");
+    assert_eq!(res.status().as_u16(), 200);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(titles(&body), ["Error budgets in practice"]);
+    assert_eq!(titles(&search(&app, "q=practice").await), ["Error budgets in practice"]);
+}

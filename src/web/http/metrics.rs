@@ -122,34 +122,15 @@ impl Metrics {
     }
 
     /// The exposition text; `pool` is (in use, idle, max) connections, `queries` the statements
-    /// run on them.
-    pub fn render(&self, pool: (u32, u32, u32), writes_waiting: usize, queries: u64, started_unix: i64) -> String {
+    /// run on them, `waiting` the writes and the searches waiting for their turn.
+    pub fn render(&self, pool: (u32, u32, u32), waiting: (usize, usize), queries: u64, started_unix: i64) -> String {
         let routes = self.totals();
         let mut names: Vec<&String> = routes.keys().collect();
         names.sort();
         let mut out = String::new();
         write_requests(&mut out, &routes, &names);
         write_latency(&mut out, &routes, &names);
-        let (in_use, idle, max) = pool;
-        gauge(
-            &mut out,
-            "db_pool_connections",
-            "Database connections by state.",
-            &[("{state=\"in_use\"}", in_use.to_string()), ("{state=\"idle\"}", idle.to_string())],
-        );
-        gauge(
-            &mut out,
-            "db_pool_max_connections",
-            "Largest number of pooled database connections.",
-            &[("", max.to_string())],
-        );
-        gauge(
-            &mut out,
-            "db_writes_waiting",
-            "Writes waiting for their turn at the database.",
-            &[("", writes_waiting.to_string())],
-        );
-        counter(&mut out, "db_queries_total", "Statements run on pooled database connections.", queries);
+        write_database(&mut out, pool, waiting, queries);
         gauge(
             &mut out,
             "process_start_time_seconds",
@@ -158,6 +139,27 @@ impl Metrics {
         );
         out
     }
+}
+
+/// The gauges of the database's connections and of the work waiting for its turn.
+fn write_database(out: &mut String, pool: (u32, u32, u32), waiting: (usize, usize), queries: u64) {
+    let (writes_waiting, searches_waiting) = waiting;
+    let (in_use, idle, max) = pool;
+    gauge(
+        out,
+        "db_pool_connections",
+        "Database connections by state.",
+        &[("{state=\"in_use\"}", in_use.to_string()), ("{state=\"idle\"}", idle.to_string())],
+    );
+    gauge(out, "db_pool_max_connections", "Largest number of pooled database connections.", &[("", max.to_string())]);
+    gauge(
+        out,
+        "db_writes_waiting",
+        "Writes waiting for their turn at the database.",
+        &[("", writes_waiting.to_string())],
+    );
+    gauge(out, "searches_waiting", "Searches waiting for a thread to run on.", &[("", searches_waiting.to_string())]);
+    counter(out, "db_queries_total", "Statements run on pooled database connections.", queries);
 }
 
 fn gauge(out: &mut String, name: &str, help: &str, samples: &[(&str, String)]) {

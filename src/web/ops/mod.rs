@@ -70,7 +70,12 @@ fn exposition(state: &AppState) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(state.metrics.render(db.pool_state(), db.writes_waiting(), db.queries_run(), state.started_unix))
+        .body(state.metrics.render(
+            db.pool_state(),
+            (db.writes_waiting(), state.app.search_lane.waiting()),
+            db.queries_run(),
+            state.started_unix,
+        ))
 }
 
 async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
