@@ -292,10 +292,22 @@ pub const MAX_SEARCH_THREADS: u32 = 256;
 impl SearchSettings {
     /// How many threads searches run on.
     pub fn threads(&self) -> usize {
-        match self.threads {
-            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
-            n => n as usize,
-        }
+        or_one_per_processor(self.threads as usize)
+    }
+}
+
+impl ServerSettings {
+    /// How many workers answer HTTP requests.
+    pub fn workers(&self) -> usize {
+        or_one_per_processor(self.workers)
+    }
+}
+
+/// `n`, or one per processor when it is 0.
+fn or_one_per_processor(n: usize) -> usize {
+    match n {
+        0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+        n => n,
     }
 }
 

@@ -268,18 +268,27 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
+        tokio::task::spawn_blocking(self.work(f))
+            .await
+            .map_err(|e| AppError::Internal(format!("a database task stopped: {e}")))?
+    }
+
+    /// `f` with a pooled connection, to be run on another thread: the request (and its log
+    /// span) the work is for goes with it.
+    fn work<T, F>(&self, f: F) -> impl FnOnce() -> Result<T, AppError> + Send + 'static
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
         let pool = self.pool.clone();
-        // The request (and its log span) the work is for goes with it to the blocking thread.
         let (request, span) = (crate::context::request_id(), tracing::Span::current());
-        tokio::task::spawn_blocking(move || {
+        move || {
             let _entered = span.enter();
             crate::context::on_thread(request, || {
                 let mut conn = pool.get()?;
                 f(&mut conn)
             })
-        })
-        .await
-        .map_err(|e| AppError::Internal(format!("a database task stopped: {e}")))?
+        }
     }
 
     /// Runs `f` like [`Db::run`], on one of `lane`'s threads when its turn comes (see
@@ -290,19 +299,12 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
-        let pool = self.pool.clone();
-        let (request, span) = (crate::context::request_id(), tracing::Span::current());
+        let work = self.work(f);
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job = Box::new(move || {
-            if answer.is_closed() {
-                return;
+            if !answer.is_closed() {
+                let _ = answer.send(work());
             }
-            let _entered = span.enter();
-            let result = crate::context::on_thread(request, || {
-                let mut conn = pool.get()?;
-                f(&mut conn)
-            });
-            let _ = answer.send(result);
         });
         lane.push(job).map_err(|refused| match refused {
             lane::Refused::Full => {

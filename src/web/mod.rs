@@ -212,10 +212,7 @@ fn metrics_server(listener: TcpListener, state: web::Data<AppState>) -> anyhow::
 
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let settings = &state.app.settings;
-    let workers = match settings.server.workers {
-        0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
-        n => n,
-    };
+    let workers = settings.server.workers();
     let shutdown = settings.server.shutdown_timeout_seconds;
     let server = HttpServer::new(move || memory::MemoryFirst::new(state.clone(), application(state.clone())))
         .workers(workers)
